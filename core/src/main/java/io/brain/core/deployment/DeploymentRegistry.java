@@ -1,0 +1,80 @@
+package io.brain.core.deployment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import io.brain.core.tenant.TenantId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The registry of process definitions Brain deployed, and the tenant each belongs to.
+ * <p>
+ * The api writes it when it deploys; workers read it to learn which tenant a job runs
+ * for. It is the only trusted source of a job's tenant.
+ */
+public class DeploymentRegistry {
+
+	private final JdbcClient jdbc;
+
+	public DeploymentRegistry(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void record(ProcessDeployment deployment) {
+		this.jdbc.sql("""
+				insert into process_deployment (process_definition_key, tenant_id, process_id, engine_process_id,
+				    version, deployment_key, resource_name, deployed_by, deployed_at)
+				values (:key, :tenant, :processId, :engineProcessId, :version, :deploymentKey, :resourceName,
+				    :deployedBy, :deployedAt)
+				on conflict (process_definition_key) do nothing
+				""")
+			.param("key", deployment.processDefinitionKey())
+			.param("tenant", deployment.tenant().value())
+			.param("processId", deployment.processId())
+			.param("engineProcessId", deployment.engineProcessId())
+			.param("version", deployment.version())
+			.param("deploymentKey", deployment.deploymentKey())
+			.param("resourceName", deployment.resourceName())
+			.param("deployedBy", deployment.deployedBy())
+			.param("deployedAt", Timestamp.from(deployment.deployedAt()))
+			.update();
+	}
+
+	/**
+	 * The tenant that owns a process definition.
+	 * @param processDefinitionKey the engine's key of the definition
+	 * @return the owner, or empty when Brain did not deploy the definition
+	 */
+	public Optional<TenantId> tenantOf(long processDefinitionKey) {
+		return this.jdbc.sql("select tenant_id from process_deployment where process_definition_key = :key")
+			.param("key", processDefinitionKey)
+			.query((rs, row) -> new TenantId(rs.getString(1)))
+			.optional();
+	}
+
+	public Optional<ProcessDeployment> latest(TenantId tenant, String processId) {
+		return this.jdbc.sql("""
+				select * from process_deployment where tenant_id = :tenant and process_id = :processId
+				order by version desc limit 1
+				""").param("tenant", tenant.value()).param("processId", processId).query(this::map).optional();
+	}
+
+	public List<ProcessDeployment> list(TenantId tenant) {
+		return this.jdbc.sql("""
+				select * from process_deployment where tenant_id = :tenant
+				order by process_id, version desc
+				""").param("tenant", tenant.value()).query(this::map).list();
+	}
+
+	private ProcessDeployment map(ResultSet rs, int row) throws SQLException {
+		return new ProcessDeployment(rs.getLong("process_definition_key"), new TenantId(rs.getString("tenant_id")),
+				rs.getString("process_id"), rs.getString("engine_process_id"), rs.getInt("version"),
+				rs.getLong("deployment_key"), rs.getString("resource_name"), rs.getString("deployed_by"),
+				rs.getTimestamp("deployed_at").toInstant());
+	}
+
+}

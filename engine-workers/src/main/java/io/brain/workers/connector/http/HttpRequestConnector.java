@@ -1,0 +1,168 @@
+package io.brain.workers.connector.http;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.core.tenant.TenantId;
+import io.brain.workers.outbound.BlockedAddressException;
+import io.brain.workers.outbound.OutboundCallException;
+import io.brain.workers.outbound.OutboundHttpClient;
+import io.brain.workers.tenant.JobTenants;
+import io.camunda.connector.api.annotation.OutboundConnector;
+import io.camunda.connector.api.annotation.Operation;
+import io.camunda.connector.api.annotation.Variable;
+import io.camunda.connector.api.error.ConnectorException;
+import io.camunda.connector.api.error.ConnectorExceptionBuilder;
+import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.error.ConnectorRetryException;
+import io.camunda.connector.api.outbound.OutboundConnectorContext;
+import io.camunda.connector.api.outbound.OutboundConnectorProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The generic HTTP connector: calls any URL a user gives, for providers Brain has no
+ * connector for.
+ * <p>
+ * A 4xx answer becomes an error with the status as its code, which a model can catch with
+ * an error boundary event; a 429 or 5xx that persists through every retry fails the job
+ * so Zeebe retries it with backoff; a refused address raises an incident at once.
+ */
+@Component
+@OutboundConnector(name = "HTTP request", type = HttpRequestConnector.TYPE)
+public class HttpRequestConnector implements OutboundConnectorProvider {
+
+	/** The job type BPMN service tasks use to reach this connector. */
+	public static final String TYPE = "io.brain:http-request:1";
+
+	private static final Logger logger = LoggerFactory.getLogger(HttpRequestConnector.class);
+
+	private final OutboundHttpClient http;
+
+	private final JobTenants tenants;
+
+	private final ObjectMapper json;
+
+	HttpRequestConnector(OutboundHttpClient http, JobTenants tenants, ObjectMapper json) {
+		this.http = http;
+		this.tenants = tenants;
+		this.json = json;
+	}
+
+	@Operation(id = "send", name = "Send request")
+	public SendResult send(@Variable SendRequest request, OutboundConnectorContext context) {
+		TenantId tenant = this.tenants.of(context.getJobContext());
+		HttpRequest outbound = toHttpRequest(request);
+		HttpResponse<byte[]> response;
+		try {
+			response = this.http.send(outbound);
+		}
+		catch (BlockedAddressException ex) {
+			throw ConnectorRetryException.builder()
+				.errorCode("BLOCKED_ADDRESS")
+				.message(ex.getMessage())
+				.retries(0)
+				.build();
+		}
+		catch (OutboundCallException ex) {
+			throw new ConnectorException("UNREACHABLE", ex.getMessage(), ex);
+		}
+		logger.info("tenant={} {} {} answered {}", tenant, request.method(), outbound.uri().getHost(),
+				response.statusCode());
+		SendResult result = new SendResult(response.statusCode(), firstValues(response), readBody(response));
+		if (OutboundHttpClient.isTransient(response.statusCode())) {
+			throw new ConnectorException(String.valueOf(response.statusCode()),
+					outbound.uri().getHost() + " answered " + response.statusCode() + " on every try");
+		}
+		if (response.statusCode() >= 400) {
+			throw new ConnectorExceptionBuilder().errorCode(String.valueOf(response.statusCode()))
+				.message(outbound.uri().getHost() + " answered " + response.statusCode())
+				.errorVariables(Map.of("response", result))
+				.build();
+		}
+		return result;
+	}
+
+	private HttpRequest toHttpRequest(SendRequest request) {
+		URI uri;
+		try {
+			uri = new URI(request.url().trim());
+		}
+		catch (URISyntaxException ex) {
+			throw new ConnectorInputException("url is not a valid URL: " + ex.getMessage());
+		}
+		if (!uri.isAbsolute()) {
+			throw new ConnectorInputException("url must be absolute, such as https://example.com/path");
+		}
+		HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+		if (request.timeoutSeconds() != null) {
+			builder.timeout(Duration.ofSeconds(request.timeoutSeconds()));
+		}
+		boolean hasContentType = false;
+		for (Map.Entry<String, String> header : request.headers().entrySet()) {
+			try {
+				builder.header(header.getKey(), header.getValue());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ConnectorInputException("headers." + header.getKey() + " cannot be set: " + ex.getMessage());
+			}
+			hasContentType |= header.getKey().equalsIgnoreCase("Content-Type");
+		}
+		if (request.body() == null) {
+			return builder.method(request.method().name(), HttpRequest.BodyPublishers.noBody()).build();
+		}
+		String body = (request.body() instanceof String text) ? text : writeJson(request.body());
+		if (!hasContentType && !(request.body() instanceof String)) {
+			builder.header("Content-Type", "application/json");
+		}
+		return builder.method(request.method().name(), HttpRequest.BodyPublishers.ofString(body)).build();
+	}
+
+	private String writeJson(Object body) {
+		try {
+			return this.json.writeValueAsString(body);
+		}
+		catch (JsonProcessingException ex) {
+			throw new ConnectorInputException("body cannot be written as JSON: " + ex.getOriginalMessage());
+		}
+	}
+
+	private Object readBody(HttpResponse<byte[]> response) {
+		byte[] bytes = response.body();
+		if (bytes == null || bytes.length == 0) {
+			return null;
+		}
+		String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+		if (contentType.contains("json")) {
+			try {
+				return this.json.readValue(bytes, Object.class);
+			}
+			catch (java.io.IOException notJson) {
+				// the provider mislabelled its body; hand it on as text
+			}
+		}
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	private static Map<String, String> firstValues(HttpResponse<?> response) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		response.headers().map().forEach((name, values) -> {
+			if (!values.isEmpty() && !name.startsWith(":")) {
+				headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
+			}
+		});
+		return headers;
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.brain.workers.outbound;
+
+import java.net.URI;
+
+/**
+ * A connector was asked to call a URL that the SSRF rules refuse.
+ */
+public class BlockedAddressException extends RuntimeException {
+
+	public BlockedAddressException(URI uri, String reason) {
+		super("Refused to call " + uri.getScheme() + "://" + uri.getAuthority() + "/: " + reason);
+	}
+
+}

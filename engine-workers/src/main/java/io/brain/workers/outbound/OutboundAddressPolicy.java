@@ -1,0 +1,92 @@
+package io.brain.workers.outbound;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+
+/**
+ * Decides whether a connector may call a URL that a user typed in (the SSRF guard).
+ * <p>
+ * Loopback, link-local (cloud metadata lives there), private, carrier-grade NAT,
+ * unique-local and wildcard addresses are refused unless an operator lists them in
+ * {@code brain.outbound.allowed-networks}. Every address the host resolves to is checked,
+ * so a name that points inside cannot slip through.
+ */
+public class OutboundAddressPolicy {
+
+	private static final IpAddressMatcher CARRIER_GRADE_NAT = new IpAddressMatcher("100.64.0.0/10");
+
+	private static final IpAddressMatcher UNIQUE_LOCAL = new IpAddressMatcher("fc00::/7");
+
+	private final List<IpAddressMatcher> allowed;
+
+	public OutboundAddressPolicy(List<String> allowedNetworks) {
+		this.allowed = allowedNetworks.stream()
+			.map(String::trim)
+			.filter((s) -> !s.isEmpty())
+			.map(IpAddressMatcher::new)
+			.toList();
+	}
+
+	/**
+	 * Checks a URL before it is called.
+	 * @param uri the URL
+	 * @throws BlockedAddressException when the URL may not be called, saying why
+	 */
+	public void check(URI uri) {
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!scheme.equals("http") && !scheme.equals("https")) {
+			throw new BlockedAddressException(uri, "only http and https URLs can be called");
+		}
+		String host = uri.getHost();
+		if (host == null || host.isBlank()) {
+			throw new BlockedAddressException(uri, "the URL has no host");
+		}
+		InetAddress[] addresses;
+		try {
+			addresses = InetAddress.getAllByName(host);
+		}
+		catch (UnknownHostException ex) {
+			throw new BlockedAddressException(uri, "the host " + host + " is unknown");
+		}
+		for (InetAddress address : addresses) {
+			String kind = internalKind(address);
+			if (kind != null && !isAllowed(address)) {
+				throw new BlockedAddressException(uri, host + " is " + kind + " address (" + address.getHostAddress()
+						+ "); an operator can allow it with brain.outbound.allowed-networks");
+			}
+		}
+	}
+
+	private boolean isAllowed(InetAddress address) {
+		String literal = address.getHostAddress();
+		return this.allowed.stream().anyMatch((network) -> network.matches(literal));
+	}
+
+	private static String internalKind(InetAddress address) {
+		String literal = address.getHostAddress();
+		if (address.isLoopbackAddress()) {
+			return "a loopback";
+		}
+		if (address.isAnyLocalAddress()) {
+			return "a wildcard";
+		}
+		if (address.isLinkLocalAddress()) {
+			return "a link-local";
+		}
+		if (address.isSiteLocalAddress() || CARRIER_GRADE_NAT.matches(literal)
+				|| (address instanceof Inet6Address && UNIQUE_LOCAL.matches(literal))) {
+			return "a private";
+		}
+		if (address.isMulticastAddress()) {
+			return "a multicast";
+		}
+		return null;
+	}
+
+}

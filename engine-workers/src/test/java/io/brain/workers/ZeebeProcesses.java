@@ -1,0 +1,66 @@
+package io.brain.workers;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import io.brain.core.database.EmbeddedDatabase;
+import io.brain.core.deployment.DeploymentRegistry;
+import io.brain.core.deployment.ProcessDeployment;
+import io.brain.core.tenant.TenantId;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.response.Process;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Test support: an in-process Zeebe engine for one test class, wired into the workers'
+ * Spring context, and deployments registered as the api registers them.
+ */
+public final class ZeebeProcesses {
+
+	private ZeebeProcesses() {
+	}
+
+	public static ZeebeTestEngine startEngine() {
+		ZeebeTestEngine engine = EngineFactory.create();
+		engine.start();
+		return engine;
+	}
+
+	public static void register(DynamicPropertyRegistry properties, ZeebeTestEngine engine) {
+		properties.add("camunda.client.grpc-address", () -> "http://" + engine.getGatewayAddress());
+		properties.add("spring.datasource.url", () -> EmbeddedDatabase.forTests().ensureDatabase("workers"));
+		properties.add("spring.datasource.username", () -> EmbeddedDatabase.USER);
+	}
+
+	/** Deploys a model and records it for a tenant, as the api does. */
+	public static Process deployFor(TenantId tenant, BpmnModelInstance model, CamundaClient client,
+			DeploymentRegistry registry) {
+		DeploymentEvent deployment = client.newDeployResourceCommand()
+			.addProcessModel(model, "test.bpmn")
+			.send()
+			.join();
+		Process process = deployment.getProcesses().get(0);
+		registry.record(new ProcessDeployment(process.getProcessDefinitionKey(), tenant, process.getBpmnProcessId(),
+				process.getBpmnProcessId(), process.getVersion(), deployment.getKey(), "test.bpmn", "test",
+				Instant.now()));
+		return process;
+	}
+
+	public static List<IncidentRecordValue> incidents(ZeebeTestEngine engine, long processInstanceKey) {
+		return StreamSupport
+			.stream(RecordStream.of(engine.getRecordStreamSource()).incidentRecords().spliterator(), false)
+			.map(Record::getValue)
+			.filter((incident) -> incident.getProcessInstanceKey() == processInstanceKey)
+			.toList();
+	}
+
+}

@@ -1,0 +1,117 @@
+package io.brain.workers.connector.http;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.brain.core.deployment.DeploymentRegistry;
+import io.brain.core.tenant.TenantId;
+import io.brain.core.testing.RecordingHttpServer;
+import io.brain.core.testing.RecordingHttpServer.Recorded;
+import io.brain.workers.ZeebeProcesses;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceResult;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
+@ActiveProfiles("test")
+class HttpRequestConnectorTests {
+
+	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
+
+	static final RecordingHttpServer server = RecordingHttpServer.start();
+
+	@Autowired
+	CamundaClient client;
+
+	@Autowired
+	DeploymentRegistry registry;
+
+	@DynamicPropertySource
+	static void engine(DynamicPropertyRegistry properties) {
+		ZeebeProcesses.register(properties, engine);
+	}
+
+	@AfterAll
+	static void stop() {
+		server.close();
+		engine.stop();
+	}
+
+	@Test
+	void sendWhenTargetAllowedThenPostsBodyAndReturnsResponse() {
+		server.answer(201, Map.of("Content-Type", "application/json"), "{\"id\":42}");
+		ZeebeProcesses.deployFor(new TenantId("acme"), HttpRequestConnectorTests.httpStep("http-ok"), this.client,
+				this.registry);
+
+		ProcessInstanceResult result = this.client.newCreateInstanceCommand()
+			.bpmnProcessId("http-ok")
+			.latestVersion()
+			.variables(Map.of("targetUrl", server.url("/orders?src=brain"), "payload", Map.of("order", 7)))
+			.withResult()
+			.requestTimeout(Duration.ofSeconds(30))
+			.send()
+			.join();
+
+		Recorded request = server.take(Duration.ofSeconds(5));
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.uri().toString()).isEqualTo("/orders?src=brain");
+		assertThat(request.header("Content-Type")).isEqualTo("application/json");
+		assertThat(request.header("X-Brain")).isEqualTo("yes");
+		assertThat(request.body()).isEqualTo("{\"order\":7}");
+		assertThat(result.getVariablesAsMap()).containsEntry("status", 201)
+			.containsEntry("responseBody", Map.of("id", 42));
+	}
+
+	@Test
+	void sendWhenProcessWasNotDeployedThroughBrainThenRaisesIncident() {
+		long definition = this.client.newDeployResourceCommand()
+			.addProcessModel(httpStep("http-stranger"), "stranger.bpmn")
+			.send()
+			.join()
+			.getProcesses()
+			.get(0)
+			.getProcessDefinitionKey();
+		long instance = this.client.newCreateInstanceCommand()
+			.processDefinitionKey(definition)
+			.variables(Map.of("targetUrl", server.url("/"), "payload", Map.of(), "tenant_id", "acme"))
+			.send()
+			.join()
+			.getProcessInstanceKey();
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(engine, instance)).anySatisfy(
+					(incident) -> assertThat(incident.getErrorMessage()).contains("not deployed through Brain")));
+		assertThat(server.received()).isZero();
+	}
+
+	static BpmnModelInstance httpStep(String processId) {
+		return Bpmn.createExecutableProcess(processId)
+			.startEvent()
+			.serviceTask("call",
+					(task) -> task.zeebeJobType(HttpRequestConnector.TYPE)
+						.zeebeJobRetries("1")
+						.zeebeTaskHeader("operation", "send")
+						.zeebeTaskHeader("resultExpression", "={status: status, responseBody: body}")
+						.zeebeInputExpression("\"POST\"", "method")
+						.zeebeInputExpression("targetUrl", "url")
+						.zeebeInputExpression("{\"X-Brain\": \"yes\"}", "headers")
+						.zeebeInputExpression("payload", "body"))
+			.endEvent()
+			.done();
+	}
+
+}
