@@ -1,0 +1,37 @@
+package io.brain.api.problem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The one error type of the api: becomes RFC 9457 problem+json, naming the field at fault
+ * when there is one.
+ */
+public class BrainProblem extends ErrorResponseException {
+
+	public BrainProblem(HttpStatus status, String detail) {
+		this(status, null, detail);
+	}
+
+	public BrainProblem(HttpStatus status, String field, String detail) {
+		super(status, problem(status, field, detail), null);
+	}
+
+	public static BrainProblem badInput(String field, String detail) {
+		return new BrainProblem(HttpStatus.BAD_REQUEST, field, detail);
+	}
+
+	public static BrainProblem notFound(String detail) {
+		return new BrainProblem(HttpStatus.NOT_FOUND, detail);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String field, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		if (field != null) {
+			problem.setProperty("field", field);
+		}
+		return problem;
+	}
+
+}

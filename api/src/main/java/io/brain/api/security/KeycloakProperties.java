@@ -1,0 +1,20 @@
+package io.brain.api.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where Keycloak is ({@code brain.keycloak.*}).
+ *
+ * @param url the URL the api reaches Keycloak at (the back channel)
+ * @param publicUrl the URL browsers reach Keycloak at; tokens name it as their issuer
+ * @param realm the realm Brain's users live in
+ * @param uiClientId the public client the web app signs in with
+ */
+@ConfigurationProperties("brain.keycloak")
+public record KeycloakProperties(String url, String publicUrl, String realm, String uiClientId) {
+
+	public String realmUrl() {
+		return this.url + "/realms/" + this.realm;
+	}
+
+}

@@ -1,0 +1,227 @@
+package io.brain.api.run;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.core.database.EmbeddedDatabase;
+import io.brain.core.testing.RecordingHttpServer;
+import io.brain.core.testing.RecordingHttpServer.Recorded;
+import io.brain.workers.WorkersApplication;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The first end-to-end flow on the in-process engine: the api deploys the shipped model
+ * for a tenant and starts a run, the real workers app performs the HTTP action against a
+ * local server, and the run reads completed.
+ */
+@SpringBootTest(properties = { "camunda.connector.polling.enabled=false", "camunda.connector.webhook.enabled=false" })
+@AutoConfigureMockMvc
+class FlowIntegrationTests {
+
+	static final String TEMPLATE = "webhook-payload-to-http-request";
+
+	static final ZeebeTestEngine engine = EngineFactory.create();
+
+	static final RecordingHttpServer target = RecordingHttpServer.start();
+
+	static ConfigurableApplicationContext workers;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void platform(DynamicPropertyRegistry properties) {
+		engine.start();
+		properties.add("camunda.client.grpc-address", FlowIntegrationTests::gateway);
+		properties.add("spring.datasource.url", FlowIntegrationTests::database);
+		properties.add("spring.datasource.username", () -> EmbeddedDatabase.USER);
+	}
+
+	@BeforeAll
+	static void startWorkers() {
+		// Arguments, not default properties: the api's application.yml shadows the
+		// workers' own here.
+		workers = new SpringApplicationBuilder(WorkersApplication.class).run(
+				"--camunda.client.grpc-address=" + gateway(), "--spring.datasource.url=" + database(),
+				"--spring.datasource.username=" + EmbeddedDatabase.USER, "--server.port=0",
+				"--brain.outbound.allowed-networks=127.0.0.1/32");
+	}
+
+	@AfterAll
+	static void stop() {
+		workers.close();
+		target.close();
+		engine.stop();
+	}
+
+	@Test
+	void runWhenTemplateDeployedThenWorkerCallsTargetAndRunCompletes() throws Exception {
+		this.mvc.perform(post("/api/process-templates/{id}/deployments", TEMPLATE).with(user("acme")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.processes[0].processId").value(TEMPLATE))
+			.andExpect(jsonPath("$.processes[0].deployedBy").value("acme-editor"));
+		assertThat(this.jdbc.sql("select engine_process_id from process_deployment where tenant_id = 'acme'")
+			.query(String.class)
+			.list()).contains("acme__" + TEMPLATE);
+
+		String body = this.mvc
+			.perform(post("/api/runs").with(user("acme"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(Map.of("processId", TEMPLATE, "variables",
+						Map.of("payload", Map.of("event", "order.paid", "amount", 42), "targetUrl",
+								target.url("/inbox"))))))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.state").value("ACTIVE"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String runId = this.json.readTree(body).get("id").asText();
+
+		Recorded request = target.take(Duration.ofSeconds(30));
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.uri().getPath()).isEqualTo("/inbox");
+		assertThat(this.json.readTree(request.body()))
+			.isEqualTo(this.json.readTree("{\"event\":\"order.paid\",\"amount\":42}"));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode run = this.json.readTree(this.mvc.perform(get("/api/runs/{id}", runId).with(user("acme")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+			assertThat(run.get("state").asText()).isEqualTo("COMPLETED");
+			assertThat(run.at("/output/response/status").asInt()).isEqualTo(200);
+			assertThat(run.get("processInstanceKey").asText()).isNotBlank();
+		});
+
+		this.mvc.perform(get("/api/runs/{id}", runId).with(user("globex")))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void deployWhenEngineRejectsBpmnThenProblemNamesTheComplaint() throws Exception {
+		String noTaskType = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"
+				    targetNamespace="https://brain.io/test">
+				  <bpmn:process id="broken" isExecutable="true">
+				    <bpmn:startEvent id="start" />
+				    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task" />
+				    <bpmn:serviceTask id="task" />
+				  </bpmn:process>
+				</bpmn:definitions>
+				""";
+		this.mvc
+			.perform(post("/api/deployments").with(user("acme"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(Map.of("resourceName", "broken.bpmn", "bpmnXml", noTaskType))))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.field").value("bpmnXml"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("zeebe:taskDefinition")))
+			.andExpect(jsonPath("$.detail")
+				.value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("acme__"))));
+		assertThat(this.jdbc.sql("select count(*) from process_deployment where process_id = 'broken'")
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void deployWhenXmlIsNotBpmnThenProblemNamesField() throws Exception {
+		this.mvc
+			.perform(post("/api/deployments").with(user("acme"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"resourceName\":\"x.bpmn\",\"bpmnXml\":\"<not-bpmn\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("bpmnXml"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("The BPMN is not valid")));
+	}
+
+	@Test
+	void deployWhenResourceNameMissingThenProblemNamesField() throws Exception {
+		this.mvc
+			.perform(post("/api/deployments").with(user("acme"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"bpmnXml\":\"<x/>\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("resourceName"));
+	}
+
+	@Test
+	void startWhenProcessNotDeployedThenNotFoundNamingProcessId() throws Exception {
+		this.mvc
+			.perform(post("/api/runs").with(user("globex"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"processId\":\"" + TEMPLATE + "\"}"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.field").value("processId"));
+	}
+
+	@Test
+	void requestWithoutTokenThenUnauthorizedProblem() throws Exception {
+		this.mvc.perform(get("/api/runs"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(401));
+	}
+
+	@Test
+	void deployWhenUserHasNoTenantThenForbidden() throws Exception {
+		this.mvc
+			.perform(post("/api/process-templates/{id}/deployments", TEMPLATE)
+				.with(jwt().jwt((token) -> token.subject("root").claim("preferred_username", "platform-admin"))))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	static RequestPostProcessor user(String tenant) {
+		return jwt().jwt((token) -> token.subject(tenant + "-editor-id")
+			.claim("preferred_username", tenant + "-editor")
+			.claim("name", "Erin Editor")
+			.claim("tenant_id", tenant)
+			.claim("realm_access", Map.of("roles", List.of("editor"))));
+	}
+
+	static String gateway() {
+		return "http://" + engine.getGatewayAddress();
+	}
+
+	static String database() {
+		return EmbeddedDatabase.forTests().ensureDatabase("api_flow");
+	}
+
+}

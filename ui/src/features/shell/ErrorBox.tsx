@@ -1,0 +1,14 @@
+/** A clear, announced error with an optional retry. */
+export function ErrorBox({ title, message, onRetry }: { title: string; message: string; onRetry?: () => void }) {
+  return (
+    <div className="error-box" role="alert">
+      <p className="error-box-title">{title}</p>
+      <p className="error-box-message">{message}</p>
+      {onRetry && (
+        <button type="button" className="button" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}

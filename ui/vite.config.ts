@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The api serves the built app from classpath:/static/, so the build writes straight into
+// target/classes/static and Maven packages it as static/index.html and static/assets/*.
+const api = 'http://localhost:8080';
+
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: 'target/classes/static',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+  },
+  server: {
+    proxy: {
+      '/api': api,
+      '/v3': api,
+    },
+  },
+});
