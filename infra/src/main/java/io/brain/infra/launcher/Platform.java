@@ -1,0 +1,304 @@
+package io.brain.infra.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import io.brain.core.database.EmbeddedDatabase;
+
+/**
+ * The local platform: embedded PostgreSQL, Keycloak, the Zeebe broker, the api and the
+ * workers, started in that order, each waited for until healthy. Closing it stops exactly
+ * what it started, in reverse order.
+ */
+public final class Platform implements AutoCloseable {
+
+	private static final String DATABASE = "brain";
+
+	private final PlatformSettings settings;
+
+	private final Consumer<String> progress;
+
+	private final long startedAt = System.nanoTime();
+
+	private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
+
+	private EmbeddedDatabase database;
+
+	private String databaseUrl;
+
+	private Platform(PlatformSettings settings, Consumer<String> progress) {
+		this.settings = settings;
+		this.progress = progress;
+	}
+
+	/**
+	 * Starts every part and waits until each is healthy.
+	 * @param settings what to start where
+	 * @param progress receives one line per component
+	 * @return the running platform
+	 * @throws PlatformException when a part cannot start; what did start is stopped again
+	 */
+	public static Platform start(PlatformSettings settings, Consumer<String> progress) {
+		Platform platform = new Platform(settings, progress);
+		try {
+			platform.checkPrerequisites();
+			platform.startDatabase();
+			platform.startKeycloak();
+			platform.startZeebe();
+			platform.startApi();
+			platform.startWorkers();
+			return platform;
+		}
+		catch (RuntimeException ex) {
+			platform.close();
+			throw ex;
+		}
+	}
+
+	public PlatformSettings settings() {
+		return this.settings;
+	}
+
+	public String databaseUrl() {
+		return this.databaseUrl;
+	}
+
+	/**
+	 * The pids of the processes it started, the launcher's own included (it runs
+	 * PostgreSQL).
+	 */
+	public Map<String, Long> pids() {
+		Map<String, Long> pids = new LinkedHashMap<>();
+		pids.put("launcher+postgres", ProcessHandle.current().pid());
+		synchronized (this.processes) {
+			this.processes.forEach((process) -> pids.put(process.name(), process.pid()));
+		}
+		return pids;
+	}
+
+	public double elapsedSeconds() {
+		return (System.nanoTime() - this.startedAt) / 1e9;
+	}
+
+	private void checkPrerequisites() {
+		require(this.settings.apiJar(), "the api is not built");
+		require(this.settings.workersJar(), "the engine workers are not built");
+		if (this.settings.external().keycloakUrl() == null) {
+			require(this.settings.keycloakHome().resolve("bin/kc.sh"), "the Keycloak distribution is not unpacked");
+		}
+		if (this.settings.external().zeebeAddress() == null) {
+			require(this.settings.zeebeHome().resolve("bin/broker"), "the Zeebe distribution is not unpacked");
+		}
+		PlatformSettings.PlatformPorts ports = this.settings.ports();
+		if (this.settings.external().databaseUrl() == null) {
+			Ports.requireFree("PostgreSQL", ports.postgres());
+		}
+		if (this.settings.external().keycloakUrl() == null) {
+			Ports.requireFree("Keycloak", ports.keycloak());
+			Ports.requireFree("Keycloak management", ports.keycloakManagement());
+		}
+		if (this.settings.external().zeebeAddress() == null) {
+			Ports.requireFree("the Zeebe gateway", ports.zeebeGateway());
+			Ports.requireFree("the Zeebe command API", ports.zeebeCommand());
+			Ports.requireFree("the Zeebe internal API", ports.zeebeInternal());
+			Ports.requireFree("Zeebe management", ports.zeebeManagement());
+			Ports.requireFree("the Zeebe REST API", ports.zeebeRest());
+		}
+		Ports.requireFree("the api", ports.api());
+		Ports.requireFree("the engine workers", ports.workers());
+	}
+
+	private static void require(Path path, String what) {
+		if (!Files.exists(path)) {
+			throw new PlatformException(what + " (" + path + " is missing): run ./mvnw -DskipTests package");
+		}
+	}
+
+	private void startDatabase() {
+		if (this.settings.external().databaseUrl() != null) {
+			this.databaseUrl = this.settings.external().databaseUrl();
+			report("postgres", "external " + this.databaseUrl);
+			return;
+		}
+		try {
+			this.database = EmbeddedDatabase.start(this.settings.home().resolve("postgres"),
+					this.settings.ports().postgres());
+		}
+		catch (RuntimeException ex) {
+			throw new PlatformException("PostgreSQL did not start: " + rootMessage(ex)
+					+ " (if an earlier run was killed, its server may still hold "
+					+ this.settings.home().resolve("postgres") + ")");
+		}
+		this.databaseUrl = this.database.ensureDatabase(DATABASE);
+		this.database.ensureDatabase("keycloak");
+		report("postgres", "ready on 127.0.0.1:" + this.settings.ports().postgres());
+	}
+
+	private void startKeycloak() {
+		if (this.settings.external().keycloakUrl() != null) {
+			report("keycloak", "external " + this.settings.external().keycloakUrl());
+			return;
+		}
+		Path home = this.settings.keycloakHome();
+		copyRealm(home.resolve("data/import"));
+		PlatformSettings.PlatformPorts ports = this.settings.ports();
+		Map<String, String> env = javaEnvironment();
+		if (this.database != null) {
+			env.put("KC_DB", "postgres");
+			env.put("KC_DB_URL", this.database.jdbcUrl("keycloak"));
+			env.put("KC_DB_USERNAME", EmbeddedDatabase.USER);
+		}
+		else {
+			env.put("KC_DB", "dev-file");
+			env.put("KC_DB_URL", "jdbc:h2:file:" + this.settings.home().resolve("keycloak/keycloakdb")
+					+ ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE");
+		}
+		env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+		env.put("KC_BOOTSTRAP_ADMIN_PASSWORD",
+				PlatformSettings.secret(this.settings.home(), "keycloak-admin-password"));
+		env.put("BRAIN_UI_URL", this.settings.apiUrl());
+		env.put("BRAIN_DEMO_PASSWORD", this.settings.demoPassword());
+		env.put("BRAIN_WORKERS_CLIENT_SECRET", PlatformSettings.secret(this.settings.home(), "workers-client-secret"));
+		List<String> command = List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
+				"--http-host=127.0.0.1", "--http-port=" + ports.keycloak(),
+				"--http-management-port=" + ports.keycloakManagement(), "--health-enabled=true",
+				"--hostname=" + this.settings.keycloakUrl(), "--hostname-backchannel-dynamic=true");
+		ManagedProcess keycloak = launch("keycloak", command, env, home);
+		keycloak.awaitHealthy(URI.create("http://127.0.0.1:" + ports.keycloakManagement() + "/health/ready"),
+				Duration.ofMinutes(4));
+		report("keycloak", "ready on " + this.settings.keycloakUrl() + " (realm brain)");
+	}
+
+	private void copyRealm(Path target) {
+		try {
+			Files.createDirectories(target);
+			try (Stream<Path> files = Files.list(this.settings.realmDirectory())) {
+				for (Path file : files.filter((f) -> f.toString().endsWith(".json")).toList()) {
+					Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not copy the realm to " + target, ex);
+		}
+	}
+
+	private void startZeebe() {
+		if (this.settings.external().zeebeAddress() != null) {
+			report("zeebe", "external " + this.settings.external().zeebeAddress());
+			return;
+		}
+		Path home = this.settings.zeebeHome();
+		PlatformSettings.PlatformPorts ports = this.settings.ports();
+		Map<String, String> env = javaEnvironment();
+		env.put("JAVA_OPTS", "-Xms128m -Xmx768m");
+		env.put("ZEEBE_BROKER_NETWORK_HOST", "127.0.0.1");
+		env.put("ZEEBE_BROKER_GATEWAY_NETWORK_HOST", "127.0.0.1");
+		env.put("ZEEBE_BROKER_GATEWAY_NETWORK_PORT", String.valueOf(ports.zeebeGateway()));
+		env.put("ZEEBE_BROKER_NETWORK_COMMANDAPI_PORT", String.valueOf(ports.zeebeCommand()));
+		env.put("ZEEBE_BROKER_NETWORK_INTERNALAPI_PORT", String.valueOf(ports.zeebeInternal()));
+		env.put("ZEEBE_BROKER_DATA_DIRECTORY", this.settings.home().resolve("zeebe").toString());
+		env.put("SERVER_ADDRESS", "127.0.0.1");
+		env.put("SERVER_PORT", String.valueOf(ports.zeebeRest()));
+		env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
+		env.put("MANAGEMENT_SERVER_PORT", String.valueOf(ports.zeebeManagement()));
+		ManagedProcess zeebe = launch("zeebe", List.of("bash", home.resolve("bin/broker").toString()), env, home);
+		zeebe.awaitHealthy(URI.create("http://127.0.0.1:" + ports.zeebeManagement() + "/actuator/health/readiness"),
+				Duration.ofMinutes(3));
+		report("zeebe", "ready on " + this.settings.zeebeAddress());
+	}
+
+	private void startApi() {
+		Map<String, String> env = applicationEnvironment();
+		env.put("BRAIN_API_PORT", String.valueOf(this.settings.ports().api()));
+		env.put("KEYCLOAK_URL", this.settings.keycloakUrl());
+		ManagedProcess api = launch("api", java(this.settings.apiJar()), env, this.settings.home());
+		api.awaitHealthy(URI.create("http://127.0.0.1:" + this.settings.ports().api() + "/actuator/health/readiness"),
+				Duration.ofMinutes(3));
+		report("api", "ready on " + this.settings.apiUrl());
+	}
+
+	private void startWorkers() {
+		Map<String, String> env = applicationEnvironment();
+		env.put("BRAIN_WORKERS_PORT", String.valueOf(this.settings.ports().workers()));
+		env.putAll(this.settings.workersEnvironment());
+		ManagedProcess workers = launch("workers", java(this.settings.workersJar()), env, this.settings.home());
+		workers.awaitHealthy(
+				URI.create("http://127.0.0.1:" + this.settings.ports().workers() + "/actuator/health/readiness"),
+				Duration.ofMinutes(3));
+		report("workers", "ready (management on 127.0.0.1:" + this.settings.ports().workers() + ")");
+	}
+
+	private Map<String, String> applicationEnvironment() {
+		Map<String, String> env = javaEnvironment();
+		env.put("BRAIN_DB_URL", this.databaseUrl);
+		env.put("BRAIN_DB_USER", (this.settings.external().databaseUser() != null)
+				? this.settings.external().databaseUser() : EmbeddedDatabase.USER);
+		if (this.settings.external().databasePassword() != null) {
+			env.put("BRAIN_DB_PASSWORD", this.settings.external().databasePassword());
+		}
+		env.put("ZEEBE_ADDRESS", this.settings.zeebeAddress());
+		env.put("ZEEBE_REST_ADDRESS", "http://127.0.0.1:" + this.settings.ports().zeebeRest());
+		return env;
+	}
+
+	private static Map<String, String> javaEnvironment() {
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("JAVA_HOME", System.getProperty("java.home"));
+		return env;
+	}
+
+	private static List<String> java(Path jar) {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		return List.of(java.toString(), "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString());
+	}
+
+	private ManagedProcess launch(String name, List<String> command, Map<String, String> env, Path directory) {
+		ManagedProcess process = ManagedProcess.start(name, command, env, directory,
+				this.settings.logs().resolve(name + ".log"));
+		this.processes.add(process);
+		return process;
+	}
+
+	private void report(String component, String state) {
+		this.progress.accept(String.format("[%6.1f s] %-9s %s", elapsedSeconds(), component, state));
+	}
+
+	@Override
+	public void close() {
+		List<ManagedProcess> started;
+		synchronized (this.processes) {
+			started = new ArrayList<>(this.processes);
+			this.processes.clear();
+		}
+		Collections.reverse(started);
+		for (ManagedProcess process : started) {
+			process.stop(Duration.ofSeconds(30));
+		}
+		if (this.database != null) {
+			this.database.close();
+			this.database = null;
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return String.valueOf(root.getMessage());
+	}
+
+}

@@ -1,0 +1,220 @@
+package io.brain.infra.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.brain.core.testing.RecordingHttpServer;
+import io.brain.core.testing.RecordingHttpServer.Recorded;
+import io.brain.infra.launcher.PlatformSettings.ExternalServices;
+import io.brain.infra.launcher.PlatformSettings.PlatformPorts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform as {@code ./brain up} starts it (embedded PostgreSQL, Keycloak with
+ * the realm imported, the real Zeebe broker, the api and the workers from their built
+ * jars), on free ports beside any running dev platform, driven through HTTP with real
+ * Keycloak tokens and through a real browser.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlatformEndToEndTests {
+
+	static final String DEMO_PASSWORD = "E2e-Demo-Pass-1";
+
+	static final String TEMPLATE = "webhook-payload-to-http-request";
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	final ObjectMapper json = new ObjectMapper();
+
+	final RecordingHttpServer target = RecordingHttpServer.start();
+
+	Platform platform;
+
+	String api;
+
+	@BeforeAll
+	void startPlatform() throws IOException {
+		Path project = Path.of(System.getProperty("brain.project.directory", "..")).toAbsolutePath().normalize();
+		Path home = project.resolve("infra/target/e2e-home");
+		deleteRecursively(home);
+		PlatformSettings settings = new PlatformSettings(project, home, project.resolve(".brain/dist"),
+				PlatformPorts.free(), ExternalServices.none(), DEMO_PASSWORD,
+				Map.of("BRAIN_OUTBOUND_ALLOWEDNETWORKS", "127.0.0.1/32"));
+		this.platform = Platform.start(settings, System.out::println);
+		this.api = "http://127.0.0.1:" + settings.ports().api();
+	}
+
+	@AfterAll
+	void stopPlatform() {
+		this.target.close();
+		if (this.platform != null) {
+			this.platform.close();
+		}
+	}
+
+	@Test
+	void healthWhenPlatformIsUpThenDatabaseZeebeAndKeycloakAreUp() throws Exception {
+		JsonNode health = this.json
+			.readTree(send(HttpRequest.newBuilder(URI.create(this.api + "/actuator/health")), 200));
+		assertThat(health.at("/status").asText()).isEqualTo("UP");
+		assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+		assertThat(health.at("/components/zeebe/status").asText()).isEqualTo("UP");
+		assertThat(health.at("/components/keycloak/status").asText()).isEqualTo("UP");
+	}
+
+	@Test
+	void flowWhenEditorDeploysAndStartsRunThenHttpActionReachesServerAndRunCompletes() throws Exception {
+		String token = token("acme-editor");
+
+		JsonNode deployment = this.json
+			.readTree(send(authorized(token, "/api/process-templates/" + TEMPLATE + "/deployments")
+				.POST(HttpRequest.BodyPublishers.noBody()), 201));
+		assertThat(deployment.at("/processes/0/processId").asText()).isEqualTo(TEMPLATE);
+		assertThat(deployment.at("/processes/0/deployedBy").asText()).isEqualTo("acme-editor");
+
+		String start = this.json.writeValueAsString(Map.of("processId", TEMPLATE, "variables", Map.of("payload",
+				Map.of("event", "order.paid", "orderId", 1001), "targetUrl", this.target.url("/hook"))));
+		JsonNode run = this.json.readTree(send(authorized(token, "/api/runs").header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(start)), 201));
+
+		Recorded received = this.target.take(Duration.ofSeconds(60));
+		assertThat(received.method()).isEqualTo("POST");
+		assertThat(received.uri().getPath()).isEqualTo("/hook");
+		assertThat(received.header("Content-Type")).isEqualTo("application/json");
+		assertThat(this.json.readTree(received.body()))
+			.isEqualTo(this.json.readTree("{\"event\":\"order.paid\",\"orderId\":1001}"));
+
+		String runUrl = "/api/runs/" + run.get("id").asText();
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			JsonNode current = this.json.readTree(send(authorized(token, runUrl).GET(), 200));
+			assertThat(current.get("state").asText()).isEqualTo("COMPLETED");
+			assertThat(current.at("/output/response/status").asInt()).isEqualTo(200);
+		});
+		send(authorized(token("globex-editor"), runUrl).GET(), 404);
+	}
+
+	@Test
+	void deployWhenBpmnInvalidThenProblemNamesTheEngineComplaint() throws Exception {
+		String broken = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"
+				    targetNamespace="https://brain.io/test">
+				  <bpmn:process id="broken" isExecutable="true">
+				    <bpmn:startEvent id="start" />
+				    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task" />
+				    <bpmn:serviceTask id="task" />
+				  </bpmn:process>
+				</bpmn:definitions>
+				""";
+		String body = this.json.writeValueAsString(Map.of("resourceName", "broken.bpmn", "bpmnXml", broken));
+		HttpResponse<String> response = this.http
+			.send(authorized(token("acme-editor"), "/api/deployments").header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("field").asText()).isEqualTo("bpmnXml");
+		assertThat(problem.get("detail").asText()).startsWith("Zeebe rejected the BPMN")
+			.contains("zeebe:taskDefinition");
+	}
+
+	@Test
+	void requestWithoutTokenThenUnauthorizedProblem() throws Exception {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(this.api + "/api/runs")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> value.startsWith("Bearer"));
+	}
+
+	@Test
+	void signInWhenUserLogsInThroughKeycloakThenDashboardShowsNameAndTenant() {
+		try (Playwright playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+				Browser browser = playwright.chromium()
+					.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
+						.setHeadless(true)
+						.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")))) {
+			Page page = browser.newPage();
+			page.navigate(this.platform.settings().apiUrl() + "/");
+			page.waitForURL((url) -> url.contains("/realms/brain/protocol/openid-connect/auth"),
+					new Page.WaitForURLOptions().setTimeout(30_000));
+			page.fill("#username", "acme-editor");
+			page.fill("#password", DEMO_PASSWORD);
+			page.click("#kc-login");
+
+			assertThat(page.getByTestId("user-name")).hasText("Erin Editor");
+			assertThat(page.getByTestId("user-tenant")).hasText("acme");
+			assertThat(page.getByTestId("user-menu")).containsText("Erin Editor");
+			page.getByText("Runs").first().click();
+			assertThat(page.getByText("Coming in a later release.")).isVisible();
+		}
+	}
+
+	private String token(String username) throws Exception {
+		String form = Map
+			.of("grant_type", "password", "client_id", "brain-cli", "username", username, "password", DEMO_PASSWORD)
+			.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		String tokenUrl = "http://127.0.0.1:" + this.platform.settings().ports().keycloak()
+				+ "/realms/brain/protocol/openid-connect/token";
+		String body = send(HttpRequest.newBuilder(URI.create(tokenUrl))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)), 200);
+		return this.json.readTree(body).get("access_token").asText();
+	}
+
+	private HttpRequest.Builder authorized(String token, String path) {
+		return HttpRequest.newBuilder(URI.create(this.api + path)).header("Authorization", "Bearer " + token);
+	}
+
+	private String send(HttpRequest.Builder request, int expectedStatus) throws Exception {
+		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as("%s answered %s", response.uri(), response.body())
+			.isEqualTo(expectedStatus);
+		return response.body();
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+}
