@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BrainScriptTests {
 
-	static final Path PROJECT = Path.of(System.getProperty("brain.project.directory", "..")).toAbsolutePath().normalize();
+	static final Path PROJECT = Path.of(System.getProperty("brain.project.directory", ".."))
+		.toAbsolutePath()
+		.normalize();
 
 	@TempDir
 	Path directory;
