@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.core.database.EmbeddedDatabase;
+import io.brain.core.testing.BpmnFixtures;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.workers.WorkersApplication;
@@ -134,17 +135,7 @@ class FlowIntegrationTests {
 
 	@Test
 	void deployWhenEngineRejectsBpmnThenProblemNamesTheComplaint() throws Exception {
-		String noTaskType = """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"
-				    targetNamespace="https://brain.io/test">
-				  <bpmn:process id="broken" isExecutable="true">
-				    <bpmn:startEvent id="start" />
-				    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task" />
-				    <bpmn:serviceTask id="task" />
-				  </bpmn:process>
-				</bpmn:definitions>
-				""";
+		String noTaskType = BpmnFixtures.missingTaskType();
 		this.mvc
 			.perform(post("/api/deployments").with(user("acme"))
 				.contentType(MediaType.APPLICATION_JSON)

@@ -22,6 +22,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import io.brain.core.testing.BpmnFixtures;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.infra.launcher.PlatformSettings.ExternalServices;
@@ -121,17 +122,7 @@ class PlatformEndToEndTests {
 
 	@Test
 	void deployWhenBpmnInvalidThenProblemNamesTheEngineComplaint() throws Exception {
-		String broken = """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"
-				    targetNamespace="https://brain.io/test">
-				  <bpmn:process id="broken" isExecutable="true">
-				    <bpmn:startEvent id="start" />
-				    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task" />
-				    <bpmn:serviceTask id="task" />
-				  </bpmn:process>
-				</bpmn:definitions>
-				""";
+		String broken = BpmnFixtures.missingTaskType();
 		String body = this.json.writeValueAsString(Map.of("resourceName", "broken.bpmn", "bpmnXml", broken));
 		HttpResponse<String> response = this.http
 			.send(authorized(token("acme-editor"), "/api/deployments").header("Content-Type", "application/json")
