@@ -19,16 +19,27 @@ descendants() {
   done
 }
 
-rss_report() {
-  local total=0
+pss_kb() {
+  local kb=0 p
+  for p in "$1" $(descendants "$1"); do
+    kb=$((kb + $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)))
+  done
+  echo "$kb"
+}
+
+# Every component is a child of the launcher, so the launcher's own share is its tree
+# (itself and PostgreSQL) less the components' trees.
+memory_report() {
+  local launcher_pid total others=0 name pid kb
+  launcher_pid="$(awk 'NR == 1 {print $2}' "$BRAIN_HOME/processes")"
+  total="$(pss_kb "$launcher_pid")"
   while read -r name pid; do
-    local kb=0
-    for p in $pid $(descendants "$pid"); do
-      kb=$((kb + $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)))
-    done
-    total=$((total + kb))
+    [[ "$pid" == "$launcher_pid" ]] && continue
+    kb="$(pss_kb "$pid")"
+    others=$((others + kb))
     printf '  %-18s %6d MiB\n' "$name" $((kb / 1024))
   done < "$BRAIN_HOME/processes"
+  printf '  %-18s %6d MiB\n' "launcher+postgres" $(((total - others) / 1024))
   printf '  %-18s %6d MiB\n' "total" $((total / 1024))
 }
 
@@ -53,7 +64,7 @@ cold="$(start_once)"
 echo "  ready in $cold s"
 sleep 5
 echo "memory once ready (PSS):"
-rss_report
+memory_report
 "$ROOT/brain" down > /dev/null
 
 warm=()
