@@ -7,6 +7,7 @@ import java.util.stream.StreamSupport;
 import io.brain.core.database.EmbeddedDatabase;
 import io.brain.core.deployment.DeploymentRegistry;
 import io.brain.core.deployment.ProcessDeployment;
+import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
@@ -38,7 +39,6 @@ public final class ZeebeProcesses {
 	public static void register(DynamicPropertyRegistry properties, ZeebeTestEngine engine) {
 		properties.add("camunda.client.grpc-address", () -> "http://" + engine.getGatewayAddress());
 		properties.add("spring.datasource.url", () -> EmbeddedDatabase.forTests().ensureDatabase("workers"));
-		properties.add("spring.datasource.username", () -> EmbeddedDatabase.USER);
 	}
 
 	/** Deploys a model and records it for a tenant, as the api does. */
@@ -49,9 +49,10 @@ public final class ZeebeProcesses {
 			.send()
 			.join();
 		Process process = deployment.getProcesses().get(0);
-		registry.record(new ProcessDeployment(process.getProcessDefinitionKey(), tenant, process.getBpmnProcessId(),
-				process.getBpmnProcessId(), process.getVersion(), deployment.getKey(), "test.bpmn", "test",
-				Instant.now()));
+		TenantContext.run(tenant.value(),
+				() -> registry.record(new ProcessDeployment(process.getProcessDefinitionKey(), tenant,
+						process.getBpmnProcessId(), process.getBpmnProcessId(), process.getVersion(),
+						deployment.getKey(), "test.bpmn", "test", Instant.now())));
 		return process;
 	}
 

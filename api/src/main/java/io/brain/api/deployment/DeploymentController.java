@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,12 +28,14 @@ class DeploymentController {
 	}
 
 	@GetMapping("/api/process-templates")
+	@PreAuthorize("hasAuthority('automations:read')")
 	@Operation(operationId = "listProcessTemplates", summary = "BPMN templates shipped with Brain")
 	List<ProcessTemplate> templates() {
 		return this.deployments.templates();
 	}
 
 	@PostMapping("/api/process-templates/{templateId}/deployments")
+	@PreAuthorize("hasAuthority('automations:deploy')")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "deployProcessTemplate", summary = "Deploy a shipped template for your tenant")
 	Deployment deployTemplate(@PathVariable String templateId, CurrentUser user) {
@@ -40,6 +43,7 @@ class DeploymentController {
 	}
 
 	@PostMapping("/api/deployments")
+	@PreAuthorize("hasAuthority('automations:deploy')")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "deploy", summary = "Deploy BPMN for your tenant")
 	Deployment deploy(@Valid @RequestBody DeployRequest request, CurrentUser user) {
@@ -48,6 +52,7 @@ class DeploymentController {
 	}
 
 	@GetMapping("/api/deployments")
+	@PreAuthorize("hasAuthority('automations:read')")
 	@Operation(operationId = "listDeployments", summary = "Process definitions deployed for your tenant")
 	List<DeployedProcess> list(CurrentUser user) {
 		return this.deployments.list(user);

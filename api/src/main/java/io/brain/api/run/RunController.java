@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +29,7 @@ class RunController {
 	}
 
 	@PostMapping("/api/runs")
+	@PreAuthorize("hasAuthority('runs:start')")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "startRun", summary = "Start a run of a deployed process")
 	Run start(@Valid @RequestBody StartRunRequest request, CurrentUser user) {
@@ -35,12 +37,14 @@ class RunController {
 	}
 
 	@GetMapping("/api/runs/{id}")
+	@PreAuthorize("hasAuthority('runs:read')")
 	@Operation(operationId = "getRun", summary = "One run of your tenant")
 	Run get(@PathVariable UUID id, CurrentUser user) {
 		return this.runs.find(user, id);
 	}
 
 	@GetMapping("/api/runs")
+	@PreAuthorize("hasAuthority('runs:read')")
 	@Operation(operationId = "listRuns", summary = "The latest runs of your tenant")
 	List<Run> list(@RequestParam(defaultValue = "50") int limit, CurrentUser user) {
 		return this.runs.recent(user, limit);

@@ -8,6 +8,7 @@ import io.brain.api.identity.CurrentUser;
 import io.brain.api.problem.BrainProblem;
 import io.brain.core.deployment.DeploymentRegistry;
 import io.brain.core.deployment.ProcessDeployment;
+import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceResult;
@@ -70,6 +71,10 @@ public class RunService {
 	}
 
 	private void finish(TenantId tenant, UUID id, ProcessInstanceResult result, Throwable failure) {
+		TenantContext.run(tenant.value(), () -> record(tenant, id, result, failure));
+	}
+
+	private void record(TenantId tenant, UUID id, ProcessInstanceResult result, Throwable failure) {
 		try {
 			if (failure == null) {
 				this.runs.completed(tenant, id, result.getProcessInstanceKey(), result.getVariablesAsMap());

@@ -14,26 +14,34 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers a missing or bad token with 401 problem+json and the {@code WWW-Authenticate}
- * challenge RFC 6750 asks for.
+ * Answers a missing or bad token or API key with 401 problem+json and the
+ * {@code WWW-Authenticate} challenge RFC 6750 asks for; bad credentials count against the
+ * caller's address.
  */
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
 	private final ProblemWriter problems;
 
-	ProblemAuthenticationEntryPoint(ProblemWriter problems) {
+	private final AuthenticationThrottle throttle;
+
+	ProblemAuthenticationEntryPoint(ProblemWriter problems, AuthenticationThrottle throttle) {
 		this.problems = problems;
+		this.throttle = throttle;
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
-		boolean badToken = exception instanceof InvalidBearerTokenException;
+		boolean badCredentials = exception instanceof InvalidBearerTokenException
+				|| exception instanceof ApiKeyAuthenticationFilter.InvalidApiKeyException;
+		if (badCredentials) {
+			this.throttle.failed(request.getRemoteAddr());
+		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
-				badToken ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"brain\"");
+				badCredentials ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"brain\"");
 		this.problems.write(request, response, HttpStatus.UNAUTHORIZED,
-				badToken ? "The bearer token is invalid or expired." : "Sign in: this request needs a bearer token.");
+				badCredentials ? exception.getMessage() : "Sign in: this request needs a bearer token or an API key.");
 	}
 
 }

@@ -38,7 +38,7 @@ class OpenApiDocumentTests {
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry properties) {
 		properties.add("spring.datasource.url", () -> EmbeddedDatabase.forTests().ensureDatabase("api_docs"));
-		properties.add("spring.datasource.username", () -> EmbeddedDatabase.USER);
+		properties.add("spring.datasource.username", () -> "brain_app");
 	}
 
 	@Test

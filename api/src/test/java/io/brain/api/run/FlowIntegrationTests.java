@@ -6,7 +6,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.api.TestTokens;
 import io.brain.core.database.EmbeddedDatabase;
+import io.brain.core.tenant.TenantContext;
 import io.brain.core.testing.BpmnFixtures;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
@@ -14,7 +16,7 @@ import io.brain.workers.WorkersApplication;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +33,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -69,22 +70,30 @@ class FlowIntegrationTests {
 		engine.start();
 		properties.add("camunda.client.grpc-address", FlowIntegrationTests::gateway);
 		properties.add("spring.datasource.url", FlowIntegrationTests::database);
-		properties.add("spring.datasource.username", () -> EmbeddedDatabase.USER);
+		properties.add("spring.datasource.username", () -> "brain_app");
 	}
 
-	@BeforeAll
-	static void startWorkers() {
+	/**
+	 * After the api's context, whose migrations create the database role the workers use.
+	 */
+	@BeforeEach
+	void startWorkers() {
+		if (workers != null) {
+			return;
+		}
 		// Arguments, not default properties: the api's application.yml shadows the
 		// workers' own here.
 		workers = new SpringApplicationBuilder(WorkersApplication.class).run(
 				"--camunda.client.grpc-address=" + gateway(), "--spring.datasource.url=" + database(),
-				"--spring.datasource.username=" + EmbeddedDatabase.USER, "--server.port=0",
+				"--spring.datasource.username=brain_app", "--spring.flyway.enabled=false", "--server.port=0",
 				"--brain.outbound.allowed-networks=127.0.0.1/32");
 	}
 
 	@AfterAll
 	static void stop() {
-		workers.close();
+		if (workers != null) {
+			workers.close();
+		}
 		target.close();
 		engine.stop();
 	}
@@ -95,9 +104,9 @@ class FlowIntegrationTests {
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.processes[0].processId").value(TEMPLATE))
 			.andExpect(jsonPath("$.processes[0].deployedBy").value("acme-editor"));
-		assertThat(this.jdbc.sql("select engine_process_id from process_deployment where tenant_id = 'acme'")
-			.query(String.class)
-			.list()).contains("acme__" + TEMPLATE);
+		assertThat(TenantContext.call("acme",
+				() -> this.jdbc.sql("select engine_process_id from process_deployment").query(String.class).list()))
+			.contains("acme__" + TEMPLATE);
 
 		String body = this.mvc
 			.perform(post("/api/runs").with(user("acme"))
@@ -146,9 +155,11 @@ class FlowIntegrationTests {
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("zeebe:taskDefinition")))
 			.andExpect(jsonPath("$.detail")
 				.value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("acme__"))));
-		assertThat(this.jdbc.sql("select count(*) from process_deployment where process_id = 'broken'")
-			.query(Integer.class)
-			.single()).isZero();
+		assertThat(TenantContext.call("acme",
+				() -> this.jdbc.sql("select count(*) from process_deployment where process_id = 'broken'")
+					.query(Integer.class)
+					.single()))
+			.isZero();
 	}
 
 	@Test
@@ -193,18 +204,13 @@ class FlowIntegrationTests {
 	@Test
 	void deployWhenUserHasNoTenantThenForbidden() throws Exception {
 		this.mvc
-			.perform(post("/api/process-templates/{id}/deployments", TEMPLATE)
-				.with(jwt().jwt((token) -> token.subject("root").claim("preferred_username", "platform-admin"))))
+			.perform(post("/api/process-templates/{id}/deployments", TEMPLATE).with(TestTokens.user(null, "editor")))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
 	}
 
 	static RequestPostProcessor user(String tenant) {
-		return jwt().jwt((token) -> token.subject(tenant + "-editor-id")
-			.claim("preferred_username", tenant + "-editor")
-			.claim("name", "Erin Editor")
-			.claim("tenant_id", tenant)
-			.claim("realm_access", Map.of("roles", List.of("editor"))));
+		return TestTokens.user(tenant, "editor");
 	}
 
 	static String gateway() {

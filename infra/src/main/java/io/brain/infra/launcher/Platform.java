@@ -171,6 +171,7 @@ public final class Platform implements AutoCloseable {
 		env.put("BRAIN_UI_URL", this.settings.apiUrl());
 		env.put("BRAIN_DEMO_PASSWORD", this.settings.demoPassword());
 		env.put("BRAIN_WORKERS_CLIENT_SECRET", PlatformSettings.secret(this.settings.home(), "workers-client-secret"));
+		env.put("BRAIN_ADMIN_CLIENT_SECRET", PlatformSettings.secret(this.settings.home(), "admin-client-secret"));
 		List<String> command = List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
 				"--http-host=127.0.0.1", "--http-port=" + ports.keycloak(),
 				"--http-management-port=" + ports.keycloakManagement(), "--health-enabled=true",
@@ -224,6 +225,10 @@ public final class Platform implements AutoCloseable {
 		Map<String, String> env = applicationEnvironment();
 		env.put("BRAIN_API_PORT", String.valueOf(this.settings.ports().api()));
 		env.put("KEYCLOAK_URL", this.settings.keycloakUrl());
+		env.put("BRAIN_ADMIN_CLIENT_SECRET", PlatformSettings.secret(this.settings.home(), "admin-client-secret"));
+		env.put("BRAIN_SECURITY_ALLOWEDORIGINS", this.settings.apiUrl());
+		env.put("BRAIN_DB_MIGRATION_USER", (this.settings.external().databaseUrl() != null)
+				? System.getenv().getOrDefault("BRAIN_DB_MIGRATION_USER", "postgres") : EmbeddedDatabase.USER);
 		ManagedProcess api = launch("api", java(this.settings.apiJar()), env, this.settings.home());
 		api.awaitHealthy(URI.create("http://127.0.0.1:" + this.settings.ports().api() + "/actuator/health/readiness"),
 				Duration.ofMinutes(3));
@@ -244,8 +249,9 @@ public final class Platform implements AutoCloseable {
 	private Map<String, String> applicationEnvironment() {
 		Map<String, String> env = javaEnvironment();
 		env.put("BRAIN_DB_URL", this.databaseUrl);
+		// The application's role: created by the api's migrations, owns nothing, cannot bypass row-level security.
 		env.put("BRAIN_DB_USER", (this.settings.external().databaseUser() != null)
-				? this.settings.external().databaseUser() : EmbeddedDatabase.USER);
+				? this.settings.external().databaseUser() : "brain_app");
 		if (this.settings.external().databasePassword() != null) {
 			env.put("BRAIN_DB_PASSWORD", this.settings.external().databasePassword());
 		}

@@ -16,6 +16,7 @@ import io.brain.core.tenant.TenantId;
 import io.brain.workers.outbound.BlockedAddressException;
 import io.brain.workers.outbound.OutboundCallException;
 import io.brain.workers.outbound.OutboundHttpClient;
+import io.brain.workers.audit.ConnectorAudit;
 import io.brain.workers.tenant.JobTenants;
 import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.annotation.Operation;
@@ -24,6 +25,8 @@ import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorExceptionBuilder;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.error.ConnectorRetryException;
+import io.camunda.connector.api.outbound.JobContext;
+import io.camunda.connector.api.outbound.JobContext;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorProvider;
 import org.slf4j.Logger;
@@ -52,23 +55,31 @@ public class HttpRequestConnector implements OutboundConnectorProvider {
 
 	private final JobTenants tenants;
 
+	private static final String ACTION = "connector.http-request.send";
+
 	private final ObjectMapper json;
 
-	HttpRequestConnector(OutboundHttpClient http, JobTenants tenants, ObjectMapper json) {
+	private final ConnectorAudit audit;
+
+	HttpRequestConnector(OutboundHttpClient http, JobTenants tenants, ObjectMapper json, ConnectorAudit audit) {
 		this.http = http;
 		this.tenants = tenants;
 		this.json = json;
+		this.audit = audit;
 	}
 
 	@Operation(id = "send", name = "Send request")
 	public SendResult send(@Variable SendRequest request, OutboundConnectorContext context) {
-		TenantId tenant = this.tenants.of(context.getJobContext());
+		JobContext job = context.getJobContext();
+		TenantId tenant = this.tenants.of(job);
 		HttpRequest outbound = toHttpRequest(request);
+		String host = outbound.uri().getHost();
 		HttpResponse<byte[]> response;
 		try {
 			response = this.http.send(outbound);
 		}
 		catch (BlockedAddressException ex) {
+			this.audit.failed(tenant, job, ACTION, host, Map.of("reason", "blocked address"));
 			throw ConnectorRetryException.builder()
 				.errorCode("BLOCKED_ADDRESS")
 				.message(ex.getMessage())
@@ -76,7 +87,15 @@ public class HttpRequestConnector implements OutboundConnectorProvider {
 				.build();
 		}
 		catch (OutboundCallException ex) {
+			this.audit.failed(tenant, job, ACTION, host, Map.of("reason", "unreachable"));
 			throw new ConnectorException("UNREACHABLE", ex.getMessage(), ex);
+		}
+		Map<String, Object> details = Map.of("method", request.method().name(), "status", response.statusCode());
+		if (response.statusCode() >= 400) {
+			this.audit.failed(tenant, job, ACTION, host, details);
+		}
+		else {
+			this.audit.succeeded(tenant, job, ACTION, host, details);
 		}
 		logger.info("tenant={} {} {} answered {}", tenant, request.method(), outbound.uri().getHost(),
 				response.statusCode());

@@ -1,9 +1,11 @@
 package io.brain.workers.connector.http;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.brain.core.deployment.DeploymentRegistry;
+import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +42,9 @@ class HttpRequestConnectorTests {
 
 	@Autowired
 	DeploymentRegistry registry;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@DynamicPropertySource
 	static void engine(DynamicPropertyRegistry properties) {
@@ -77,6 +83,30 @@ class HttpRequestConnectorTests {
 	}
 
 	@Test
+	void sendWhenVariablesClaimAnotherTenantThenRunsForTheDeployingTenant() {
+		ZeebeProcesses.deployFor(new TenantId("globex"), HttpRequestConnectorTests.httpStep("http-claims-acme"),
+				this.client, this.registry);
+
+		ProcessInstanceResult result = this.client.newCreateInstanceCommand()
+			.bpmnProcessId("http-claims-acme")
+			.latestVersion()
+			.variables(
+					Map.of("targetUrl", server.url("/"), "payload", Map.of(), "tenant_id", "acme", "tenantId", "acme"))
+			.withResult()
+			.requestTimeout(Duration.ofSeconds(30))
+			.send()
+			.join();
+
+		server.take(Duration.ofSeconds(5));
+		String instance = String.valueOf(result.getProcessInstanceKey());
+		assertThat(auditRows("globex", instance)).singleElement()
+			.satisfies((row) -> assertThat(row).containsEntry("action", "connector.http-request.send")
+				.containsEntry("actor_kind", "WORKER")
+				.containsEntry("outcome", "SUCCESS"));
+		assertThat(auditRows("acme", instance)).isEmpty();
+	}
+
+	@Test
 	void sendWhenProcessWasNotDeployedThroughBrainThenRaisesIncident() {
 		long definition = this.client.newDeployResourceCommand()
 			.addProcessModel(httpStep("http-stranger"), "stranger.bpmn")
@@ -96,6 +126,14 @@ class HttpRequestConnectorTests {
 			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(engine, instance)).anySatisfy(
 					(incident) -> assertThat(incident.getErrorMessage()).contains("not deployed through Brain")));
 		assertThat(server.received()).isZero();
+	}
+
+	private List<Map<String, Object>> auditRows(String tenant, String processInstance) {
+		return TenantContext.call(tenant,
+				() -> this.jdbc.sql("select * from audit_log where target_id = :instance")
+					.param("instance", processInstance)
+					.query()
+					.listOfRows());
 	}
 
 	static BpmnModelInstance httpStep(String processId) {

@@ -1,0 +1,30 @@
+package io.brain.api.audit;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * One row of the audit log.
+ *
+ * @param id the row's position in the log
+ * @param actorId who acted
+ * @param actorName a readable name of the actor
+ * @param actorKind USER, API_KEY, WORKER, SYSTEM or ANONYMOUS
+ * @param action what was done
+ * @param targetType the kind of thing acted on
+ * @param targetId its id
+ * @param occurredAt when
+ * @param requestId the request or job it belongs to
+ * @param clientIp the caller's address
+ * @param outcome SUCCESS, FAILURE or DENIED
+ * @param metadata details, secrets masked
+ * @param hash this row's hash, chained to the previous row's
+ */
+public record AuditEntry(long id, String actorId, String actorName, String actorKind, String action,
+		@Schema(nullable = true) String targetType, @Schema(nullable = true) String targetId, Instant occurredAt,
+		@Schema(nullable = true) String requestId, @Schema(nullable = true) String clientIp, String outcome,
+		Map<String, Object> metadata, String hash) {
+
+}

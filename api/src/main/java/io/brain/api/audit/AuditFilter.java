@@ -1,0 +1,170 @@
+package io.brain.api.audit;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brain.api.identity.CurrentUser;
+import io.brain.core.audit.AuditEvent;
+import io.brain.core.audit.AuditEvent.ActorKind;
+import io.brain.core.audit.AuditEvent.Outcome;
+import io.brain.core.audit.AuditLog;
+import io.brain.core.tenant.TenantContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ContentCachingRequestWrapper;
+
+/**
+ * Writes one audit row for every POST, PUT, PATCH and DELETE through the api, failures
+ * and refusals included: who, which tenant, what, the outcome, the request id, the
+ * client's address, and the fields sent with secrets masked. Also gives every request an
+ * id ({@code X-Request-Id}) for logs and the audit trail.
+ */
+class AuditFilter extends OncePerRequestFilter {
+
+	static final String REQUEST_ID = "X-Request-Id";
+
+	private static final Logger logger = LoggerFactory.getLogger(AuditFilter.class);
+
+	private static final Set<String> MUTATIONS = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+	private static final Pattern SECRET_FIELD = Pattern
+		.compile(".*(secret|password|token|key|credential|authorization).*", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+	private static final int MAX_AUDITED_BODY = 64 * 1024;
+
+	private final AuditLog auditLog;
+
+	private final ObjectMapper json;
+
+	AuditFilter(AuditLog auditLog, ObjectMapper json) {
+		this.auditLog = auditLog;
+		this.json = json;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String requestId = requestId(request);
+		response.setHeader(REQUEST_ID, requestId);
+		MDC.put("requestId", requestId);
+		try {
+			if (!MUTATIONS.contains(request.getMethod()) || !isAudited(request.getRequestURI())) {
+				chain.doFilter(request, response);
+				return;
+			}
+			ContentCachingRequestWrapper cached = new ContentCachingRequestWrapper(request, MAX_AUDITED_BODY);
+			try {
+				chain.doFilter(cached, response);
+			}
+			finally {
+				record(cached, response.getStatus(), requestId);
+			}
+		}
+		finally {
+			MDC.remove("requestId");
+		}
+	}
+
+	private static boolean isAudited(String path) {
+		return path.startsWith("/api/") || path.startsWith("/hooks/");
+	}
+
+	private void record(ContentCachingRequestWrapper request, int status, String requestId) {
+		try {
+			CurrentUser actor = (CurrentUser) request.getAttribute(CurrentUser.REQUEST_ATTRIBUTE);
+			String scope = (actor != null && actor.tenantId() != null) ? actor.tenantId() : TenantContext.PLATFORM;
+			Map<String, Object> metadata = new LinkedHashMap<>();
+			metadata.put("status", status);
+			JsonNode fields = maskedBody(request);
+			if (fields != null) {
+				metadata.put("fields", fields);
+			}
+			Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+			String path = (pattern != null) ? pattern.toString() : request.getRequestURI();
+			this.auditLog.record(new AuditEvent(scope, (actor != null) ? actor.id() : "anonymous",
+					(actor != null) ? actor.username() : "anonymous",
+					(actor != null) ? actor.kind() : ActorKind.ANONYMOUS, request.getMethod() + " " + path,
+					targetType(request.getRequestURI()), targetId(request), requestId, request.getRemoteAddr(),
+					outcome(status), metadata));
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not write the audit row of request {}", requestId, ex);
+		}
+	}
+
+	private JsonNode maskedBody(ContentCachingRequestWrapper request) {
+		byte[] body = request.getContentAsByteArray();
+		if (body.length == 0) {
+			return null;
+		}
+		try {
+			JsonNode node = this.json.readTree(body);
+			mask(node);
+			return node;
+		}
+		catch (IOException notJson) {
+			return this.json.getNodeFactory().textNode("(" + body.length + " bytes, not JSON)");
+		}
+	}
+
+	private static void mask(JsonNode node) {
+		if (node instanceof ObjectNode object) {
+			object.properties().forEach((entry) -> {
+				if (SECRET_FIELD.matcher(entry.getKey()).matches() && !entry.getValue().isContainerNode()) {
+					entry.setValue(object.textNode("****"));
+				}
+				else {
+					mask(entry.getValue());
+				}
+			});
+		}
+		else if (node != null && node.isArray()) {
+			node.forEach(AuditFilter::mask);
+		}
+	}
+
+	private static String targetType(String uri) {
+		String[] segments = uri.split("/");
+		return (segments.length > 2) ? segments[2].toLowerCase(Locale.ROOT) : null;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String targetId(HttpServletRequest request) {
+		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		if (variables instanceof Map<?, ?> map && !map.isEmpty()) {
+			return String.join(",", ((Map<String, String>) map).values());
+		}
+		return null;
+	}
+
+	private static Outcome outcome(int status) {
+		if (status == 401 || status == 403) {
+			return Outcome.DENIED;
+		}
+		return (status < 400) ? Outcome.SUCCESS : Outcome.FAILURE;
+	}
+
+	private static String requestId(HttpServletRequest request) {
+		String given = request.getHeader(REQUEST_ID);
+		return (given != null && SAFE_REQUEST_ID.matcher(given).matches()) ? given : UUID.randomUUID().toString();
+	}
+
+}

@@ -1,0 +1,207 @@
+package io.brain.api.user;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import io.brain.api.identity.CurrentUser;
+import io.brain.api.problem.BrainProblem;
+import io.brain.api.security.KeycloakProperties;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * A tenant admin's users: invited, given roles and removed in Keycloak, which keeps every
+ * user's tenant in the admin-only {@code tenant_id} attribute.
+ */
+@Service
+public class TenantUsers implements DisposableBean {
+
+	/** The roles a tenant admin may give; platform-admin is not among them. */
+	static final List<String> TENANT_ROLES = List.of("tenant-admin", "editor", "operator", "viewer", "portal-client");
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final KeycloakProperties properties;
+
+	private volatile Keycloak keycloak;
+
+	TenantUsers(KeycloakProperties properties) {
+		this.properties = properties;
+	}
+
+	public List<TenantUser> list(CurrentUser admin) {
+		String tenant = admin.tenant().value();
+		return realm().users()
+			.searchByAttributes(0, 1000, null, false, "tenant_id:" + tenant)
+			.stream()
+			.filter((user) -> tenant.equals(tenantOf(user)))
+			.map((user) -> toTenantUser(user, rolesOf(user.getId())))
+			.toList();
+	}
+
+	public UserInvited invite(CurrentUser admin, InviteUserRequest request) {
+		String tenant = admin.tenant().value();
+		requireTenantRoles("role", List.of(request.role()));
+		String password = temporaryPassword();
+		UserRepresentation user = new UserRepresentation();
+		user.setUsername(request.username());
+		user.setEmail(request.email());
+		user.setFirstName(request.firstName());
+		user.setLastName(request.lastName());
+		user.setEnabled(true);
+		user.setAttributes(Map.of("tenant_id", List.of(tenant)));
+		user.setRequiredActions(List.of("UPDATE_PASSWORD"));
+		CredentialRepresentation credential = new CredentialRepresentation();
+		credential.setType(CredentialRepresentation.PASSWORD);
+		credential.setValue(password);
+		credential.setTemporary(true);
+		user.setCredentials(List.of(credential));
+		String id;
+		try (Response response = realm().users().create(user)) {
+			if (response.getStatus() == 409) {
+				throw new BrainProblem(HttpStatus.CONFLICT, "username",
+						"A user with this username or e-mail exists already.");
+			}
+			if (response.getStatus() >= 400) {
+				throw new BrainProblem(HttpStatus.BAD_REQUEST, "username",
+						"Keycloak refused the user (" + response.getStatus() + ").");
+			}
+			id = CreatedResponseUtil.getCreatedId(response);
+		}
+		realm().users().get(id).roles().realmLevel().add(List.of(role(request.role())));
+		return new UserInvited(toTenantUser(realm().users().get(id).toRepresentation(), List.of(request.role())),
+				password);
+	}
+
+	public TenantUser updateRoles(CurrentUser admin, String id, UpdateRolesRequest request) {
+		requireTenantRoles("roles", request.roles());
+		UserResource user = userOfTenant(admin, id);
+		List<RoleRepresentation> current = user.roles()
+			.realmLevel()
+			.listAll()
+			.stream()
+			.filter((role) -> TENANT_ROLES.contains(role.getName()))
+			.toList();
+		user.roles().realmLevel().remove(current);
+		user.roles().realmLevel().add(request.roles().stream().distinct().map(this::role).toList());
+		return toTenantUser(user.toRepresentation(), rolesOf(id));
+	}
+
+	public void remove(CurrentUser admin, String id) {
+		userOfTenant(admin, id).remove();
+	}
+
+	/**
+	 * Disables or re-enables every user of a tenant, as the platform admin decides.
+	 * @param tenant the tenant
+	 * @param enabled whether its users may sign in
+	 */
+	public void setTenantEnabled(String tenant, boolean enabled) {
+		for (UserRepresentation user : realm().users()
+			.searchByAttributes(0, 10_000, null, false, "tenant_id:" + tenant)) {
+			if (tenant.equals(tenantOf(user)) && user.isEnabled() != enabled) {
+				user.setEnabled(enabled);
+				realm().users().get(user.getId()).update(user);
+			}
+		}
+	}
+
+	private UserResource userOfTenant(CurrentUser admin, String id) {
+		String tenant = admin.tenant().value();
+		UserResource user = realm().users().get(id);
+		try {
+			if (!tenant.equals(tenantOf(user.toRepresentation()))) {
+				throw BrainProblem.notFound("No user " + id + ".");
+			}
+		}
+		catch (NotFoundException ex) {
+			throw BrainProblem.notFound("No user " + id + ".");
+		}
+		return user;
+	}
+
+	private static void requireTenantRoles(String field, List<String> roles) {
+		List<String> unknown = new ArrayList<>(roles);
+		unknown.removeAll(TENANT_ROLES);
+		if (!unknown.isEmpty()) {
+			throw BrainProblem.badInput(field,
+					"Not tenant roles: " + String.join(", ", unknown) + "; use " + String.join(", ", TENANT_ROLES));
+		}
+	}
+
+	private RoleRepresentation role(String name) {
+		return realm().roles().get(name).toRepresentation();
+	}
+
+	private List<String> rolesOf(String id) {
+		return realm().users()
+			.get(id)
+			.roles()
+			.realmLevel()
+			.listAll()
+			.stream()
+			.map(RoleRepresentation::getName)
+			.filter(TENANT_ROLES::contains)
+			.sorted()
+			.toList();
+	}
+
+	private static String tenantOf(UserRepresentation user) {
+		Map<String, List<String>> attributes = user.getAttributes();
+		List<String> values = (attributes != null) ? attributes.get("tenant_id") : null;
+		return (values != null && !values.isEmpty()) ? values.get(0) : null;
+	}
+
+	private static TenantUser toTenantUser(UserRepresentation user, List<String> roles) {
+		return new TenantUser(user.getId(), user.getUsername(), user.getEmail(), user.getFirstName(),
+				user.getLastName(), Boolean.TRUE.equals(user.isEnabled()), roles);
+	}
+
+	private static String temporaryPassword() {
+		byte[] bytes = new byte[12];
+		random.nextBytes(bytes);
+		return "Tmp-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private RealmResource realm() {
+		Keycloak client = this.keycloak;
+		if (client == null) {
+			synchronized (this) {
+				if (this.keycloak == null) {
+					this.keycloak = KeycloakBuilder.builder()
+						.serverUrl(this.properties.url())
+						.realm(this.properties.realm())
+						.grantType("client_credentials")
+						.clientId(this.properties.adminClientId())
+						.clientSecret(this.properties.adminClientSecret())
+						.build();
+				}
+				client = this.keycloak;
+			}
+		}
+		return client.realm(this.properties.realm());
+	}
+
+	@Override
+	public void destroy() {
+		if (this.keycloak != null) {
+			this.keycloak.close();
+		}
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.brain.core.audit;
+
+import java.util.Map;
+
+/**
+ * One audited action: who did what to which target, and how it ended.
+ *
+ * @param scope the tenant, or the platform scope
+ * @param actorId who (a user's subject, an API key's id, a worker's name)
+ * @param actorName a readable name of the actor
+ * @param actorKind what kind of actor
+ * @param action what was done, e.g. {@code POST /api/runs} or
+ * {@code connector.http-request.send}
+ * @param targetType the kind of thing acted on, if any
+ * @param targetId its id, if any
+ * @param requestId the request or job it belongs to
+ * @param clientIp the caller's address, for requests
+ * @param outcome how it ended
+ * @param metadata details: changed fields (secrets masked), status codes
+ */
+public record AuditEvent(String scope, String actorId, String actorName, ActorKind actorKind, String action,
+		String targetType, String targetId, String requestId, String clientIp, Outcome outcome,
+		Map<String, Object> metadata) {
+
+	public AuditEvent {
+		metadata = (metadata != null) ? metadata : Map.of();
+	}
+
+	/** Who acts. */
+	public enum ActorKind {
+
+		USER, API_KEY, WORKER, SYSTEM, ANONYMOUS
+
+	}
+
+	/** How an action ended. */
+	public enum Outcome {
+
+		SUCCESS, FAILURE, DENIED
+
+	}
+
+}
