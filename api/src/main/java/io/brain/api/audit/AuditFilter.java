@@ -46,6 +46,9 @@ class AuditFilter extends OncePerRequestFilter {
 	private static final Pattern SECRET_FIELD = Pattern
 		.compile(".*(secret|password|token|key|credential|authorization).*", Pattern.CASE_INSENSITIVE);
 
+	/** Endpoints whose whole body is a secret. */
+	private static final Pattern WRITE_ONLY = Pattern.compile(".*/secrets(/.*)?");
+
 	private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
 	private static final int MAX_AUDITED_BODY = 64 * 1024;
@@ -114,6 +117,9 @@ class AuditFilter extends OncePerRequestFilter {
 		byte[] body = request.getContentAsByteArray();
 		if (body.length == 0) {
 			return null;
+		}
+		if (WRITE_ONLY.matcher(request.getRequestURI()).matches()) {
+			return this.json.getNodeFactory().textNode("(secret value, not recorded)");
 		}
 		try {
 			JsonNode node = this.json.readTree(body);

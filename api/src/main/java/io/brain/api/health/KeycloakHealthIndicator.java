@@ -2,7 +2,7 @@ package io.brain.api.health;
 
 import java.time.Duration;
 
-import io.brain.api.security.KeycloakProperties;
+import io.brain.api.keycloak.KeycloakProperties;
 
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;

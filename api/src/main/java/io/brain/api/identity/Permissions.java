@@ -13,6 +13,8 @@ public final class Permissions {
 
 	public static final String SYSTEM_READ = "system:read";
 
+	public static final String SECRETS_MANAGE = "secrets:manage";
+
 	public static final String USERS_MANAGE = "users:manage";
 
 	public static final String APIKEYS_MANAGE = "apikeys:manage";
@@ -42,9 +44,9 @@ public final class Permissions {
 	public static final String PORTAL_READ = "portal:read";
 
 	/** Every permission, for validating what an API key may be given. */
-	public static final List<String> ALL = List.of(TENANTS_MANAGE, SYSTEM_READ, USERS_MANAGE, APIKEYS_MANAGE,
-			AUDIT_READ, CONNECTORS_READ, CONNECTORS_WRITE, AUTOMATIONS_READ, AUTOMATIONS_WRITE, AUTOMATIONS_DEPLOY,
-			RUNS_READ, RUNS_START, AGENTS_READ, AGENTS_WRITE, WEBHOOKS_MANAGE, PORTAL_READ);
+	public static final List<String> ALL = List.of(TENANTS_MANAGE, SYSTEM_READ, SECRETS_MANAGE, USERS_MANAGE,
+			APIKEYS_MANAGE, AUDIT_READ, CONNECTORS_READ, CONNECTORS_WRITE, AUTOMATIONS_READ, AUTOMATIONS_WRITE,
+			AUTOMATIONS_DEPLOY, RUNS_READ, RUNS_START, AGENTS_READ, AGENTS_WRITE, WEBHOOKS_MANAGE, PORTAL_READ);
 
 	private Permissions() {
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.brain.api.apikey.ApiKeys;
+import io.brain.api.keycloak.KeycloakProperties;
 import io.brain.api.problem.ProblemWriter;
 import io.brain.api.tenant.Tenants;
 import jakarta.servlet.FilterChain;

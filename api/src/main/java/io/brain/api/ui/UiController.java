@@ -1,6 +1,6 @@
 package io.brain.api.ui;
 
-import io.brain.api.security.KeycloakProperties;
+import io.brain.api.keycloak.KeycloakProperties;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.web.bind.annotation.GetMapping;

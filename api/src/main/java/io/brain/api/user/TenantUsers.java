@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.brain.api.identity.CurrentUser;
 import io.brain.api.problem.BrainProblem;
-import io.brain.api.security.KeycloakProperties;
+import io.brain.api.keycloak.KeycloakProperties;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
@@ -46,17 +49,21 @@ public class TenantUsers implements DisposableBean {
 
 	public List<TenantUser> list(CurrentUser admin) {
 		String tenant = admin.tenant().value();
-		return realm().users()
+		return keycloak(() -> realm().users()
 			.searchByAttributes(0, 1000, null, false, "tenant_id:" + tenant)
 			.stream()
 			.filter((user) -> tenant.equals(tenantOf(user)))
 			.map((user) -> toTenantUser(user, rolesOf(user.getId())))
-			.toList();
+			.toList());
 	}
 
 	public UserInvited invite(CurrentUser admin, InviteUserRequest request) {
 		String tenant = admin.tenant().value();
 		requireTenantRoles("role", List.of(request.role()));
+		return keycloak(() -> create(tenant, request));
+	}
+
+	private UserInvited create(String tenant, InviteUserRequest request) {
 		String password = temporaryPassword();
 		UserRepresentation user = new UserRepresentation();
 		user.setUsername(request.username());
@@ -90,6 +97,10 @@ public class TenantUsers implements DisposableBean {
 
 	public TenantUser updateRoles(CurrentUser admin, String id, UpdateRolesRequest request) {
 		requireTenantRoles("roles", request.roles());
+		return keycloak(() -> setRoles(admin, id, request));
+	}
+
+	private TenantUser setRoles(CurrentUser admin, String id, UpdateRolesRequest request) {
 		UserResource user = userOfTenant(admin, id);
 		List<RoleRepresentation> current = user.roles()
 			.realmLevel()
@@ -103,7 +114,10 @@ public class TenantUsers implements DisposableBean {
 	}
 
 	public void remove(CurrentUser admin, String id) {
-		userOfTenant(admin, id).remove();
+		keycloak(() -> {
+			userOfTenant(admin, id).remove();
+			return null;
+		});
 	}
 
 	/**
@@ -112,12 +126,38 @@ public class TenantUsers implements DisposableBean {
 	 * @param enabled whether its users may sign in
 	 */
 	public void setTenantEnabled(String tenant, boolean enabled) {
+		keycloak(() -> {
+			enableAll(tenant, enabled);
+			return null;
+		});
+	}
+
+	private void enableAll(String tenant, boolean enabled) {
 		for (UserRepresentation user : realm().users()
 			.searchByAttributes(0, 10_000, null, false, "tenant_id:" + tenant)) {
 			if (tenant.equals(tenantOf(user)) && user.isEnabled() != enabled) {
 				user.setEnabled(enabled);
 				realm().users().get(user.getId()).update(user);
 			}
+		}
+	}
+
+	/**
+	 * Runs a Keycloak call, turning an unreachable or failing Keycloak into a clear 503.
+	 */
+	private static <T> T keycloak(Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (ProcessingException ex) {
+			throw new BrainProblem(HttpStatus.SERVICE_UNAVAILABLE, "Keycloak is not reachable; try again shortly.");
+		}
+		catch (WebApplicationException ex) {
+			if (ex.getResponse().getStatus() == 404) {
+				throw BrainProblem.notFound("Not found in Keycloak.");
+			}
+			throw new BrainProblem(HttpStatus.BAD_GATEWAY,
+					"Keycloak refused the request (" + ex.getResponse().getStatus() + ").");
 		}
 	}
 

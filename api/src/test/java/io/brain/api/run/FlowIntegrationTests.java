@@ -44,7 +44,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * for a tenant and starts a run, the real workers app performs the HTTP action against a
  * local server, and the run reads completed.
  */
-@SpringBootTest(properties = { "camunda.connector.polling.enabled=false", "camunda.connector.webhook.enabled=false" })
+@SpringBootTest(properties = { "camunda.connector.polling.enabled=false", "camunda.connector.webhook.enabled=false",
+		"BRAIN_MASTER_KEY=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=" })
 @AutoConfigureMockMvc
 class FlowIntegrationTests {
 
@@ -85,7 +86,8 @@ class FlowIntegrationTests {
 		// workers' own here.
 		workers = new SpringApplicationBuilder(WorkersApplication.class).run(
 				"--camunda.client.grpc-address=" + gateway(), "--spring.datasource.url=" + database(),
-				"--spring.datasource.username=brain_app", "--spring.flyway.enabled=false", "--server.port=0",
+				"--spring.datasource.username=brain_app", "--spring.flyway.enabled=false",
+				"--BRAIN_MASTER_KEY=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "--server.port=0",
 				"--brain.outbound.allowed-networks=127.0.0.1/32");
 	}
 

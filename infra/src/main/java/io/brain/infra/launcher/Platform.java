@@ -249,13 +249,17 @@ public final class Platform implements AutoCloseable {
 	private Map<String, String> applicationEnvironment() {
 		Map<String, String> env = javaEnvironment();
 		env.put("BRAIN_DB_URL", this.databaseUrl);
-		// The application's role: created by the api's migrations, owns nothing, cannot bypass row-level security.
+		// The application's role: created by the api's migrations, owns nothing, cannot
+		// bypass row-level security.
 		env.put("BRAIN_DB_USER", (this.settings.external().databaseUser() != null)
 				? this.settings.external().databaseUser() : "brain_app");
 		if (this.settings.external().databasePassword() != null) {
 			env.put("BRAIN_DB_PASSWORD", this.settings.external().databasePassword());
 		}
 		env.put("ZEEBE_ADDRESS", this.settings.zeebeAddress());
+		if (System.getenv("BRAIN_MASTER_KEY") == null) {
+			env.put("BRAIN_MASTER_KEY_FILE", this.settings.home().resolve("secrets/master.key").toString());
+		}
 		env.put("ZEEBE_REST_ADDRESS", "http://127.0.0.1:" + this.settings.ports().zeebeRest());
 		return env;
 	}

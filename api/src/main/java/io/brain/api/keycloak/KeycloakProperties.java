@@ -1,4 +1,4 @@
-package io.brain.api.security;
+package io.brain.api.keycloak;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

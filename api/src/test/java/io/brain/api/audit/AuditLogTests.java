@@ -1,0 +1,189 @@
+package io.brain.api.audit;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.api.ApiTestContext;
+import io.brain.api.TestTokens;
+import io.brain.core.database.EmbeddedDatabase;
+import io.brain.core.tenant.TenantContext;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class AuditLogTests extends ApiTestContext {
+
+	@Autowired
+	ObjectMapper json;
+
+	@Test
+	void mutationWhenMadeThenExactlyOneRowWithActorOutcomeAndRequestId() throws Exception {
+		String tenant = "audit-" + UUID.randomUUID().toString().substring(0, 8);
+		List<MockHttpServletRequestBuilder> mutations = List.of(
+				post("/api/api-keys").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"name\":\"audited\",\"permissions\":[\"runs:read\"]}"),
+				delete("/api/api-keys/" + UUID.randomUUID()),
+				post("/api/deployments").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"resourceName\":\"x.bpmn\",\"bpmnXml\":\"<not-bpmn\"}"),
+				post("/api/runs").contentType(MediaType.APPLICATION_JSON).content("{\"processId\":\"none\"}"),
+				post("/api/users").contentType(MediaType.APPLICATION_JSON)
+					.content(
+							"{\"username\":\"u1\",\"email\":\"u1@example.com\",\"firstName\":\"U\",\"lastName\":\"One\",\"role\":\"viewer\"}"),
+				put("/api/users/x/roles").contentType(MediaType.APPLICATION_JSON).content("{\"roles\":[\"viewer\"]}"),
+				delete("/api/users/x"));
+		for (MockHttpServletRequestBuilder mutation : mutations) {
+			String requestId = UUID.randomUUID().toString();
+			this.mvc.perform(mutation.header("X-Request-Id", requestId).with(TestTokens.user(tenant, "tenant-admin")))
+				.andExpect(header().string("X-Request-Id", requestId));
+			List<Map<String, Object>> rows = TenantContext.call(tenant,
+					() -> this.jdbc.sql("select * from audit_log where request_id = :id")
+						.param("id", requestId)
+						.query()
+						.listOfRows());
+			assertThat(rows).as("audit rows of %s", requestId).singleElement().satisfies((row) -> {
+				assertThat(row).containsEntry("actor_name", tenant + "-tenant-admin")
+					.containsEntry("actor_kind", "USER")
+					.containsEntry("tenant_id", tenant);
+				assertThat(row.get("outcome")).isIn("SUCCESS", "FAILURE");
+			});
+		}
+	}
+
+	@Test
+	void mutationWhenRefusedThenAuditedAsDenied() throws Exception {
+		String requestId = UUID.randomUUID().toString();
+		this.mvc
+			.perform(post("/api/tenants").header("X-Request-Id", requestId)
+				.with(TestTokens.user("acme", "editor"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"id\":\"nope\",\"name\":\"Nope\"}"))
+			.andExpect(status().isForbidden());
+		Map<String, Object> row = TenantContext.call("acme",
+				() -> this.jdbc.sql("select * from audit_log where request_id = :id")
+					.param("id", requestId)
+					.query()
+					.singleRow());
+		assertThat(row).containsEntry("outcome", "DENIED").containsEntry("action", "POST /api/tenants");
+	}
+
+	@Test
+	void mutationWhenBodyHasSecretsThenMetadataMasksThem() throws Exception {
+		String requestId = UUID.randomUUID().toString();
+		this.mvc.perform(patch("/api/tenants/none").header("X-Request-Id", requestId)
+			.with(TestTokens.user(null, "platform-admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"{\"status\":\"DISABLED\",\"clientSecret\":\"s3cr3t-value\",\"nested\":{\"password\":\"hunter2\"}}"));
+		String metadata = TenantContext.call(TenantContext.PLATFORM,
+				() -> this.jdbc.sql("select metadata::text from audit_log where request_id = :id")
+					.param("id", requestId)
+					.query(String.class)
+					.single());
+		assertThat(metadata).doesNotContain("s3cr3t-value").doesNotContain("hunter2").contains("****");
+	}
+
+	@Test
+	void auditLogWhenApplicationUpdatesOrDeletesThenRefused() throws Exception {
+		String tenant = "append-only";
+		this.mvc.perform(post("/api/api-keys").with(TestTokens.user(tenant, "tenant-admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"a\",\"permissions\":[\"runs:read\"]}"));
+		assertThatThrownBy(() -> TenantContext.run(tenant,
+				() -> this.jdbc.sql("update audit_log set action = 'rewritten'").update()))
+			.rootCause()
+			.hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> TenantContext.run(tenant, () -> this.jdbc.sql("delete from audit_log").update()))
+			.rootCause()
+			.hasMessageContaining("permission denied");
+	}
+
+	@Test
+	void verifyWhenRowTamperedBySuperuserThenChainBreaksAtThatRow() throws Exception {
+		String tenant = "tamper-" + UUID.randomUUID().toString().substring(0, 8);
+		for (int i = 0; i < 3; i++) {
+			this.mvc.perform(post("/api/api-keys").with(TestTokens.user(tenant, "tenant-admin"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"key " + i + "\",\"permissions\":[\"runs:read\"]}"));
+		}
+		this.mvc.perform(get("/api/audit/verification").with(TestTokens.user(tenant, "tenant-admin")))
+			.andExpect(jsonPath("$.intact").value(true))
+			.andExpect(jsonPath("$.rowsChecked").value(3));
+		long middle = TenantContext.call(tenant,
+				() -> this.jdbc.sql("select id from audit_log order by id offset 1 limit 1")
+					.query(Long.class)
+					.single());
+
+		try (Connection superuser = DriverManager.getConnection(databaseUrl(), EmbeddedDatabase.USER, "");
+				Statement statement = superuser.createStatement()) {
+			statement.execute("set session_replication_role = replica");
+			statement.executeUpdate("update audit_log set actor_name = 'someone else' where id = " + middle);
+		}
+
+		this.mvc.perform(get("/api/audit/verification").with(TestTokens.user(tenant, "tenant-admin")))
+			.andExpect(jsonPath("$.intact").value(false))
+			.andExpect(jsonPath("$.firstBrokenId").value(middle));
+	}
+
+	@Test
+	void listWhenFilteredByActionThenPagesNewestFirst() throws Exception {
+		String tenant = "filter-" + UUID.randomUUID().toString().substring(0, 8);
+		for (int i = 0; i < 3; i++) {
+			this.mvc.perform(post("/api/api-keys").with(TestTokens.user(tenant, "tenant-admin"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"key " + i + "\",\"permissions\":[\"runs:read\"]}"));
+		}
+		this.mvc.perform(post("/api/runs").with(TestTokens.user(tenant, "tenant-admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"processId\":\"none\"}"));
+
+		String body = this.mvc
+			.perform(get("/api/audit").param("action", "POST /api/api-keys")
+				.param("size", "2")
+				.with(TestTokens.user(tenant, "tenant-admin")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		JsonNode page = this.json.readTree(body);
+		assertThat(page.get("total").asLong()).isEqualTo(3);
+		assertThat(page.get("items")).hasSize(2);
+		assertThat(page.at("/items/0/id").asLong()).isGreaterThan(page.at("/items/1/id").asLong());
+
+		this.mvc
+			.perform(get("/api/audit/export").param("actor", tenant + "-tenant-admin")
+				.with(TestTokens.user(tenant, "tenant-admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/csv"))
+			.andExpect(content().string(containsString("POST /api/runs")))
+			.andExpect(content().string(containsString("id,occurred_at,actor_id")));
+	}
+
+	@Test
+	void listWhenPageSizeInvalidThenProblemNamesField() throws Exception {
+		this.mvc.perform(get("/api/audit").param("size", "500").with(TestTokens.user("acme", "tenant-admin")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("size"));
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.brain.api.security;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.brain.api.ApiTestContext;
+import io.brain.api.TestTokens;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Each role against each endpoint: allowed exactly when the role's permissions (from the
+ * realm file) include the endpoint's permission. Allowed means the request got past
+ * authorisation (it may still fail for other reasons, such as an unknown id).
+ */
+class PermissionMatrixTests extends ApiTestContext {
+
+	static final List<String> ROLES = List.of("platform-admin", "tenant-admin", "editor", "operator", "viewer",
+			"portal-client");
+
+	static final List<Endpoint> ENDPOINTS = List.of(
+			new Endpoint(HttpMethod.GET, "/api/process-templates", null, "automations:read"),
+			new Endpoint(HttpMethod.POST, "/api/process-templates/webhook-payload-to-http-request/deployments", null,
+					"automations:deploy"),
+			new Endpoint(HttpMethod.POST, "/api/deployments", "{\"resourceName\":\"x.bpmn\",\"bpmnXml\":\"<x/>\"}",
+					"automations:deploy"),
+			new Endpoint(HttpMethod.GET, "/api/deployments", null, "automations:read"),
+			new Endpoint(HttpMethod.POST, "/api/runs", "{\"processId\":\"nothing-deployed\"}", "runs:start"),
+			new Endpoint(HttpMethod.GET, "/api/runs", null, "runs:read"),
+			new Endpoint(HttpMethod.GET, "/api/runs/00000000-0000-0000-0000-000000000000", null, "runs:read"),
+			new Endpoint(HttpMethod.POST, "/api/api-keys", "{\"name\":\"k\",\"permissions\":[\"runs:read\"]}",
+					"apikeys:manage"),
+			new Endpoint(HttpMethod.GET, "/api/api-keys", null, "apikeys:manage"),
+			new Endpoint(HttpMethod.DELETE, "/api/api-keys/00000000-0000-0000-0000-000000000000", null,
+					"apikeys:manage"),
+			new Endpoint(HttpMethod.GET, "/api/audit", null, "audit:read"),
+			new Endpoint(HttpMethod.GET, "/api/audit/export", null, "audit:read"),
+			new Endpoint(HttpMethod.GET, "/api/audit/verification", null, "audit:read"),
+			new Endpoint(HttpMethod.GET, "/api/users", null, "users:manage"),
+			new Endpoint(HttpMethod.POST, "/api/users",
+					"{\"username\":\"new-user\",\"email\":\"n@example.com\",\"firstName\":\"N\",\"lastName\":\"U\",\"role\":\"viewer\"}",
+					"users:manage"),
+			new Endpoint(HttpMethod.PUT, "/api/users/some-id/roles", "{\"roles\":[\"viewer\"]}", "users:manage"),
+			new Endpoint(HttpMethod.DELETE, "/api/users/some-id", null, "users:manage"),
+			new Endpoint(HttpMethod.GET, "/api/tenants", null, "tenants:manage"),
+			new Endpoint(HttpMethod.POST, "/api/tenants", "{\"id\":\"matrix-tenant\",\"name\":\"Matrix\"}",
+					"tenants:manage"),
+			new Endpoint(HttpMethod.PATCH, "/api/tenants/no-such-tenant", "{\"status\":\"DISABLED\"}",
+					"tenants:manage"),
+			new Endpoint(HttpMethod.GET, "/api/me", null, null));
+
+	static Stream<Arguments> matrix() {
+		return ENDPOINTS.stream().flatMap((endpoint) -> ROLES.stream().map((role) -> Arguments.of(role, endpoint)));
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("matrix")
+	void requestWhenRoleLacksPermissionThenForbiddenElseAllowed(String role, Endpoint endpoint) throws Exception {
+		boolean allowed = endpoint.permission() == null
+				|| TestTokens.PERMISSIONS_OF_ROLE.get(role).contains(endpoint.permission());
+		String tenant = role.equals("platform-admin") ? null : "matrix";
+		var request = request(endpoint.method(), endpoint.path()).with(TestTokens.user(tenant, role));
+		if (endpoint.body() != null) {
+			request.contentType(MediaType.APPLICATION_JSON).content(endpoint.body());
+		}
+		MvcResult result = this.mvc.perform(request).andReturn();
+		int status = result.getResponse().getStatus();
+		if (allowed) {
+			assertThat(status)
+				.as("%s %s as %s: %s", endpoint.method(), endpoint.path(), role,
+						result.getResponse().getContentAsString())
+				.isNotIn(401, 403);
+		}
+		else {
+			assertThat(status).as("%s %s as %s", endpoint.method(), endpoint.path(), role).isEqualTo(403);
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("endpoints")
+	void requestWhenNoCredentialsThenUnauthorized(Endpoint endpoint) throws Exception {
+		var request = request(endpoint.method(), endpoint.path());
+		if (endpoint.body() != null) {
+			request.contentType(MediaType.APPLICATION_JSON).content(endpoint.body());
+		}
+		assertThat(this.mvc.perform(request).andReturn().getResponse().getStatus()).isEqualTo(401);
+	}
+
+	static Stream<Endpoint> endpoints() {
+		return ENDPOINTS.stream();
+	}
+
+	record Endpoint(HttpMethod method, String path, String body, String permission) {
+
+		@Override
+		public String toString() {
+			return this.method + " " + this.path;
+		}
+
+	}
+
+}
