@@ -1,20 +1,13 @@
 package io.brain.infra.launcher;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +18,6 @@ import com.microsoft.playwright.Playwright;
 import io.brain.core.testing.BpmnFixtures;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
-import io.brain.infra.launcher.PlatformSettings.ExternalServices;
-import io.brain.infra.launcher.PlatformSettings.PlatformPorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,8 +36,6 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlatformEndToEndTests {
 
-	static final String DEMO_PASSWORD = "E2e-Demo-Pass-1";
-
 	static final String TEMPLATE = "webhook-payload-to-http-request";
 
 	final HttpClient http = HttpClient.newHttpClient();
@@ -60,23 +49,14 @@ class PlatformEndToEndTests {
 	String api;
 
 	@BeforeAll
-	void startPlatform() throws IOException {
-		Path project = Path.of(System.getProperty("brain.project.directory", "..")).toAbsolutePath().normalize();
-		Path home = project.resolve("infra/target/e2e-home");
-		deleteRecursively(home);
-		PlatformSettings settings = new PlatformSettings(project, home, project.resolve(".brain/dist"),
-				PlatformPorts.free(), ExternalServices.none(), DEMO_PASSWORD,
-				Map.of("BRAIN_OUTBOUND_ALLOWEDNETWORKS", "127.0.0.1/32"));
-		this.platform = Platform.start(settings, System.out::println);
-		this.api = "http://127.0.0.1:" + settings.ports().api();
+	void startPlatform() {
+		this.platform = SharedPlatform.get();
+		this.api = SharedPlatform.apiUrl();
 	}
 
 	@AfterAll
-	void stopPlatform() {
+	void stopTarget() {
 		this.target.close();
-		if (this.platform != null) {
-			this.platform.close();
-		}
 	}
 
 	@Test
@@ -160,7 +140,7 @@ class PlatformEndToEndTests {
 			page.waitForURL((url) -> url.contains("/realms/brain/protocol/openid-connect/auth"),
 					new Page.WaitForURLOptions().setTimeout(30_000));
 			page.fill("#username", "acme-editor");
-			page.fill("#password", DEMO_PASSWORD);
+			page.fill("#password", SharedPlatform.DEMO_PASSWORD);
 			page.click("#kc-login");
 
 			assertThat(page.getByTestId("user-name")).hasText("Erin Editor");
@@ -171,19 +151,8 @@ class PlatformEndToEndTests {
 		}
 	}
 
-	private String token(String username) throws Exception {
-		String form = Map
-			.of("grant_type", "password", "client_id", "brain-cli", "username", username, "password", DEMO_PASSWORD)
-			.entrySet()
-			.stream()
-			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		String tokenUrl = "http://127.0.0.1:" + this.platform.settings().ports().keycloak()
-				+ "/realms/brain/protocol/openid-connect/token";
-		String body = send(HttpRequest.newBuilder(URI.create(tokenUrl))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form)), 200);
-		return this.json.readTree(body).get("access_token").asText();
+	private String token(String username) {
+		return SharedPlatform.token(username);
 	}
 
 	private HttpRequest.Builder authorized(String token, String path) {
@@ -195,17 +164,6 @@ class PlatformEndToEndTests {
 		assertThat(response.statusCode()).as("%s answered %s", response.uri(), response.body())
 			.isEqualTo(expectedStatus);
 		return response.body();
-	}
-
-	private static void deleteRecursively(Path directory) throws IOException {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 }
