@@ -13,39 +13,53 @@ interface AppSection extends NavSection {
 }
 
 const Dashboard = lazy(() => import('../features/dashboard/DashboardPage'));
+const ApiKeys = lazy(() => import('../features/apikeys/ApiKeysPage'));
+const AuditLog = lazy(() => import('../features/audit/AuditLogPage'));
+const Users = lazy(() => import('../features/users/UsersPage'));
+const Tenants = lazy(() => import('../features/tenants/TenantsPage'));
 // Features not built yet share one placeholder; each gets its own module when it lands.
 const ComingSoon = lazy(() => import('../features/shell/ComingSoonPage'));
 
-/** The left navigation, in order; also the list of routes. */
+/**
+ * The left navigation, in order; also the list of routes. An entry with a permission is shown,
+ * and its page opened, only for users who have that permission (the api checks the same one).
+ */
 export const navigation: AppSection[] = [
   {
     items: [
       { path: '/', title: 'Dashboard', Page: Dashboard },
-      { path: '/connectors', title: 'Connectors', Page: ComingSoon },
-      { path: '/agents', title: 'AI Agents', Page: ComingSoon },
+      { path: '/connectors', title: 'Connectors', permission: 'connectors:read', Page: ComingSoon },
+      { path: '/agents', title: 'AI Agents', permission: 'agents:read', Page: ComingSoon },
     ],
   },
   {
     label: 'Integrations',
     items: [
-      { path: '/integrations/webhooks', title: 'Webhooks', Page: ComingSoon },
-      { path: '/integrations/api-keys', title: 'API Keys', Page: ComingSoon },
-      { path: '/integrations/automation', title: 'Automation', Page: ComingSoon },
+      { path: '/integrations/webhooks', title: 'Webhooks', permission: 'webhooks:manage', Page: ComingSoon },
+      { path: '/integrations/api-keys', title: 'API Keys', permission: 'apikeys:manage', Page: ApiKeys },
+      { path: '/integrations/automation', title: 'Automation', permission: 'automations:read', Page: ComingSoon },
     ],
   },
   {
     label: 'Client Portal',
     items: [
-      { path: '/portal/cms', title: 'CMS', Page: ComingSoon },
-      { path: '/portal/crm', title: 'CRM', Page: ComingSoon },
-      { path: '/portal/ecommerce', title: 'E-commerce', Page: ComingSoon },
+      { path: '/portal/cms', title: 'CMS', permission: 'portal:read', Page: ComingSoon },
+      { path: '/portal/crm', title: 'CRM', permission: 'portal:read', Page: ComingSoon },
+      { path: '/portal/ecommerce', title: 'E-commerce', permission: 'portal:read', Page: ComingSoon },
     ],
   },
   {
     items: [
-      { path: '/runs', title: 'Runs', Page: ComingSoon },
-      { path: '/audit', title: 'Audit Log', Page: ComingSoon },
-      { path: '/health', title: 'System Health', Page: ComingSoon },
+      { path: '/runs', title: 'Runs', permission: 'runs:read', Page: ComingSoon },
+      { path: '/audit', title: 'Audit Log', permission: 'audit:read', Page: AuditLog },
+      { path: '/health', title: 'System Health', permission: 'system:read', Page: ComingSoon },
+    ],
+  },
+  {
+    label: 'Administration',
+    items: [
+      { path: '/admin/users', title: 'Users and roles', permission: 'users:manage', Page: Users },
+      { path: '/admin/tenants', title: 'Tenants', permission: 'tenants:manage', Page: Tenants },
     ],
   },
 ];

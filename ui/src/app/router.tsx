@@ -1,7 +1,8 @@
 import { createBrowserRouter } from 'react-router-dom';
+import { RequirePermission } from '../features/auth/RequirePermission';
 import { AppLayout } from '../features/shell/AppLayout';
 import { NotFoundPage } from '../features/shell/NotFoundPage';
-import { navigation, pages } from './pages';
+import { navigation, pages, type AppPage } from './pages';
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -9,11 +10,24 @@ export function createAppRouter() {
       path: '/',
       element: <AppLayout navigation={navigation} />,
       children: [
-        ...pages.map(({ path, title, Page }) =>
-          path === '/' ? { index: true, element: <Page title={title} /> } : { path, element: <Page title={title} /> },
+        ...pages.map((page) =>
+          page.path === '/'
+            ? { index: true, element: pageElement(page) }
+            : { path: page.path, element: pageElement(page) },
         ),
         { path: '*', element: <NotFoundPage /> },
       ],
     },
   ]);
+}
+
+function pageElement({ title, permission, Page }: AppPage) {
+  const element = <Page title={title} />;
+  return permission ? (
+    <RequirePermission permission={permission} title={title}>
+      {element}
+    </RequirePermission>
+  ) : (
+    element
+  );
 }

@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 
-/** The frame of every page: its heading, and the browser tab title. */
-export function Page({ title, children }: { title: string; children?: ReactNode }) {
+/** The frame of every page: its heading with optional actions, and the browser tab title. */
+export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children?: ReactNode }) {
   useEffect(() => {
     document.title = `${title} · Brain`;
   }, [title]);
@@ -10,6 +10,7 @@ export function Page({ title, children }: { title: string; children?: ReactNode 
     <div className="page">
       <header className="page-header">
         <h1>{title}</h1>
+        {actions && <div className="page-actions">{actions}</div>}
       </header>
       {children}
     </div>
