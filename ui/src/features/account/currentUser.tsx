@@ -1,5 +1,6 @@
-import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { describeFailure, type Schemas } from '../../api/client';
+import { createContext, use, useCallback, useMemo, type ReactNode } from 'react';
+import type { Schemas } from '../../api/client';
+import { call, useResource } from '../../api/result';
 import { useApi } from '../auth/session';
 
 export type CurrentUser = Schemas['CurrentUser'];
@@ -19,29 +20,18 @@ const CurrentUserContext = createContext<CurrentUserContextValue | null>(null);
 /** Loads the signed-in user from GET /api/me once, for the user menu and the pages. */
 export function CurrentUserProvider({ children }: { children: ReactNode }) {
   const api = useApi();
-  const [state, setState] = useState<CurrentUserState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const { data, failure, loading, reload } = useResource(
+    useCallback((signal: AbortSignal) => call('Loading your profile', api.GET('/api/me', { signal })), [api]),
+  );
 
-  useEffect(() => {
-    const abort = new AbortController();
-    setState({ status: 'loading' });
-    api.GET('/api/me', { signal: abort.signal }).then(
-      ({ data, error, response }) => {
-        if (abort.signal.aborted) return;
-        setState(data
-          ? { status: 'ready', user: data }
-          : { status: 'failed', message: describeFailure('Loading your profile', response, error) });
-      },
-      (error: unknown) => {
-        if (abort.signal.aborted) return;
-        setState({ status: 'failed', message: describeFailure('Loading your profile', undefined, error) });
-      },
-    );
-    return () => abort.abort();
-  }, [api, attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const value = useMemo(() => ({ state, reload }), [state, reload]);
+  const value = useMemo(() => {
+    const state: CurrentUserState = data
+      ? { status: 'ready', user: data }
+      : loading
+        ? { status: 'loading' }
+        : { status: 'failed', message: failure ?? 'Loading your profile failed.' };
+    return { state, reload };
+  }, [data, failure, loading, reload]);
   return <CurrentUserContext value={value}>{children}</CurrentUserContext>;
 }
 

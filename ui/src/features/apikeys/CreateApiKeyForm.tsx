@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { Schemas } from '../../api/client';
-import { call, type Problem } from '../../api/result';
+import { useSubmit } from '../../api/useSubmit';
 import { useApi } from '../auth/session';
-import { ErrorBox } from '../shell/ErrorBox';
-import { Field } from '../shell/Field';
+import { controlProps, Field, fieldClass, FieldMessage } from '../shell/Field';
+import { FormCard } from '../shell/FormCard';
 
 /**
  * Creates an API key with a subset of the user's own permissions (the api refuses more) and hands
@@ -23,25 +23,18 @@ export function CreateApiKeyForm({
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [expiresOn, setExpiresOn] = useState('');
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmit(onCreated);
+  const { errors, submit, reject } = submission;
 
   const toggle = (permission: string, on: boolean) =>
     setChosen((current) => (on ? [...current, permission] : current.filter((p) => p !== permission)));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const send = () => {
     const missing: Record<string, string> = {};
     if (!name.trim()) missing.name = 'Give the key a name.';
     if (chosen.length === 0) missing.permissions = 'Choose at least one permission.';
-    if (Object.keys(missing).length > 0) {
-      const detail = 'Some fields need your attention.';
-      setProblem({ detail, summary: detail, fieldErrors: missing });
-      return;
-    }
-    setBusy(true);
-    const result = await call(
-      'Creating the API key',
+    if (Object.keys(missing).length > 0) return reject(missing);
+    return submit('Creating the API key', () =>
       api.POST('/api/api-keys', {
         body: {
           name: name.trim(),
@@ -51,35 +44,29 @@ export function CreateApiKeyForm({
         },
       }),
     );
-    setBusy(false);
-    if (result.ok) onCreated(result.data);
-    else setProblem(result.problem);
   };
 
-  const errors = problem?.fieldErrors ?? {};
   return (
-    <form className="card form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`} className="form-title">
-        New API key
-      </h2>
-      {problem && <ErrorBox title="The API key was not created" message={problem.detail} />}
+    <FormCard
+      title="New API key"
+      failureTitle="The API key was not created"
+      submission={submission}
+      button={{ label: 'Create', busyLabel: 'Creating…', testId: 'submit-api-key' }}
+      onCancel={onCancel}
+      onSubmit={send}
+    >
       <Field id={`${id}-name`} label="Name" hint="What uses the key, e.g. “CI pipeline”." error={errors.name}>
         <input
-          id={`${id}-name`}
+          {...controlProps(`${id}-name`, errors.name)}
           className="input"
           data-testid="api-key-name"
           value={name}
           maxLength={100}
           autoFocus
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={`${id}-name-message`}
           onChange={(event) => setName(event.target.value)}
         />
       </Field>
-      <fieldset
-        className={errors.permissions ? 'field field-invalid' : 'field'}
-        aria-describedby={`${id}-permissions-message`}
-      >
+      <fieldset className={fieldClass(errors.permissions)} aria-describedby={`${id}-permissions-message`}>
         <legend className="field-label">Permissions</legend>
         <div className="checkbox-grid">
           {grantable.map((permission) => (
@@ -94,15 +81,11 @@ export function CreateApiKeyForm({
             </label>
           ))}
         </div>
-        {errors.permissions ? (
-          <p className="field-error" id={`${id}-permissions-message`}>
-            {errors.permissions}
-          </p>
-        ) : (
-          <p className="field-hint" id={`${id}-permissions-message`}>
-            A key can have only permissions you have yourself.
-          </p>
-        )}
+        <FieldMessage
+          id={`${id}-permissions`}
+          hint="A key can have only permissions you have yourself."
+          error={errors.permissions}
+        />
       </fieldset>
       <Field
         id={`${id}-expires`}
@@ -111,26 +94,16 @@ export function CreateApiKeyForm({
         error={errors.expiresAt}
       >
         <input
-          id={`${id}-expires`}
+          {...controlProps(`${id}-expires`, errors.expiresAt)}
           type="date"
           className="input input-narrow"
           data-testid="api-key-expires"
           value={expiresOn}
           min={today()}
-          aria-invalid={errors.expiresAt ? true : undefined}
-          aria-describedby={`${id}-expires-message`}
           onChange={(event) => setExpiresOn(event.target.value)}
         />
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" data-testid="submit-api-key" disabled={busy}>
-          {busy ? 'Creating…' : 'Create'}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </FormCard>
   );
 }
 

@@ -4,6 +4,7 @@ import { call, useResource } from '../../api/result';
 import { useApi } from '../auth/session';
 import { ErrorBox } from '../shell/ErrorBox';
 import { Page } from '../shell/Page';
+import { ResourceTable, type Column } from '../shell/ResourceTable';
 import { Timestamp } from '../shell/Timestamp';
 import { AuditFilterForm } from './AuditFilterForm';
 import { toFilters, type AuditFilters } from './auditQuery';
@@ -11,6 +12,8 @@ import { ChainStatus, useChainCheck, VerifyChainButton } from './ChainCheck';
 import { exportAuditCsv } from './exportAuditCsv';
 
 const PAGE_SIZE = 50;
+
+const COLUMNS: Column[] = [{ hidden: 'Details' }, 'Time', 'Actor', 'Action', 'Target', 'Outcome', 'Request'];
 
 /** The tenant's audit log (the platform's, for a platform admin): filter, page, export, verify. */
 export default function AuditLogPage({ title }: { title: string }) {
@@ -40,10 +43,6 @@ export default function AuditLogPage({ title }: { title: string }) {
     setExportError(result.ok ? undefined : result.problem.summary);
   };
 
-  const data = entries.data;
-  const first = data && data.items.length > 0 ? data.page * data.size + 1 : 0;
-  const last = data ? data.page * data.size + data.items.length : 0;
-
   return (
     <Page
       title={title}
@@ -72,70 +71,68 @@ export default function AuditLogPage({ title }: { title: string }) {
         }}
       />
       {exportError && <ErrorBox title="The export failed" message={exportError} />}
-      {entries.failure && (
-        <ErrorBox title="The audit log could not be loaded" message={entries.failure} onRetry={entries.reload} />
-      )}
-      {!entries.failure && !data && <p className="muted">Loading the audit log…</p>}
-      {data && (
-        <div className="card table-card" aria-busy={entries.loading}>
-          <table className="data-table audit-table">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">Details</span>
-                </th>
-                <th scope="col">Time</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Request</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.length === 0 && (
-                <tr>
-                  <td colSpan={7} className="empty-row">
-                    No audit entries match.
-                  </td>
-                </tr>
-              )}
-              {data.items.map((entry) => (
-                <AuditRow
-                  key={entry.id}
-                  entry={entry}
-                  open={expanded === entry.id}
-                  onToggle={() => setExpanded(expanded === entry.id ? undefined : entry.id)}
-                />
-              ))}
-            </tbody>
-          </table>
-          <div className="pager">
-            <span data-testid="audit-range">
-              {first}–{last} of {data.total}
-            </span>
-            <button
-              type="button"
-              className="button button-small"
-              data-testid="audit-previous"
-              disabled={page === 0 || entries.loading}
-              onClick={() => setPage(page - 1)}
-            >
-              Previous
-            </button>
-            <button
-              type="button"
-              className="button button-small"
-              data-testid="audit-next"
-              disabled={last >= data.total || entries.loading}
-              onClick={() => setPage(page + 1)}
-            >
-              Next
-            </button>
-          </div>
-        </div>
-      )}
+      <ResourceTable
+        resource={entries}
+        failureTitle="The audit log could not be loaded"
+        loadingText="Loading the audit log…"
+        className="audit-table"
+        columns={COLUMNS}
+        emptyText="No audit entries match."
+        rows={(data) =>
+          data.items.map((entry) => (
+            <AuditRow
+              key={entry.id}
+              entry={entry}
+              open={expanded === entry.id}
+              onToggle={() => setExpanded(expanded === entry.id ? undefined : entry.id)}
+            />
+          ))
+        }
+        footer={(data) => <AuditPager data={data} page={page} busy={entries.loading} onPage={setPage} />}
+      />
     </Page>
+  );
+}
+
+/** Which entries are shown of how many, and the way to the previous and next page. */
+function AuditPager({
+  data,
+  page,
+  busy,
+  onPage,
+}: {
+  data: Schemas['AuditPage'];
+  /** The page asked for. */
+  page: number;
+  busy: boolean;
+  onPage: (page: number) => void;
+}) {
+  const first = data.items.length > 0 ? data.page * data.size + 1 : 0;
+  const last = data.page * data.size + data.items.length;
+  return (
+    <div className="pager">
+      <span data-testid="audit-range">
+        {first}–{last} of {data.total}
+      </span>
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="audit-previous"
+        disabled={page === 0 || busy}
+        onClick={() => onPage(page - 1)}
+      >
+        Previous
+      </button>
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="audit-next"
+        disabled={last >= data.total || busy}
+        onClick={() => onPage(page + 1)}
+      >
+        Next
+      </button>
+    </div>
   );
 }
 
@@ -191,7 +188,7 @@ function AuditRow({ entry, open, onToggle }: { entry: Schemas['AuditEntry']; ope
       </tr>
       {open && (
         <tr className="detail-row" id={detailsId}>
-          <td colSpan={7}>
+          <td colSpan={COLUMNS.length}>
             <dl className="detail-list">
               <dt>Entry</dt>
               <dd>{entry.id}</dd>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 /**
  * A labelled form control with its hint and the message of the api (or the form) about it.
- * The control itself sets `aria-invalid` and `aria-describedby={`${id}-message`}` when in error.
+ * The control itself spreads `controlProps(id, error)`, which ties it to that message.
  */
 export function Field({
   id,
@@ -18,22 +18,38 @@ export function Field({
   children: ReactNode;
 }) {
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
+    <div className={fieldClass(error)}>
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
       {children}
-      {error ? (
-        <p className="field-error" id={`${id}-message`}>
-          {error}
-        </p>
-      ) : (
-        hint && (
-          <p className="field-hint" id={`${id}-message`}>
-            {hint}
-          </p>
-        )
-      )}
+      <FieldMessage id={id} hint={hint} error={error} />
     </div>
   );
+}
+
+/** The class of a field (a `Field`, or a fieldset of checkboxes): marked invalid when in error. */
+export function fieldClass(error: string | undefined): string {
+  return error ? 'field field-invalid' : 'field';
+}
+
+/** The error about a field, else its hint, with the id its control's `aria-describedby` names. */
+export function FieldMessage({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  if (error) {
+    return (
+      <p className="field-error" id={`${id}-message`}>
+        {error}
+      </p>
+    );
+  }
+  return hint ? (
+    <p className="field-hint" id={`${id}-message`}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+/** The attributes that tie the control `id` to its field's message and mark it invalid when in error. */
+export function controlProps(id: string, error: string | undefined) {
+  return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': `${id}-message` } as const;
 }

@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import type { Schemas } from '../../api/client';
-import { call, type Problem } from '../../api/result';
+import { useSubmit } from '../../api/useSubmit';
 import { useApi } from '../auth/session';
-import { ErrorBox } from '../shell/ErrorBox';
-import { Field } from '../shell/Field';
+import { controlProps, Field } from '../shell/Field';
+import { FormCard } from '../shell/FormCard';
 import { TENANT_ROLES } from './tenantRoles';
 
 type Invite = Schemas['InviteUserRequest'];
@@ -46,14 +46,11 @@ export function InviteUserForm({
     lastName: '',
     role: 'viewer',
   });
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmit(onInvited);
+  const { errors, submit } = submission;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    const result = await call(
-      'Inviting the user',
+  const send = () =>
+    submit('Inviting the user', () =>
       api.POST('/api/users', {
         body: {
           ...invite,
@@ -64,42 +61,36 @@ export function InviteUserForm({
         },
       }),
     );
-    setBusy(false);
-    if (result.ok) onInvited(result.data);
-    else setProblem(result.problem);
-  };
 
-  const errors = problem?.fieldErrors ?? {};
   return (
-    <form className="card form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`} className="form-title">
-        Invite a user
-      </h2>
-      {problem && <ErrorBox title="The user was not invited" message={problem.detail} />}
+    <FormCard
+      title="Invite a user"
+      failureTitle="The user was not invited"
+      submission={submission}
+      button={{ label: 'Invite', busyLabel: 'Inviting…', testId: 'submit-invite' }}
+      onCancel={onCancel}
+      onSubmit={send}
+    >
       <div className="form-grid">
         {textFields.map(({ key, label, type, testId, hint }, index) => (
           <Field key={key} id={`${id}-${key}`} label={label} hint={hint} error={errors[key]}>
             <input
-              id={`${id}-${key}`}
+              {...controlProps(`${id}-${key}`, errors[key])}
               type={type}
               className="input"
               data-testid={testId}
               value={invite[key]}
               autoFocus={index === 0}
-              aria-invalid={errors[key] ? true : undefined}
-              aria-describedby={`${id}-${key}-message`}
               onChange={(event) => setInvite({ ...invite, [key]: event.target.value })}
             />
           </Field>
         ))}
         <Field id={`${id}-role`} label="Role" error={errors.role}>
           <select
-            id={`${id}-role`}
+            {...controlProps(`${id}-role`, errors.role)}
             className="input"
             data-testid="invite-role"
             value={invite.role}
-            aria-invalid={errors.role ? true : undefined}
-            aria-describedby={`${id}-role-message`}
             onChange={(event) => setInvite({ ...invite, role: event.target.value })}
           >
             {TENANT_ROLES.map(({ role }) => (
@@ -110,14 +101,6 @@ export function InviteUserForm({
           </select>
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" data-testid="submit-invite" disabled={busy}>
-          {busy ? 'Inviting…' : 'Invite'}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </FormCard>
   );
 }

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { Schemas } from '../../api/client';
-import { call, type Problem } from '../../api/result';
+import { useSubmit } from '../../api/useSubmit';
 import { useApi } from '../auth/session';
+import { FormActions } from '../shell/FormCard';
 import { TENANT_ROLES } from './tenantRoles';
 
 /** Changes the tenant roles of one user; the api replaces them all with the chosen ones. */
@@ -19,22 +20,15 @@ export function RolesEditor({
   const api = useApi();
   const id = useId();
   const [roles, setRoles] = useState<string[]>(user.roles);
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, submit } = useSubmit<unknown>(onSaved);
 
-  const save = async () => {
-    setBusy(true);
-    const result = await call(
-      `Changing the roles of ${user.username}`,
+  const save = () =>
+    submit(`Changing the roles of ${user.username}`, () =>
       api.PUT('/api/users/{id}/roles', {
         params: { path: { id: user.id } },
         body: { roles: TENANT_ROLES.map(({ role }) => role).filter((role) => roles.includes(role)) },
       }),
     );
-    setBusy(false);
-    if (result.ok) onSaved();
-    else setProblem(result.problem);
-  };
 
   return (
     <div className="roles-editor" role="group" aria-labelledby={`${id}-legend`}>
@@ -67,14 +61,12 @@ export function RolesEditor({
           {problem.fieldErrors.roles ?? problem.detail}
         </p>
       )}
-      <div className="form-actions">
-        <button type="button" className="button button-primary" data-testid="save-roles" disabled={busy} onClick={save}>
-          {busy ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        busy={busy}
+        button={{ label: 'Save', busyLabel: 'Saving…', testId: 'save-roles' }}
+        onSubmit={save}
+        onCancel={onCancel}
+      />
     </div>
   );
 }

@@ -1,16 +1,20 @@
 import { Fragment, useCallback, useState } from 'react';
 import type { Schemas } from '../../api/client';
 import { call, useResource } from '../../api/result';
+import { useRowAction } from '../../api/useRowAction';
 import { useCurrentUser } from '../account/currentUser';
 import { useApi } from '../auth/session';
+import { ChipList } from '../shell/ChipList';
 import { ConfirmAction } from '../shell/ConfirmAction';
+import { CreateButton, useCreateFlow } from '../shell/CreateFlow';
 import { ErrorBox } from '../shell/ErrorBox';
 import { OneTimeSecret } from '../shell/OneTimeSecret';
 import { Page } from '../shell/Page';
+import { ResourceTable, type Column } from '../shell/ResourceTable';
 import { InviteUserForm } from './InviteUserForm';
 import { RolesEditor } from './RolesEditor';
 
-type TenantUser = Schemas['TenantUser'];
+const COLUMNS: Column[] = ['Username', 'Name', 'Email', 'Enabled', 'Roles', { hidden: 'Actions' }];
 
 /** The users of the tenant and their roles: invite, change roles, remove. */
 export default function UsersPage({ title }: { title: string }) {
@@ -20,38 +24,15 @@ export default function UsersPage({ title }: { title: string }) {
   const users = useResource(
     useCallback((signal: AbortSignal) => call('Loading the users', api.GET('/api/users', { signal })), [api]),
   );
-  const [inviting, setInviting] = useState(false);
-  const [invited, setInvited] = useState<Schemas['UserInvited']>();
+  const invite = useCreateFlow<Schemas['UserInvited']>(users.reload);
+  const remove = useRowAction(users.reload);
   const [editing, setEditing] = useState<string>();
-  const [actionError, setActionError] = useState<string>();
-
-  const remove = async (user: TenantUser) => {
-    const result = await call(
-      `Removing ${user.username}`,
-      api.DELETE('/api/users/{id}', { params: { path: { id: user.id } } }),
-    );
-    setActionError(result.ok ? undefined : result.problem.summary);
-    users.reload();
-  };
+  const invited = invite.created;
 
   return (
     <Page
       title={title}
-      actions={
-        !inviting && (
-          <button
-            type="button"
-            className="button button-primary"
-            data-testid="invite-user"
-            onClick={() => {
-              setInvited(undefined);
-              setInviting(true);
-            }}
-          >
-            Invite user
-          </button>
-        )
-      }
+      actions={!invite.open && <CreateButton label="Invite user" testId="invite-user" onClick={invite.start} />}
     >
       {invited && (
         <OneTimeSecret
@@ -62,119 +43,88 @@ export default function UsersPage({ title }: { title: string }) {
             'Copy it now: it will not be shown again.'
           }
           testId="temporary-password"
-          onClose={() => setInvited(undefined)}
+          onClose={invite.dismiss}
         />
       )}
-      {inviting && (
-        <InviteUserForm
-          onCancel={() => setInviting(false)}
-          onInvited={(result) => {
-            setInviting(false);
-            setInvited(result);
-            users.reload();
-          }}
-        />
-      )}
-      {actionError && <ErrorBox title="The user was not removed" message={actionError} />}
-      {users.failure && (
-        <ErrorBox title="The users could not be loaded" message={users.failure} onRetry={users.reload} />
-      )}
-      {!users.failure && !users.data && <p className="muted">Loading users…</p>}
-      {users.data && (
-        <div className="card table-card" aria-busy={users.loading}>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Username</th>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Enabled</th>
-                <th scope="col">Roles</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="empty-row">
-                    No users yet.
+      {invite.open && <InviteUserForm onCancel={invite.cancel} onInvited={invite.done} />}
+      {remove.failure && <ErrorBox title="The user was not removed" message={remove.failure} />}
+      <ResourceTable
+        resource={users}
+        failureTitle="The users could not be loaded"
+        loadingText="Loading users…"
+        columns={COLUMNS}
+        emptyText="No users yet."
+        rows={(data) =>
+          data.map((user) => {
+            const isSelf = user.id === myId;
+            return (
+              <Fragment key={user.id}>
+                <tr data-testid="user-row" data-username={user.username}>
+                  <td className="strong">
+                    {user.username}
+                    {isSelf && <span className="kind"> you</span>}
+                  </td>
+                  <td>{[user.firstName, user.lastName].filter(Boolean).join(' ') || '—'}</td>
+                  <td>{user.email || '—'}</td>
+                  <td>
+                    <span className={`status ${user.enabled ? 'status-active' : 'status-disabled'}`}>
+                      {user.enabled ? 'Enabled' : 'Disabled'}
+                    </span>
+                  </td>
+                  <td>
+                    {user.roles.length > 0 ? (
+                      <ChipList label="Roles" items={user.roles} kind="badge" />
+                    ) : (
+                      <span className="muted">No role</span>
+                    )}
+                  </td>
+                  <td className="actions-cell">
+                    <button
+                      type="button"
+                      className="button button-small"
+                      data-testid="edit-roles"
+                      aria-expanded={editing === user.id}
+                      onClick={() => setEditing(editing === user.id ? undefined : user.id)}
+                    >
+                      Edit roles
+                    </button>
+                    <ConfirmAction
+                      label="Remove"
+                      question={`Remove ${user.username}?`}
+                      testId="remove-user"
+                      confirmTestId="confirm-remove"
+                      disabled={isSelf}
+                      disabledReason="You cannot remove yourself."
+                      onConfirm={() =>
+                        remove.run(
+                          user.id,
+                          `Removing ${user.username}`,
+                          api.DELETE('/api/users/{id}', { params: { path: { id: user.id } } }),
+                        )
+                      }
+                    />
                   </td>
                 </tr>
-              )}
-              {users.data.map((user) => {
-                const isSelf = user.id === myId;
-                return (
-                  <Fragment key={user.id}>
-                    <tr data-testid="user-row" data-username={user.username}>
-                      <td className="strong">
-                        {user.username}
-                        {isSelf && <span className="kind"> you</span>}
-                      </td>
-                      <td>{[user.firstName, user.lastName].filter(Boolean).join(' ') || '—'}</td>
-                      <td>{user.email || '—'}</td>
-                      <td>
-                        <span className={`status ${user.enabled ? 'status-active' : 'status-disabled'}`}>
-                          {user.enabled ? 'Enabled' : 'Disabled'}
-                        </span>
-                      </td>
-                      <td>
-                        {user.roles.length > 0 ? (
-                          <ul className="chip-list" aria-label="Roles">
-                            {user.roles.map((role) => (
-                              <li key={role} className="badge">
-                                {role}
-                              </li>
-                            ))}
-                          </ul>
-                        ) : (
-                          <span className="muted">No role</span>
-                        )}
-                      </td>
-                      <td className="actions-cell">
-                        <button
-                          type="button"
-                          className="button button-small"
-                          data-testid="edit-roles"
-                          aria-expanded={editing === user.id}
-                          onClick={() => setEditing(editing === user.id ? undefined : user.id)}
-                        >
-                          Edit roles
-                        </button>
-                        <ConfirmAction
-                          label="Remove"
-                          question={`Remove ${user.username}?`}
-                          testId="remove-user"
-                          confirmTestId="confirm-remove"
-                          disabled={isSelf}
-                          disabledReason="You cannot remove yourself."
-                          onConfirm={() => remove(user)}
-                        />
-                      </td>
-                    </tr>
-                    {editing === user.id && (
-                      <tr className="detail-row">
-                        <td colSpan={6}>
-                          <RolesEditor
-                            user={user}
-                            isSelf={isSelf}
-                            onCancel={() => setEditing(undefined)}
-                            onSaved={() => {
-                              setEditing(undefined);
-                              users.reload();
-                            }}
-                          />
-                        </td>
-                      </tr>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+                {editing === user.id && (
+                  <tr className="detail-row">
+                    <td colSpan={COLUMNS.length}>
+                      <RolesEditor
+                        user={user}
+                        isSelf={isSelf}
+                        onCancel={() => setEditing(undefined)}
+                        onSaved={() => {
+                          setEditing(undefined);
+                          users.reload();
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })
+        }
+      />
     </Page>
   );
 }

@@ -10,6 +10,9 @@ import io.brain.api.identity.CurrentUser;
 import io.brain.api.problem.BrainProblem;
 import io.brain.core.tenant.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -51,7 +54,9 @@ class AuditController {
 	}
 
 	@GetMapping(value = "/api/audit/export", produces = "text/csv")
-	@Operation(operationId = "exportAuditEntries", summary = "Audit rows as CSV, oldest first")
+	@Operation(operationId = "exportAuditEntries", summary = "Audit rows as CSV, oldest first",
+			responses = @ApiResponse(responseCode = "200", description = "The rows as CSV",
+					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
 	void export(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
 			@RequestParam(required = false) String targetType, @RequestParam(required = false) String targetId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,

@@ -23,7 +23,11 @@ class RequiredUnlessNullable implements OpenApiCustomizer {
 		if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
 			return;
 		}
-		for (Schema<?> schema : openApi.getComponents().getSchemas().values()) {
+		for (Map.Entry<String, Schema> entry : openApi.getComponents().getSchemas().entrySet()) {
+			if (entry.getKey().equals(ProblemResponses.PROBLEM)) {
+				continue;
+			}
+			Schema<?> schema = entry.getValue();
 			Map<String, Schema> properties = schema.getProperties();
 			if (properties == null) {
 				continue;
