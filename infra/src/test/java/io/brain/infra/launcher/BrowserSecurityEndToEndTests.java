@@ -1,15 +1,10 @@
 package io.brain.infra.launcher;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -32,19 +27,8 @@ class BrowserSecurityEndToEndTests {
 		SharedPlatform.get();
 		assertThat(send(token("acme-admin"), "POST", "/api/process-templates/" + TEMPLATE + "/deployments", null)
 			.statusCode()).isEqualTo(201);
-		try (Playwright playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-				Browser browser = playwright.chromium()
-					.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-						.setHeadless(true)
-						.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")))) {
-			Page page = browser.newPage();
-			page.navigate(SharedPlatform.get().settings().apiUrl() + "/integrations/api-keys");
-			page.waitForURL((url) -> url.contains("/realms/brain/protocol/openid-connect/auth"),
-					new Page.WaitForURLOptions().setTimeout(30_000));
-			page.fill("#username", "acme-admin");
-			page.fill("#password", SharedPlatform.DEMO_PASSWORD);
-			page.click("#kc-login");
+		try (SignedInBrowser browser = SignedInBrowser.open("/integrations/api-keys", "acme-admin")) {
+			Page page = browser.page();
 
 			page.getByTestId("create-api-key").click();
 			page.getByTestId("api-key-name").fill("Browser key");

@@ -4,17 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.brain.core.testing.BpmnFixtures;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
@@ -129,19 +124,8 @@ class PlatformEndToEndTests {
 
 	@Test
 	void signInWhenUserLogsInThroughKeycloakThenDashboardShowsNameAndTenant() {
-		try (Playwright playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-				Browser browser = playwright.chromium()
-					.launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-						.setHeadless(true)
-						.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")))) {
-			Page page = browser.newPage();
-			page.navigate(this.platform.settings().apiUrl() + "/");
-			page.waitForURL((url) -> url.contains("/realms/brain/protocol/openid-connect/auth"),
-					new Page.WaitForURLOptions().setTimeout(30_000));
-			page.fill("#username", "acme-editor");
-			page.fill("#password", SharedPlatform.DEMO_PASSWORD);
-			page.click("#kc-login");
+		try (SignedInBrowser browser = SignedInBrowser.open("/", "acme-editor")) {
+			Page page = browser.page();
 
 			assertThat(page.getByTestId("user-name")).hasText("Erin Editor");
 			assertThat(page.getByTestId("user-tenant")).hasText("acme");
