@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,6 +18,9 @@ import io.brain.workers.outbound.BlockedAddressException;
 import io.brain.workers.outbound.OutboundCallException;
 import io.brain.workers.outbound.OutboundHttpClient;
 import io.brain.workers.audit.ConnectorAudit;
+import io.brain.workers.catalog.ConnectorDefinition;
+import io.brain.workers.catalog.ConnectorDefinition.AuthKind;
+import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
 import io.brain.workers.tenant.JobTenants;
 import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.annotation.Operation;
@@ -48,6 +52,14 @@ public class HttpRequestConnector implements OutboundConnectorProvider {
 
 	/** The job type BPMN service tasks use to reach this connector. */
 	public static final String TYPE = "io.brain:http-request:1";
+
+	/**
+	 * The generic HTTP connector needs no connection: the step carries the URL and
+	 * headers.
+	 */
+	public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("http", "HTTP request",
+			"Calls any HTTP API, for providers Brain has no connector for.", AuthKind.NONE, List.of(),
+			List.of(new ConnectorAction("send", "Send request", TYPE)), List.of());
 
 	private static final Logger logger = LoggerFactory.getLogger(HttpRequestConnector.class);
 

@@ -1,0 +1,118 @@
+package io.brain.workers.connector.wordpress;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.workers.connection.ResolvedConnection;
+import io.brain.workers.outbound.BlockedAddressException;
+import io.brain.workers.outbound.OutboundCallException;
+import io.brain.workers.outbound.OutboundHttpClient;
+import io.camunda.connector.api.error.ConnectorException;
+import io.camunda.connector.api.error.ConnectorRetryException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * WordPress's REST API ({@code /wp-json/wp/v2}), authenticated with an application
+ * password (HTTP Basic), on the shared outbound HTTP stack.
+ */
+@Component
+class WordPressClient {
+
+	private final OutboundHttpClient http;
+
+	private final ObjectMapper json;
+
+	WordPressClient(OutboundHttpClient http, ObjectMapper json) {
+		this.http = http;
+		this.json = json;
+	}
+
+	/**
+	 * Creates ({@code id} absent) or updates a post or page.
+	 * @param connection the tenant's WordPress connection
+	 * @param collection {@code posts} or {@code pages}
+	 * @param request what to write
+	 * @return what WordPress answered
+	 */
+	ContentResult write(ResolvedConnection connection, String collection, WriteContentRequest request) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		putIfPresent(body, "title", request.title());
+		putIfPresent(body, "content", request.content());
+		putIfPresent(body, "status", request.status());
+		putIfPresent(body, "excerpt", request.excerpt());
+		String path = "/wp-json/wp/v2/" + collection + ((request.id() != null) ? "/" + request.id() : "");
+		HttpResponse<byte[]> response = send(connection, path, body);
+		JsonNode answer = readJson(response);
+		if (response.statusCode() >= 400) {
+			throw failure(response.statusCode(), answer, collection, request.id());
+		}
+		return new ContentResult(answer.path("id").asLong(), answer.path("link").asText(null),
+				answer.path("status").asText(null), answer.path("title").path("rendered").asText(null));
+	}
+
+	private HttpResponse<byte[]> send(ResolvedConnection connection, String path, Map<String, Object> body) {
+		String site = connection.text("siteUrl").replaceAll("/+$", "");
+		String credentials = connection.text("username") + ":" + connection.secret("applicationPassword");
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(site + path))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+				.header("Content-Type", "application/json")
+				.header("Accept", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(this.json.writeValueAsBytes(body)))
+				.build();
+			return this.http.send(request);
+		}
+		catch (BlockedAddressException ex) {
+			throw ConnectorRetryException.builder()
+				.errorCode("BLOCKED_ADDRESS")
+				.message(ex.getMessage())
+				.retries(0)
+				.build();
+		}
+		catch (OutboundCallException ex) {
+			throw new ConnectorException("UNREACHABLE", "WordPress at " + site + ": " + ex.getMessage(), ex);
+		}
+		catch (IOException ex) {
+			throw new ConnectorException("INVALID_INPUT", "The request cannot be written as JSON", ex);
+		}
+	}
+
+	/** Says in plain words what WordPress refused, with its status as the error code. */
+	private static ConnectorException failure(int status, JsonNode answer, String collection, Long id) {
+		String said = answer.path("message").asText("");
+		String kind = collection.equals("pages") ? "page" : "post";
+		String message = switch (status) {
+			case 401 -> "WordPress rejected the application password (401)";
+			case 403 -> "WordPress refused: the user may not do this (403)" + (said.isEmpty() ? "" : ": " + said);
+			case 404 -> "WordPress has no " + kind + ((id != null) ? " " + id : "") + " (404)";
+			default -> "WordPress answered " + status + (said.isEmpty() ? "" : ": " + said);
+		};
+		return new ConnectorException(String.valueOf(status), message);
+	}
+
+	private JsonNode readJson(HttpResponse<byte[]> response) {
+		try {
+			return this.json.readTree(response.body());
+		}
+		catch (IOException ex) {
+			return this.json.createObjectNode();
+		}
+	}
+
+	private static void putIfPresent(Map<String, Object> body, String key, Object value) {
+		if (value != null) {
+			body.put(key, value);
+		}
+	}
+
+}

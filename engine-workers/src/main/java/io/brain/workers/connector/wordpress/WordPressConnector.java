@@ -1,0 +1,115 @@
+package io.brain.workers.connector.wordpress;
+
+import java.util.List;
+import java.util.Map;
+
+import io.brain.core.tenant.TenantId;
+import io.brain.workers.audit.ConnectorAudit;
+import io.brain.workers.connection.ConnectionResolver;
+import io.brain.workers.connection.ResolvedConnection;
+import io.brain.workers.catalog.ConnectionField;
+import io.brain.workers.catalog.ConnectorDefinition;
+import io.brain.workers.catalog.ConnectorDefinition.AuthKind;
+import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
+import io.brain.workers.tenant.JobTenants;
+import io.camunda.connector.api.annotation.OutboundConnector;
+import io.camunda.connector.api.annotation.Operation;
+import io.camunda.connector.api.annotation.Variable;
+import io.camunda.connector.api.error.ConnectorException;
+import io.camunda.connector.api.error.ConnectorInputException;
+import io.camunda.connector.api.outbound.JobContext;
+import io.camunda.connector.api.outbound.OutboundConnectorContext;
+import io.camunda.connector.api.outbound.OutboundConnectorProvider;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * WordPress: creates and updates posts and pages through the REST API of a site, with an
+ * application password of one of its users.
+ */
+@Component
+@OutboundConnector(name = "WordPress", type = WordPressConnector.TYPE)
+public class WordPressConnector implements OutboundConnectorProvider {
+
+	/** The job type BPMN service tasks use to reach this connector. */
+	public static final String TYPE = "io.brain:wordpress:1";
+
+	static final List<ConnectionField> FIELDS = List.of(
+			ConnectionField.url("siteUrl", "Site address",
+					"Your site's address as visitors see it, e.g. https://blog.example.com"),
+			ConnectionField.text("username", "Username",
+					"The WordPress user the application password belongs to (Users → Profile)"),
+			ConnectionField.secret("applicationPassword", "Application password",
+					"WordPress admin → Users → Profile → Application Passwords → Add New; paste it with its spaces"));
+
+	/** WordPress as the catalog shows it. */
+	public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("wordpress", "WordPress",
+			"Posts and pages of a WordPress site (REST API, application password).", AuthKind.APPLICATION_PASSWORD,
+			FIELDS,
+			List.of(new ConnectorAction("create-post", "Create post", TYPE),
+					new ConnectorAction("update-post", "Update post", TYPE),
+					new ConnectorAction("create-page", "Create page", TYPE),
+					new ConnectorAction("update-page", "Update page", TYPE)),
+			List.of());
+
+	private final WordPressClient client;
+
+	private final ConnectionResolver connections;
+
+	private final JobTenants tenants;
+
+	private final ConnectorAudit audit;
+
+	WordPressConnector(WordPressClient client, ConnectionResolver connections, JobTenants tenants,
+			ConnectorAudit audit) {
+		this.client = client;
+		this.connections = connections;
+		this.tenants = tenants;
+		this.audit = audit;
+	}
+
+	@Operation(id = "create-post", name = "Create post")
+	public ContentResult createPost(@Variable WriteContentRequest request, OutboundConnectorContext context) {
+		return write("posts", false, request, context);
+	}
+
+	@Operation(id = "update-post", name = "Update post")
+	public ContentResult updatePost(@Variable WriteContentRequest request, OutboundConnectorContext context) {
+		return write("posts", true, request, context);
+	}
+
+	@Operation(id = "create-page", name = "Create page")
+	public ContentResult createPage(@Variable WriteContentRequest request, OutboundConnectorContext context) {
+		return write("pages", false, request, context);
+	}
+
+	@Operation(id = "update-page", name = "Update page")
+	public ContentResult updatePage(@Variable WriteContentRequest request, OutboundConnectorContext context) {
+		return write("pages", true, request, context);
+	}
+
+	private ContentResult write(String collection, boolean update, WriteContentRequest request,
+			OutboundConnectorContext context) {
+		if (update && request.id() == null) {
+			throw new ConnectorInputException("id is required to update a " + collection.replaceAll("s$", ""));
+		}
+		if (!update && request.id() != null) {
+			throw new ConnectorInputException("id must be left out when creating; use the update action");
+		}
+		JobContext job = context.getJobContext();
+		TenantId tenant = this.tenants.of(job);
+		ResolvedConnection connection = this.connections.resolve(tenant, request.connection(), DEFINITION.type(),
+				FIELDS);
+		String action = "connector.wordpress." + (update ? "update-" : "create-") + collection.replaceAll("s$", "");
+		try {
+			ContentResult result = this.client.write(connection, collection, request);
+			this.audit.succeeded(tenant, job, action, connection.name(), Map.of("id", result.id()));
+			return result;
+		}
+		catch (ConnectorException ex) {
+			this.audit.failed(tenant, job, action, connection.name(), Map.of("error", ex.getMessage()));
+			throw ex;
+		}
+	}
+
+}

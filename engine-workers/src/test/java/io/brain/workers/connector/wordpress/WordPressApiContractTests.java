@@ -1,0 +1,198 @@
+package io.brain.workers.connector.wordpress;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.core.connection.ConnectionSecrets;
+import io.brain.core.deployment.DeploymentRegistry;
+import io.brain.core.secret.SecretStore;
+import io.brain.core.tenant.TenantContext;
+import io.brain.core.tenant.TenantId;
+import io.brain.core.testing.RecordingHttpServer;
+import io.brain.core.testing.RecordingHttpServer.Recorded;
+import io.brain.workers.ZeebeProcesses;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ProcessInstanceResult;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The WordPress actions run on Zeebe against a local server that checks each request as
+ * WordPress's REST API documents it (POST /wp-json/wp/v2/posts[/id] and pages, HTTP Basic
+ * with an application password, JSON body) and answers with its documented shapes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
+@ActiveProfiles("test")
+class WordPressApiContractTests {
+
+	static final String APPLICATION_PASSWORD = "abcd EFGH ijkl MNOP qrst UVWX";
+
+	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
+
+	static final RecordingHttpServer wordpress = RecordingHttpServer.start();
+
+	@Autowired
+	CamundaClient client;
+
+	@Autowired
+	DeploymentRegistry registry;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SecretStore secrets;
+
+	@DynamicPropertySource
+	static void engine(DynamicPropertyRegistry properties) {
+		ZeebeProcesses.register(properties, engine);
+	}
+
+	@AfterAll
+	static void stop() {
+		wordpress.close();
+		engine.stop();
+	}
+
+	@Test
+	void createPostWhenConnectionValidThenPostsAsDocumentedAndReturnsThePost() throws Exception {
+		connection("acme", "blog");
+		wordpress.answer(201, Map.of("Content-Type", "application/json"),
+				"""
+						{"id": 123, "date": "2026-11-25T10:00:00", "link": "https://blog.example.com/?p=123", "status": "draft",
+						 "type": "post", "title": {"rendered": "Hello"}, "content": {"rendered": "<p>Hi</p>", "protected": false}}
+						""");
+		ZeebeProcesses.deployFor(new TenantId("acme"), step("wp-create-post", "create-post", "blog", null), this.client,
+				this.registry);
+
+		ProcessInstanceResult result = run("wp-create-post");
+
+		Recorded request = wordpress.take(Duration.ofSeconds(5));
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.uri().getPath()).isEqualTo("/wp-json/wp/v2/posts");
+		assertThat(request.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
+			.encodeToString(("editor:" + APPLICATION_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+		assertThat(request.header("Content-Type")).isEqualTo("application/json");
+		assertThat(new ObjectMapper().readTree(request.body())).isEqualTo(
+				new ObjectMapper().readTree("{\"title\":\"Hello\",\"content\":\"<p>Hi</p>\",\"status\":\"draft\"}"));
+		assertThat(result.getVariablesAsMap()).containsEntry("post",
+				Map.of("id", 123, "link", "https://blog.example.com/?p=123", "status", "draft", "title", "Hello"));
+	}
+
+	@Test
+	void updatePageWhenIdGivenThenPostsToThePage() {
+		connection("acme", "site");
+		wordpress.answer(200, Map.of("Content-Type", "application/json"),
+				"{\"id\": 77, \"link\": \"https://blog.example.com/about\", \"status\": \"publish\", \"title\": {\"rendered\": \"About\"}}");
+		ZeebeProcesses.deployFor(new TenantId("acme"), step("wp-update-page", "update-page", "site", 77L), this.client,
+				this.registry);
+
+		run("wp-update-page");
+
+		Recorded request = wordpress.take(Duration.ofSeconds(5));
+		assertThat(request.uri().getPath()).isEqualTo("/wp-json/wp/v2/pages/77");
+	}
+
+	@Test
+	void createPostWhenPasswordRejectedThenIncidentSaysSoInPlainWords() {
+		connection("acme", "stale");
+		wordpress.answer(401, Map.of("Content-Type", "application/json"),
+				"{\"code\": \"rest_cannot_create\", \"message\": \"Sorry, you are not allowed to create posts as this user.\", \"data\": {\"status\": 401}}");
+		ZeebeProcesses.deployFor(new TenantId("acme"), step("wp-rejected", "create-post", "stale", null), this.client,
+				this.registry);
+
+		long instance = start("wp-rejected");
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(engine, instance))
+				.anySatisfy((incident) -> assertThat(incident.getErrorMessage())
+					.contains("WordPress rejected the application password (401)")));
+	}
+
+	@Test
+	void createPostWhenConnectionBelongsToAnotherTenantThenIncidentAndNoCall() {
+		connection("acme", "acme-only");
+		int before = wordpress.received();
+		ZeebeProcesses.deployFor(new TenantId("globex"), step("wp-foreign", "create-post", "acme-only", null),
+				this.client, this.registry);
+
+		long instance = start("wp-foreign");
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(engine, instance))
+				.anySatisfy((incident) -> assertThat(incident.getErrorMessage())
+					.contains("No wordpress connection named 'acme-only'")));
+		assertThat(wordpress.received()).isEqualTo(before);
+	}
+
+	private void connection(String tenant, String name) {
+		UUID id = UUID.randomUUID();
+		TenantContext.run(tenant, () -> {
+			this.jdbc.sql("""
+					insert into connector_connection (id, tenant_id, type, name, config, created_by)
+					values (:id, :tenant, 'wordpress', :name, cast(:config as jsonb), 'test')
+					""")
+				.param("id", id)
+				.param("tenant", tenant)
+				.param("name", name)
+				.param("config", "{\"siteUrl\": \"" + wordpress.url("") + "\", \"username\": \"editor\"}")
+				.update();
+			this.secrets.put(ConnectionSecrets.ref(new TenantId(tenant), id, "applicationPassword"),
+					APPLICATION_PASSWORD);
+		});
+	}
+
+	private ProcessInstanceResult run(String processId) {
+		return this.client.newCreateInstanceCommand()
+			.bpmnProcessId(processId)
+			.latestVersion()
+			.withResult()
+			.requestTimeout(Duration.ofSeconds(30))
+			.send()
+			.join();
+	}
+
+	private long start(String processId) {
+		return this.client.newCreateInstanceCommand()
+			.bpmnProcessId(processId)
+			.latestVersion()
+			.send()
+			.join()
+			.getProcessInstanceKey();
+	}
+
+	static BpmnModelInstance step(String processId, String operation, String connection, Long id) {
+		return Bpmn.createExecutableProcess(processId).startEvent().serviceTask("write", (task) -> {
+			task.zeebeJobType(WordPressConnector.TYPE)
+				.zeebeJobRetries("1")
+				.zeebeTaskHeader("operation", operation)
+				.zeebeTaskHeader("resultVariable", "post")
+				.zeebeInputExpression("\"" + connection + "\"", "connection")
+				.zeebeInputExpression("\"Hello\"", "title")
+				.zeebeInputExpression("\"<p>Hi</p>\"", "content")
+				.zeebeInputExpression("\"draft\"", "status");
+			if (id != null) {
+				task.zeebeInputExpression(String.valueOf(id), "id");
+			}
+		}).endEvent().done();
+	}
+
+}
