@@ -1,16 +1,8 @@
 package io.brain.api.secret;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-
 import io.brain.api.ApiTestContext;
+import io.brain.api.DatabaseScan;
 import io.brain.api.TestTokens;
-import io.brain.core.database.EmbeddedDatabase;
 import io.brain.core.tenant.TenantContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,7 +45,7 @@ class PlatformSecretTests extends ApiTestContext {
 		assertThat(response).doesNotContain(VALUE);
 		assertThat(listed).doesNotContain(VALUE);
 		assertThat(output.getAll()).doesNotContain(VALUE);
-		assertThat(columnsContaining(VALUE)).isEmpty();
+		assertThat(DatabaseScan.columnsContaining(databaseUrl(), VALUE)).isEmpty();
 		assertThat(TenantContext.call(TenantContext.PLATFORM,
 				() -> this.jdbc.sql("select count(*) from audit_log where target_type = 'platform'")
 					.query(Long.class)
@@ -81,52 +73,6 @@ class PlatformSecretTests extends ApiTestContext {
 				.content("{\"value\":\"x\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value("name"));
-	}
-
-	/** Every text and binary column of every table, read as the superuser. */
-	private static List<String> columnsContaining(String plaintext) throws Exception {
-		byte[] needle = plaintext.getBytes(StandardCharsets.UTF_8);
-		List<String> found = new ArrayList<>();
-		try (Connection superuser = DriverManager.getConnection(databaseUrl(), EmbeddedDatabase.USER, "");
-				Statement statement = superuser.createStatement()) {
-			List<String[]> columns = new ArrayList<>();
-			try (ResultSet rs = statement.executeQuery("""
-					select table_name, column_name from information_schema.columns
-					where table_schema = 'public'
-					  and data_type in ('text', 'character varying', 'bytea', 'jsonb', 'json', 'ARRAY')
-					""")) {
-				while (rs.next()) {
-					columns.add(new String[] { rs.getString(1), rs.getString(2) });
-				}
-			}
-			for (String[] column : columns) {
-				try (ResultSet rs = statement
-					.executeQuery("select \"" + column[1] + "\"::text from \"" + column[0] + "\"")) {
-					while (rs.next()) {
-						String value = rs.getString(1);
-						if (value != null && (value.contains(plaintext) || contains(rs.getBytes(1), needle))) {
-							found.add(column[0] + "." + column[1]);
-						}
-					}
-				}
-			}
-		}
-		return found;
-	}
-
-	private static boolean contains(byte[] haystack, byte[] needle) {
-		if (haystack == null) {
-			return false;
-		}
-		outer: for (int i = 0; i <= haystack.length - needle.length; i++) {
-			for (int j = 0; j < needle.length; j++) {
-				if (haystack[i + j] != needle[j]) {
-					continue outer;
-				}
-			}
-			return true;
-		}
-		return false;
 	}
 
 }

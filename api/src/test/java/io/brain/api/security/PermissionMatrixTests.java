@@ -55,6 +55,20 @@ class PermissionMatrixTests extends ApiTestContext {
 					"tenants:manage"),
 			new Endpoint(HttpMethod.PATCH, "/api/tenants/no-such-tenant", "{\"status\":\"DISABLED\"}",
 					"tenants:manage"),
+			new Endpoint(HttpMethod.GET, "/api/connector-types", null, "connectors:read"),
+			new Endpoint(HttpMethod.GET, "/api/connector-types/wordpress", null, "connectors:read"),
+			new Endpoint(HttpMethod.GET, "/api/connectors", null, "connectors:read"),
+			new Endpoint(HttpMethod.POST, "/api/connectors", "{\"type\":\"http\",\"name\":\"matrix\",\"config\":{}}",
+					"connectors:write"),
+			new Endpoint(HttpMethod.GET, "/api/connectors/00000000-0000-0000-0000-000000000000", null,
+					"connectors:read"),
+			new Endpoint(HttpMethod.PUT, "/api/connectors/00000000-0000-0000-0000-000000000000",
+					"{\"type\":\"http\",\"name\":\"matrix\",\"config\":{}}", "connectors:write"),
+			new Endpoint(HttpMethod.DELETE, "/api/connectors/00000000-0000-0000-0000-000000000000", null,
+					"connectors:write"),
+			new Endpoint(HttpMethod.GET, "/api/platform/secrets", null, "secrets:manage"),
+			new Endpoint(HttpMethod.PUT, "/api/platform/secrets/matrix-secret", "{\"value\":\"x\"}", "secrets:manage"),
+			new Endpoint(HttpMethod.DELETE, "/api/platform/secrets/matrix-secret", null, "secrets:manage"),
 			new Endpoint(HttpMethod.GET, "/api/me", null, null));
 
 	static Stream<Arguments> matrix() {
