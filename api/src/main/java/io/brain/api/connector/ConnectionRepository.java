@@ -57,6 +57,13 @@ class ConnectionRepository {
 			.update();
 	}
 
+	void updateStatus(String tenant, UUID id, String status, String message) {
+		this.jdbc.sql("""
+				update connector_connection set status = :status, status_message = :message, updated_at = now()
+				where tenant_id = :tenant and id = :id
+				""").param("status", status).param("message", message).param("tenant", tenant).param("id", id).update();
+	}
+
 	boolean nameTakenByOther(String tenant, String name, UUID id) {
 		return this.jdbc
 			.sql("select count(*) from connector_connection where tenant_id = :tenant and name = :name and id <> :id")

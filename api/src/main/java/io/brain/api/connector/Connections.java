@@ -42,10 +42,29 @@ public class Connections {
 
 	private final SecretStore secrets;
 
-	Connections(ConnectorTypes types, ConnectionRepository repository, SecretStore secrets) {
+	private final ConnectionProbe probe;
+
+	Connections(ConnectorTypes types, ConnectionRepository repository, SecretStore secrets, ConnectionProbe probe) {
 		this.types = types;
 		this.repository = repository;
 		this.secrets = secrets;
+		this.probe = probe;
+	}
+
+	/**
+	 * Tests a connection's credentials with the provider and records the outcome: OK, or
+	 * NEEDS_ATTENTION with what the provider said.
+	 */
+	public Connection test(CurrentUser user, UUID id) {
+		TenantId tenant = user.tenant();
+		StoredConnection stored = stored(tenant, id);
+		ConnectorType type = typeOf(stored.type());
+		if (type.testOperation() == null || type.actions().isEmpty()) {
+			throw BrainProblem.badInput("type", type.name() + " connections have nothing to test.");
+		}
+		ConnectionProbe.Outcome outcome = this.probe.run(user, type, id);
+		this.repository.updateStatus(tenant.value(), id, outcome.ok() ? "OK" : "NEEDS_ATTENTION", outcome.message());
+		return get(user, id);
 	}
 
 	@Transactional

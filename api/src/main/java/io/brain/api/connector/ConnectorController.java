@@ -79,6 +79,14 @@ class ConnectorController {
 		return this.connections.update(user, id, request, http.getParameterMap().keySet());
 	}
 
+	@PostMapping("/api/connectors/{id}/test")
+	@PreAuthorize("hasAuthority('connectors:write')")
+	@Operation(operationId = "testConnection",
+			summary = "Test a connection with the provider; its status and message show the outcome")
+	Connection test(@PathVariable UUID id, CurrentUser user) {
+		return this.connections.test(user, id);
+	}
+
 	@DeleteMapping("/api/connectors/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PreAuthorize("hasAuthority('connectors:write')")

@@ -14,9 +14,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param fields the fields of a connection
  * @param actions what a BPMN step can ask it to do
  * @param syncResources what it can fetch into Brain
+ * @param testOperation the operation that checks a connection, if the type has
+ * credentials
  */
 public record ConnectorType(String type, String name, String description, String auth, List<Field> fields,
-		List<Action> actions, List<String> syncResources) {
+		List<Action> actions, List<String> syncResources, @Schema(nullable = true) String testOperation) {
 
 	/**
 	 * One field of the configuration form.

@@ -145,6 +145,35 @@ class FlowIntegrationTests {
 	}
 
 	@Test
+	void testConnectionWhenProviderAcceptsOrRejectsThenStatusFollowsThroughZeebe() throws Exception {
+		String created = this.mvc
+			.perform(post("/api/connectors").with(TestTokens.user("acme", "editor"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(Map.of("type", "wordpress", "name", "Local blog", "config",
+						Map.of("siteUrl", target.url(""), "username", "editor", "applicationPassword",
+								"abcd efgh ijkl mnop")))))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = this.json.readTree(created).get("id").asText();
+
+		target.answer(200, Map.of("Content-Type", "application/json"), "{\"id\": 1, \"name\": \"Erin Editor\"}");
+		this.mvc.perform(post("/api/connectors/{id}/test", id).with(TestTokens.user("acme", "editor")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("OK"))
+			.andExpect(jsonPath("$.statusMessage").value("Signed in as Erin Editor"));
+		assertThat(target.take(Duration.ofSeconds(5)).uri().getPath()).isEqualTo("/wp-json/wp/v2/users/me");
+
+		target.answer(401, Map.of("Content-Type", "application/json"), "{\"code\": \"rest_not_logged_in\"}");
+		this.mvc.perform(post("/api/connectors/{id}/test", id).with(TestTokens.user("acme", "editor")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("NEEDS_ATTENTION"))
+			.andExpect(jsonPath("$.statusMessage").value("WordPress rejected the application password (401)"));
+		target.take(Duration.ofSeconds(5));
+	}
+
+	@Test
 	void deployWhenEngineRejectsBpmnThenProblemNamesTheComplaint() throws Exception {
 		String noTaskType = BpmnFixtures.missingTaskType();
 		this.mvc

@@ -66,6 +66,8 @@ class PermissionMatrixTests extends ApiTestContext {
 					"{\"type\":\"http\",\"name\":\"matrix\",\"config\":{}}", "connectors:write"),
 			new Endpoint(HttpMethod.DELETE, "/api/connectors/00000000-0000-0000-0000-000000000000", null,
 					"connectors:write"),
+			new Endpoint(HttpMethod.POST, "/api/connectors/00000000-0000-0000-0000-000000000000/test", null,
+					"connectors:write"),
 			new Endpoint(HttpMethod.GET, "/api/platform/secrets", null, "secrets:manage"),
 			new Endpoint(HttpMethod.PUT, "/api/platform/secrets/matrix-secret", "{\"value\":\"x\"}", "secrets:manage"),
 			new Endpoint(HttpMethod.DELETE, "/api/platform/secrets/matrix-secret", null, "secrets:manage"),

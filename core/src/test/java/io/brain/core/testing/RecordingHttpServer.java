@@ -70,6 +70,16 @@ public final class RecordingHttpServer implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Forgets recorded requests and queued answers, between tests that share the server.
+	 */
+	public void reset() {
+		this.requests.clear();
+		synchronized (this.answers) {
+			this.answers.clear();
+		}
+	}
+
 	public String url(String path) {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
 	}

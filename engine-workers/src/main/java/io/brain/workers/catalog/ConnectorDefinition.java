@@ -14,9 +14,14 @@ import java.util.List;
  * @param fields the fields of a connection
  * @param actions what a BPMN step can ask it to do
  * @param syncResources what it can fetch into Brain
+ * @param testOperation the operation that checks a connection's credentials, if the type
+ * has any
  */
 public record ConnectorDefinition(String type, String name, String description, AuthKind auth,
-		List<ConnectionField> fields, List<ConnectorAction> actions, List<String> syncResources) {
+		List<ConnectionField> fields, List<ConnectorAction> actions, List<String> syncResources, String testOperation) {
+
+	/** The operation every connector with credentials offers to check a connection. */
+	public static final String TEST_CONNECTION = "test-connection";
 
 	public ConnectorDefinition {
 		fields = List.copyOf(fields);

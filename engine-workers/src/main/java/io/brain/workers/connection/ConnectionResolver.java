@@ -50,11 +50,29 @@ public class ConnectionResolver {
 	 * @throws ConnectorRetryException without retries when there is no such connection
 	 */
 	public ResolvedConnection resolve(TenantId tenant, String name, String type, List<ConnectionField> fields) {
+		return load(tenant, "name", name, type, fields, "named '" + name + "'");
+	}
+
+	/**
+	 * The connection of a tenant with an id and a type, for connection tests.
+	 * @param tenant the job's tenant
+	 * @param id the connection's id
+	 * @param type the connector type
+	 * @param fields the type's fields
+	 * @return the connection with its secrets
+	 */
+	public ResolvedConnection resolve(TenantId tenant, UUID id, String type, List<ConnectionField> fields) {
+		return load(tenant, "id", id, type, fields, id.toString());
+	}
+
+	private ResolvedConnection load(TenantId tenant, String column, Object key, String type,
+			List<ConnectionField> fields, String described) {
 		return TenantContext.call(tenant.value(), () -> {
-			Map<String, Object> row = this.jdbc.sql(
-					"select id, config from connector_connection where tenant_id = :tenant and name = :name and type = :type")
+			Map<String, Object> row = this.jdbc
+				.sql("select id, name, config from connector_connection where tenant_id = :tenant and " + column
+						+ " = :key and type = :type")
 				.param("tenant", tenant.value())
-				.param("name", name)
+				.param("key", key)
 				.param("type", type)
 				.query()
 				.listOfRows()
@@ -62,7 +80,7 @@ public class ConnectionResolver {
 				.findFirst()
 				.orElseThrow(() -> ConnectorRetryException.builder()
 					.errorCode("UNKNOWN_CONNECTION")
-					.message("No " + type + " connection named '" + name + "' in this tenant")
+					.message("No " + type + " connection " + described + " in this tenant")
 					.retries(0)
 					.build());
 			UUID id = (UUID) row.get("id");
@@ -73,7 +91,8 @@ public class ConnectionResolver {
 						.ifPresent((value) -> values.put(field.name(), value));
 				}
 			}
-			return new ResolvedConnection(id, type, name, read(row.get("config").toString()), values);
+			return new ResolvedConnection(id, type, (String) row.get("name"), read(row.get("config").toString()),
+					values);
 		});
 	}
 

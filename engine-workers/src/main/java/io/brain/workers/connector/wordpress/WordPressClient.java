@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ResolvedConnection;
 import io.brain.workers.outbound.BlockedAddressException;
 import io.brain.workers.outbound.OutboundCallException;
@@ -59,7 +60,26 @@ class WordPressClient {
 				answer.path("status").asText(null), answer.path("title").path("rendered").asText(null));
 	}
 
+	/**
+	 * Checks the connection's credentials by asking WordPress who they belong to.
+	 * @param connection the connection
+	 * @return whether WordPress accepted them, in plain words
+	 */
+	ConnectionCheck check(ResolvedConnection connection) {
+		HttpResponse<byte[]> response = send(connection, "GET", "/wp-json/wp/v2/users/me?context=edit", null);
+		JsonNode answer = readJson(response);
+		if (response.statusCode() == 200) {
+			return new ConnectionCheck(true, "Signed in as " + answer.path("name").asText(connection.text("username")));
+		}
+		return new ConnectionCheck(false, failure(response.statusCode(), answer, "users", null).getMessage());
+	}
+
 	private HttpResponse<byte[]> send(ResolvedConnection connection, String path, Map<String, Object> body) {
+		return send(connection, "POST", path, body);
+	}
+
+	private HttpResponse<byte[]> send(ResolvedConnection connection, String method, String path,
+			Map<String, Object> body) {
 		String site = connection.text("siteUrl").replaceAll("/+$", "");
 		String credentials = connection.text("username") + ":" + connection.secret("applicationPassword");
 		try {
@@ -68,7 +88,9 @@ class WordPressClient {
 						"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
 				.header("Content-Type", "application/json")
 				.header("Accept", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofByteArray(this.json.writeValueAsBytes(body)))
+				.method(method,
+						(body != null) ? HttpRequest.BodyPublishers.ofByteArray(this.json.writeValueAsBytes(body))
+								: HttpRequest.BodyPublishers.noBody())
 				.build();
 			return this.http.send(request);
 		}

@@ -6,7 +6,9 @@ import java.util.Map;
 import io.brain.core.tenant.TenantId;
 import io.brain.workers.audit.ConnectorAudit;
 import io.brain.workers.connection.ConnectionResolver;
+import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ResolvedConnection;
+import io.brain.workers.connection.TestConnectionRequest;
 import io.brain.workers.catalog.ConnectionField;
 import io.brain.workers.catalog.ConnectorDefinition;
 import io.brain.workers.catalog.ConnectorDefinition.AuthKind;
@@ -50,7 +52,7 @@ public class WordPressConnector implements OutboundConnectorProvider {
 					new ConnectorAction("update-post", "Update post", TYPE),
 					new ConnectorAction("create-page", "Create page", TYPE),
 					new ConnectorAction("update-page", "Update page", TYPE)),
-			List.of());
+			List.of(), ConnectorDefinition.TEST_CONNECTION);
 
 	private final WordPressClient client;
 
@@ -66,6 +68,30 @@ public class WordPressConnector implements OutboundConnectorProvider {
 		this.connections = connections;
 		this.tenants = tenants;
 		this.audit = audit;
+	}
+
+	@Operation(id = ConnectorDefinition.TEST_CONNECTION, name = "Test connection")
+	public ConnectionCheck testConnection(@Variable TestConnectionRequest request, OutboundConnectorContext context) {
+		JobContext job = context.getJobContext();
+		TenantId tenant = this.tenants.of(job);
+		ResolvedConnection connection = this.connections.resolve(tenant, request.connectionId(), DEFINITION.type(),
+				FIELDS);
+		ConnectionCheck check;
+		try {
+			check = this.client.check(connection);
+		}
+		catch (ConnectorException ex) {
+			// unreachable or refused address: the answer to a test, not a failed job
+			check = new ConnectionCheck(false, ex.getMessage());
+		}
+		if (check.ok()) {
+			this.audit.succeeded(tenant, job, "connector.wordpress.test-connection", connection.name(), Map.of());
+		}
+		else {
+			this.audit.failed(tenant, job, "connector.wordpress.test-connection", connection.name(),
+					Map.of("message", check.message()));
+		}
+		return check;
 	}
 
 	@Operation(id = "create-post", name = "Create post")

@@ -21,6 +21,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +65,11 @@ class WordPressApiContractTests {
 	@DynamicPropertySource
 	static void engine(DynamicPropertyRegistry properties) {
 		ZeebeProcesses.register(properties, engine);
+	}
+
+	@BeforeEach
+	void forgetEarlierRequests() {
+		wordpress.reset();
 	}
 
 	@AfterAll
@@ -130,7 +136,6 @@ class WordPressApiContractTests {
 	@Test
 	void createPostWhenConnectionBelongsToAnotherTenantThenIncidentAndNoCall() {
 		connection("acme", "acme-only");
-		int before = wordpress.received();
 		ZeebeProcesses.deployFor(new TenantId("globex"), step("wp-foreign", "create-post", "acme-only", null),
 				this.client, this.registry);
 
@@ -140,10 +145,54 @@ class WordPressApiContractTests {
 			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(engine, instance))
 				.anySatisfy((incident) -> assertThat(incident.getErrorMessage())
 					.contains("No wordpress connection named 'acme-only'")));
-		assertThat(wordpress.received()).isEqualTo(before);
+		assertThat(wordpress.received()).isZero();
 	}
 
-	private void connection(String tenant, String name) {
+	@Test
+	void testConnectionWhenCredentialsAcceptedOrRejectedThenSaysSoInPlainWords() {
+		UUID connection = connection("acme", "checked");
+		wordpress
+			.answer(200, Map.of("Content-Type", "application/json"),
+					"{\"id\": 1, \"name\": \"Erin Editor\", \"slug\": \"editor\", \"roles\": [\"editor\"]}")
+			.answer(401, Map.of("Content-Type", "application/json"),
+					"{\"code\": \"rest_not_logged_in\", \"message\": \"You are not currently logged in.\", \"data\": {\"status\": 401}}");
+		BpmnModelInstance test = Bpmn.createExecutableProcess("wp-test-connection")
+			.startEvent()
+			.serviceTask("test",
+					(task) -> task.zeebeJobType(WordPressConnector.TYPE)
+						.zeebeJobRetries("1")
+						.zeebeTaskHeader("operation", "test-connection")
+						.zeebeTaskHeader("resultVariable", "check")
+						.zeebeInputExpression("connectionId", "connectionId"))
+			.endEvent()
+			.done();
+		ZeebeProcesses.deployFor(new TenantId("acme"), test, this.client, this.registry);
+
+		Map<String, Object> accepted = runWith("wp-test-connection", Map.of("connectionId", connection.toString()));
+		Recorded request = wordpress.take(Duration.ofSeconds(5));
+		assertThat(request.method()).isEqualTo("GET");
+		assertThat(request.uri().toString()).isEqualTo("/wp-json/wp/v2/users/me?context=edit");
+		assertThat(request.header("Authorization")).startsWith("Basic ");
+		assertThat(accepted).containsEntry("check", Map.of("ok", true, "message", "Signed in as Erin Editor"));
+
+		Map<String, Object> rejected = runWith("wp-test-connection", Map.of("connectionId", connection.toString()));
+		assertThat(rejected).containsEntry("check",
+				Map.of("ok", false, "message", "WordPress rejected the application password (401)"));
+	}
+
+	private Map<String, Object> runWith(String processId, Map<String, Object> variables) {
+		return this.client.newCreateInstanceCommand()
+			.bpmnProcessId(processId)
+			.latestVersion()
+			.variables(variables)
+			.withResult()
+			.requestTimeout(Duration.ofSeconds(30))
+			.send()
+			.join()
+			.getVariablesAsMap();
+	}
+
+	private UUID connection(String tenant, String name) {
 		UUID id = UUID.randomUUID();
 		TenantContext.run(tenant, () -> {
 			this.jdbc.sql("""
@@ -158,6 +207,7 @@ class WordPressApiContractTests {
 			this.secrets.put(ConnectionSecrets.ref(new TenantId(tenant), id, "applicationPassword"),
 					APPLICATION_PASSWORD);
 		});
+		return id;
 	}
 
 	private ProcessInstanceResult run(String processId) {
