@@ -10,7 +10,7 @@ import java.util.Map;
  * @param actorName a readable name of the actor
  * @param actorKind what kind of actor
  * @param action what was done, e.g. {@code POST /api/runs} or
- * {@code connector.http-request.send}
+ * {@code connector.http.send}
  * @param targetType the kind of thing acted on, if any
  * @param targetId its id, if any
  * @param requestId the request or job it belongs to

@@ -1,6 +1,8 @@
 package io.brain.workers.audit;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.brain.core.audit.AuditEvent;
@@ -9,6 +11,10 @@ import io.brain.core.audit.AuditEvent.Outcome;
 import io.brain.core.audit.AuditLog;
 import io.brain.core.tenant.TenantId;
 import io.camunda.connector.api.outbound.JobContext;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,20 +33,36 @@ public class ConnectorAudit {
 
 	private final AuditLog auditLog;
 
-	ConnectorAudit(AuditLog auditLog) {
+	private final MeterRegistry meters;
+
+	ConnectorAudit(AuditLog auditLog, MeterRegistry meters) {
 		this.auditLog = auditLog;
+		this.meters = meters;
 	}
 
-	public void succeeded(TenantId tenant, JobContext job, String action, String target, Map<String, Object> details) {
-		record(tenant, job, action, target, Outcome.SUCCESS, details);
-	}
-
-	public void failed(TenantId tenant, JobContext job, String action, String target, Map<String, Object> details) {
-		record(tenant, job, action, target, Outcome.FAILURE, details);
-	}
-
-	private void record(TenantId tenant, JobContext job, String action, String target, Outcome outcome,
+	/**
+	 * Records an action that worked.
+	 * @param action {@code connector.<connector>.<action>}
+	 * @param startedAt {@link System#nanoTime()} when the call to the provider began
+	 */
+	public void succeeded(TenantId tenant, JobContext job, String action, String target, long startedAt,
 			Map<String, Object> details) {
+		record(tenant, job, action, target, Outcome.SUCCESS, startedAt, details);
+	}
+
+	/**
+	 * Records an action that failed.
+	 * @param action {@code connector.<connector>.<action>}
+	 * @param startedAt {@link System#nanoTime()} when the call to the provider began
+	 */
+	public void failed(TenantId tenant, JobContext job, String action, String target, long startedAt,
+			Map<String, Object> details) {
+		record(tenant, job, action, target, Outcome.FAILURE, startedAt, details);
+	}
+
+	private void record(TenantId tenant, JobContext job, String action, String target, Outcome outcome, long startedAt,
+			Map<String, Object> details) {
+		meter(tenant, action, outcome, Duration.ofNanos(System.nanoTime() - startedAt));
 		Map<String, Object> metadata = new LinkedHashMap<>(details);
 		metadata.put("target", target);
 		metadata.put("processInstanceKey", String.valueOf(job.getProcessInstanceKey()));
@@ -55,6 +77,24 @@ public class ConnectorAudit {
 			// the job.
 			logger.error("Could not write the audit row of {} for tenant {}", action, tenant, ex);
 		}
+	}
+
+	private void meter(TenantId tenant, String action, Outcome outcome, Duration elapsed) {
+		String[] parts = action.split("\\.", 3);
+		String connector = (parts.length == 3) ? parts[1] : action;
+		String operation = (parts.length == 3) ? parts[2] : action;
+		Tags tags = Tags.of("tenant", tenant.value(), "connector", connector, "action", operation);
+		Counter.builder("brain.connector.calls")
+			.description("Connector actions performed, by tenant, connector, action and outcome")
+			.tags(tags.and("outcome", outcome.name().toLowerCase(Locale.ROOT)))
+			.register(this.meters)
+			.increment();
+		Timer.builder("brain.connector.call.duration")
+			.description("Time connector actions took, the provider's answer included")
+			.tags(tags)
+			.publishPercentileHistogram()
+			.register(this.meters)
+			.record(elapsed);
 	}
 
 }

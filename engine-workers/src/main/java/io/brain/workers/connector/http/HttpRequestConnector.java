@@ -67,7 +67,7 @@ public class HttpRequestConnector implements OutboundConnectorProvider {
 
 	private final JobTenants tenants;
 
-	private static final String ACTION = "connector.http-request.send";
+	private static final String ACTION = "connector.http.send";
 
 	private final ObjectMapper json;
 
@@ -87,11 +87,12 @@ public class HttpRequestConnector implements OutboundConnectorProvider {
 		HttpRequest outbound = toHttpRequest(request);
 		String host = outbound.uri().getHost();
 		HttpResponse<byte[]> response;
+		long started = System.nanoTime();
 		try {
 			response = this.http.send(outbound);
 		}
 		catch (BlockedAddressException ex) {
-			this.audit.failed(tenant, job, ACTION, host, Map.of("reason", "blocked address"));
+			this.audit.failed(tenant, job, ACTION, host, started, Map.of("reason", "blocked address"));
 			throw ConnectorRetryException.builder()
 				.errorCode("BLOCKED_ADDRESS")
 				.message(ex.getMessage())
@@ -99,15 +100,15 @@ public class HttpRequestConnector implements OutboundConnectorProvider {
 				.build();
 		}
 		catch (OutboundCallException ex) {
-			this.audit.failed(tenant, job, ACTION, host, Map.of("reason", "unreachable"));
+			this.audit.failed(tenant, job, ACTION, host, started, Map.of("reason", "unreachable"));
 			throw new ConnectorException("UNREACHABLE", ex.getMessage(), ex);
 		}
 		Map<String, Object> details = Map.of("method", request.method().name(), "status", response.statusCode());
 		if (response.statusCode() >= 400) {
-			this.audit.failed(tenant, job, ACTION, host, details);
+			this.audit.failed(tenant, job, ACTION, host, started, details);
 		}
 		else {
-			this.audit.succeeded(tenant, job, ACTION, host, details);
+			this.audit.succeeded(tenant, job, ACTION, host, started, details);
 		}
 		logger.info("tenant={} {} {} answered {}", tenant, request.method(), outbound.uri().getHost(),
 				response.statusCode());

@@ -77,6 +77,7 @@ public class WordPressConnector implements OutboundConnectorProvider {
 		ResolvedConnection connection = this.connections.resolve(tenant, request.connectionId(), DEFINITION.type(),
 				FIELDS);
 		ConnectionCheck check;
+		long started = System.nanoTime();
 		try {
 			check = this.client.check(connection);
 		}
@@ -85,10 +86,11 @@ public class WordPressConnector implements OutboundConnectorProvider {
 			check = new ConnectionCheck(false, ex.getMessage());
 		}
 		if (check.ok()) {
-			this.audit.succeeded(tenant, job, "connector.wordpress.test-connection", connection.name(), Map.of());
+			this.audit.succeeded(tenant, job, "connector.wordpress.test-connection", connection.name(), started,
+					Map.of());
 		}
 		else {
-			this.audit.failed(tenant, job, "connector.wordpress.test-connection", connection.name(),
+			this.audit.failed(tenant, job, "connector.wordpress.test-connection", connection.name(), started,
 					Map.of("message", check.message()));
 		}
 		return check;
@@ -127,13 +129,14 @@ public class WordPressConnector implements OutboundConnectorProvider {
 		ResolvedConnection connection = this.connections.resolve(tenant, request.connection(), DEFINITION.type(),
 				FIELDS);
 		String action = "connector.wordpress." + (update ? "update-" : "create-") + collection.replaceAll("s$", "");
+		long started = System.nanoTime();
 		try {
 			ContentResult result = this.client.write(connection, collection, request);
-			this.audit.succeeded(tenant, job, action, connection.name(), Map.of("id", result.id()));
+			this.audit.succeeded(tenant, job, action, connection.name(), started, Map.of("id", result.id()));
 			return result;
 		}
 		catch (ConnectorException ex) {
-			this.audit.failed(tenant, job, action, connection.name(), Map.of("error", ex.getMessage()));
+			this.audit.failed(tenant, job, action, connection.name(), started, Map.of("error", ex.getMessage()));
 			throw ex;
 		}
 	}

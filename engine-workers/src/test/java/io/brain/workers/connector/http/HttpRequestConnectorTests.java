@@ -15,6 +15,7 @@ import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,9 @@ class HttpRequestConnectorTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void engine(DynamicPropertyRegistry properties) {
@@ -100,10 +104,18 @@ class HttpRequestConnectorTests {
 		server.take(Duration.ofSeconds(5));
 		String instance = String.valueOf(result.getProcessInstanceKey());
 		assertThat(auditRows("globex", instance)).singleElement()
-			.satisfies((row) -> assertThat(row).containsEntry("action", "connector.http-request.send")
+			.satisfies((row) -> assertThat(row).containsEntry("action", "connector.http.send")
 				.containsEntry("actor_kind", "WORKER")
 				.containsEntry("outcome", "SUCCESS"));
 		assertThat(auditRows("acme", instance)).isEmpty();
+		assertThat(this.meters.get("brain.connector.calls")
+			.tags("tenant", "globex", "connector", "http", "action", "send", "outcome", "success")
+			.counter()
+			.count()).isEqualTo(1);
+		assertThat(this.meters.get("brain.connector.call.duration")
+			.tags("tenant", "globex", "connector", "http", "action", "send")
+			.timer()
+			.count()).isEqualTo(1);
 	}
 
 	@Test
