@@ -23,6 +23,7 @@ test('every page needs the permission the api checks for it', () => {
   assert.deepEqual(Object.fromEntries(pages), {
     '/': undefined,
     '/connectors': 'connectors:read',
+    '/connectors/:id': 'connectors:read',
     '/agents': 'agents:read',
     '/integrations/webhooks': 'webhooks:manage',
     '/integrations/api-keys': 'apikeys:manage',

@@ -30,8 +30,11 @@ export function useSubmit<T>(onSuccess: (data: T) => void): Submission<T> {
     setBusy(true);
     const result: ApiResult<T> = await call(operation, request());
     setBusy(false);
-    if (result.ok) onSuccess(result.data);
-    else setProblem(result.problem);
+    if (result.ok) {
+      // A form or button that stays on screen must not keep showing the previous failure.
+      setProblem(undefined);
+      onSuccess(result.data);
+    } else setProblem(result.problem);
   };
 
   const reject: Submission<T>['reject'] = (fieldErrors, detail = 'Some fields need your attention.') =>

@@ -17,6 +17,8 @@ const ApiKeys = lazy(() => import('../features/apikeys/ApiKeysPage'));
 const AuditLog = lazy(() => import('../features/audit/AuditLogPage'));
 const Users = lazy(() => import('../features/users/UsersPage'));
 const Tenants = lazy(() => import('../features/tenants/TenantsPage'));
+const Connectors = lazy(() => import('../features/connectors/ConnectorsPage'));
+const ConnectionDetails = lazy(() => import('../features/connectors/ConnectionDetailsPage'));
 // Features not built yet share one placeholder; each gets its own module when it lands.
 const ComingSoon = lazy(() => import('../features/shell/ComingSoonPage'));
 
@@ -28,7 +30,7 @@ export const navigation: AppSection[] = [
   {
     items: [
       { path: '/', title: 'Dashboard', Page: Dashboard },
-      { path: '/connectors', title: 'Connectors', permission: 'connectors:read', Page: ComingSoon },
+      { path: '/connectors', title: 'Connectors', permission: 'connectors:read', Page: Connectors },
       { path: '/agents', title: 'AI Agents', permission: 'agents:read', Page: ComingSoon },
     ],
   },
@@ -64,4 +66,13 @@ export const navigation: AppSection[] = [
   },
 ];
 
-export const pages: AppPage[] = navigation.flatMap((section) => section.items);
+/**
+ * Pages opened from another page rather than from the navigation, such as one record's details;
+ * their permission is checked like the navigation's.
+ */
+const detailPages: AppPage[] = [
+  { path: '/connectors/:id', title: 'Connection', permission: 'connectors:read', Page: ConnectionDetails },
+];
+
+/** Every route: the navigation's pages and the detail pages. */
+export const pages: AppPage[] = [...navigation.flatMap((section) => section.items), ...detailPages];

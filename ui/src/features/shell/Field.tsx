@@ -9,22 +9,35 @@ export function Field({
   label,
   hint,
   error,
+  required,
   children,
 }: {
   id: string;
   label: string;
   hint?: string;
   error?: string;
+  /** Marks the label of a field that needs a value (the control says so with its own `required`). */
+  required?: boolean;
   children: ReactNode;
 }) {
   return (
     <div className={fieldClass(error)}>
       <label className="field-label" htmlFor={id}>
         {label}
+        {required && <RequiredMark />}
       </label>
       {children}
       <FieldMessage id={id} hint={hint} error={error} />
     </div>
+  );
+}
+
+/** The marker after the label of a field that needs a value. */
+function RequiredMark() {
+  return (
+    <span className="required-mark" aria-hidden="true">
+      {' *'}
+    </span>
   );
 }
 

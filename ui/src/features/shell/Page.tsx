@@ -1,7 +1,20 @@
 import { useEffect, type ReactNode } from 'react';
 
-/** The frame of every page: its heading with optional actions, and the browser tab title. */
-export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children?: ReactNode }) {
+/**
+ * The frame of every page: its heading with an optional status (a badge) and actions, and the
+ * browser tab title.
+ */
+export function Page({
+  title,
+  status,
+  actions,
+  children,
+}: {
+  title: string;
+  status?: ReactNode;
+  actions?: ReactNode;
+  children?: ReactNode;
+}) {
   useEffect(() => {
     document.title = `${title} · Brain`;
   }, [title]);
@@ -9,7 +22,10 @@ export function Page({ title, actions, children }: { title: string; actions?: Re
   return (
     <div className="page">
       <header className="page-header">
-        <h1>{title}</h1>
+        <div className="page-title">
+          <h1>{title}</h1>
+          {status}
+        </div>
         {actions && <div className="page-actions">{actions}</div>}
       </header>
       {children}

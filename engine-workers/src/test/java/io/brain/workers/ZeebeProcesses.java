@@ -36,9 +36,13 @@ public final class ZeebeProcesses {
 		return engine;
 	}
 
-	public static void register(DynamicPropertyRegistry properties, ZeebeTestEngine engine) {
+	/**
+	 * Points a test class's context at its engine and at a database of its own: every
+	 * in-process engine hands out the same keys, which one registry must not mix up.
+	 */
+	public static void register(DynamicPropertyRegistry properties, ZeebeTestEngine engine, String database) {
 		properties.add("camunda.client.grpc-address", () -> "http://" + engine.getGatewayAddress());
-		properties.add("spring.datasource.url", () -> EmbeddedDatabase.forTests().ensureDatabase("workers"));
+		properties.add("spring.datasource.url", () -> EmbeddedDatabase.forTests().ensureDatabase(database));
 	}
 
 	/** Deploys a model and records it for a tenant, as the api does. */

@@ -9,8 +9,7 @@ import java.util.Map;
  * @param actorId who (a user's subject, an API key's id, a worker's name)
  * @param actorName a readable name of the actor
  * @param actorKind what kind of actor
- * @param action what was done, e.g. {@code POST /api/runs} or
- * {@code connector.http.send}
+ * @param action what was done, e.g. {@code POST /api/runs} or {@code connector.http.send}
  * @param targetType the kind of thing acted on, if any
  * @param targetId its id, if any
  * @param requestId the request or job it belongs to

@@ -24,13 +24,15 @@ public class DeploymentRegistry {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Records which tenant a definition belongs to. A key the engine reuses (after its
+	 * data was reset) is taken over by the new definition.
+	 * @param deployment the definition Zeebe has just confirmed
+	 */
 	public void record(ProcessDeployment deployment) {
 		this.jdbc.sql("""
-				insert into process_deployment (process_definition_key, tenant_id, process_id, engine_process_id,
-				    version, deployment_key, resource_name, deployed_by, deployed_at)
-				values (:key, :tenant, :processId, :engineProcessId, :version, :deploymentKey, :resourceName,
-				    :deployedBy, :deployedAt)
-				on conflict (process_definition_key) do nothing
+				select brain_register_deployment(:key, :tenant, :processId, :engineProcessId, :version,
+				    :deploymentKey, :resourceName, :deployedBy, :deployedAt)
 				""")
 			.param("key", deployment.processDefinitionKey())
 			.param("tenant", deployment.tenant().value())
@@ -41,7 +43,8 @@ public class DeploymentRegistry {
 			.param("resourceName", deployment.resourceName())
 			.param("deployedBy", deployment.deployedBy())
 			.param("deployedAt", Timestamp.from(deployment.deployedAt()))
-			.update();
+			.query()
+			.listOfRows();
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.core.tenant.TenantId;
+import io.brain.workers.limit.ConnectorLimits;
 import io.brain.workers.outbound.BlockedAddressException;
 import io.brain.workers.outbound.OutboundCallException;
 import io.brain.workers.outbound.OutboundHttpClient;
@@ -73,11 +74,15 @@ public class HttpRequestConnector implements OutboundConnectorProvider {
 
 	private final ConnectorAudit audit;
 
-	HttpRequestConnector(OutboundHttpClient http, JobTenants tenants, ObjectMapper json, ConnectorAudit audit) {
+	private final ConnectorLimits limits;
+
+	HttpRequestConnector(OutboundHttpClient http, JobTenants tenants, ObjectMapper json, ConnectorAudit audit,
+			ConnectorLimits limits) {
 		this.http = http;
 		this.tenants = tenants;
 		this.json = json;
 		this.audit = audit;
+		this.limits = limits;
 	}
 
 	@Operation(id = "send", name = "Send request")
@@ -88,7 +93,7 @@ public class HttpRequestConnector implements OutboundConnectorProvider {
 		String host = outbound.uri().getHost();
 		HttpResponse<byte[]> response;
 		long started = System.nanoTime();
-		try {
+		try (ConnectorLimits.Permit permit = this.limits.acquire(tenant, DEFINITION.type())) {
 			response = this.http.send(outbound);
 		}
 		catch (BlockedAddressException ex) {

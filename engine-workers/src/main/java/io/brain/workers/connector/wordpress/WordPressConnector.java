@@ -13,6 +13,7 @@ import io.brain.workers.catalog.ConnectionField;
 import io.brain.workers.catalog.ConnectorDefinition;
 import io.brain.workers.catalog.ConnectorDefinition.AuthKind;
 import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
+import io.brain.workers.limit.ConnectorLimits;
 import io.brain.workers.tenant.JobTenants;
 import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.annotation.Operation;
@@ -62,12 +63,15 @@ public class WordPressConnector implements OutboundConnectorProvider {
 
 	private final ConnectorAudit audit;
 
-	WordPressConnector(WordPressClient client, ConnectionResolver connections, JobTenants tenants,
-			ConnectorAudit audit) {
+	private final ConnectorLimits limits;
+
+	WordPressConnector(WordPressClient client, ConnectionResolver connections, JobTenants tenants, ConnectorAudit audit,
+			ConnectorLimits limits) {
 		this.client = client;
 		this.connections = connections;
 		this.tenants = tenants;
 		this.audit = audit;
+		this.limits = limits;
 	}
 
 	@Operation(id = ConnectorDefinition.TEST_CONNECTION, name = "Test connection")
@@ -78,7 +82,7 @@ public class WordPressConnector implements OutboundConnectorProvider {
 				FIELDS);
 		ConnectionCheck check;
 		long started = System.nanoTime();
-		try {
+		try (ConnectorLimits.Permit permit = this.limits.acquire(tenant, DEFINITION.type())) {
 			check = this.client.check(connection);
 		}
 		catch (ConnectorException ex) {
@@ -130,7 +134,7 @@ public class WordPressConnector implements OutboundConnectorProvider {
 				FIELDS);
 		String action = "connector.wordpress." + (update ? "update-" : "create-") + collection.replaceAll("s$", "");
 		long started = System.nanoTime();
-		try {
+		try (ConnectorLimits.Permit permit = this.limits.acquire(tenant, DEFINITION.type())) {
 			ContentResult result = this.client.write(connection, collection, request);
 			this.audit.succeeded(tenant, job, action, connection.name(), started, Map.of("id", result.id()));
 			return result;

@@ -40,7 +40,7 @@ class HttpRequestConnectorSsrfTests {
 
 	@DynamicPropertySource
 	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine);
+		ZeebeProcesses.register(properties, engine, "workers_ssrf");
 	}
 
 	@AfterAll

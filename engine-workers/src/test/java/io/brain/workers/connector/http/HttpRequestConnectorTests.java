@@ -52,7 +52,7 @@ class HttpRequestConnectorTests {
 
 	@DynamicPropertySource
 	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine);
+		ZeebeProcesses.register(properties, engine, "workers_http");
 	}
 
 	@AfterAll

@@ -64,7 +64,7 @@ class WordPressApiContractTests {
 
 	@DynamicPropertySource
 	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine);
+		ZeebeProcesses.register(properties, engine, "workers_wordpress");
 	}
 
 	@BeforeEach

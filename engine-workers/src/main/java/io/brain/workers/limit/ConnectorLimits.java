@@ -1,0 +1,88 @@
+package io.brain.workers.limit;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.brain.core.tenant.TenantId;
+import io.brain.workers.limit.ConnectorLimitProperties.Limit;
+import io.camunda.connector.api.error.ConnectorRetryException;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Per tenant and connector type: a rate of calls per minute and a number of calls in
+ * flight. A call beyond either waits for Zeebe to hand the job out again later, leaving
+ * the provider's quota to other tenants meanwhile.
+ */
+@Component
+public class ConnectorLimits {
+
+	static final Duration BACKOFF = Duration.ofSeconds(10);
+
+	private final ConnectorLimitProperties properties;
+
+	private final Cache<String, Bucket> rates = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterAccess(Duration.ofMinutes(10))
+		.build();
+
+	private final Cache<String, Semaphore> inFlight = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterAccess(Duration.ofMinutes(10))
+		.build();
+
+	ConnectorLimits(ConnectorLimitProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * Takes a permit for one call.
+	 * @param tenant the job's tenant
+	 * @param connector the connector type
+	 * @return the permit; close it when the call is over
+	 * @throws ConnectorRetryException with a backoff, keeping the job's retries, when the
+	 * tenant is over its limit
+	 */
+	public Permit acquire(TenantId tenant, String connector) {
+		String key = tenant.value() + "/" + connector;
+		Limit limit = this.properties.limitOf(connector);
+		Semaphore calls = this.inFlight.get(key, (k) -> new Semaphore(limit.concurrentCalls()));
+		if (!calls.tryAcquire()) {
+			throw overLimit(connector, limit.concurrentCalls() + " calls at once");
+		}
+		Bucket rate = this.rates.get(key,
+				(k) -> Bucket.builder()
+					.addLimit(Bandwidth.builder()
+						.capacity(limit.callsPerMinute())
+						.refillGreedy(limit.callsPerMinute(), Duration.ofMinutes(1))
+						.build())
+					.build());
+		if (!rate.tryConsume(1)) {
+			calls.release();
+			throw overLimit(connector, limit.callsPerMinute() + " calls per minute");
+		}
+		return calls::release;
+	}
+
+	private static ConnectorRetryException overLimit(String connector, String limit) {
+		return ConnectorRetryException.builder()
+			.errorCode("TENANT_LIMIT")
+			.message("This tenant is at its limit of " + limit + " to " + connector + "; the step runs again shortly")
+			.backoffDuration(BACKOFF)
+			.build();
+	}
+
+	/** A call's place within the limits. */
+	@FunctionalInterface
+	public interface Permit extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.brain.workers.limit;
+
+import java.util.Map;
+
+import io.brain.core.tenant.TenantId;
+import io.brain.workers.limit.ConnectorLimitProperties.Limit;
+import io.camunda.connector.api.error.ConnectorRetryException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConnectorLimitsTests {
+
+	final ConnectorLimits limits = new ConnectorLimits(
+			new ConnectorLimitProperties(3, 2, Map.of("wordpress", new Limit(null, 1))));
+
+	final TenantId acme = new TenantId("acme");
+
+	final TenantId globex = new TenantId("globex");
+
+	@Test
+	void acquireWhenTenantHasTooManyCallsInFlightThenRetriesLaterWhileOtherTenantsGoOn() {
+		ConnectorLimits.Permit first = this.limits.acquire(this.acme, "wordpress");
+		assertThatThrownBy(() -> this.limits.acquire(this.acme, "wordpress"))
+			.isInstanceOfSatisfying(ConnectorRetryException.class, (ex) -> {
+				assertThat(ex.getErrorCode()).isEqualTo("TENANT_LIMIT");
+				assertThat(ex.getBackoffDuration()).isEqualTo(ConnectorLimits.BACKOFF);
+				assertThat(ex.getMessage()).contains("1 calls at once to wordpress");
+			});
+		assertThatCode(() -> this.limits.acquire(this.globex, "wordpress").close()).doesNotThrowAnyException();
+		first.close();
+		assertThatCode(() -> this.limits.acquire(this.acme, "wordpress").close()).doesNotThrowAnyException();
+	}
+
+	@Test
+	void acquireWhenTenantUsedItsCallsPerMinuteThenRetriesLater() {
+		for (int i = 0; i < 3; i++) {
+			this.limits.acquire(this.acme, "http").close();
+		}
+		assertThatThrownBy(() -> this.limits.acquire(this.acme, "http")).isInstanceOf(ConnectorRetryException.class)
+			.hasMessageContaining("3 calls per minute to http");
+		assertThatCode(() -> this.limits.acquire(this.globex, "http").close()).doesNotThrowAnyException();
+	}
+
+}
