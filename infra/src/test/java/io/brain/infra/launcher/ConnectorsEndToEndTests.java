@@ -1,0 +1,50 @@
+package io.brain.infra.launcher;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions;
+import io.brain.core.testing.RecordingHttpServer;
+import io.brain.core.testing.RecordingHttpServer.Recorded;
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An editor configures a WordPress connection through the form the connector's schema
+ * renders, and tests it: the api runs the test through Zeebe, the workers call the site
+ * (a local server answering as WordPress's REST API documents), and the status follows.
+ */
+class ConnectorsEndToEndTests {
+
+	@Test
+	void connectionWhenConfiguredThroughTheFormAndTestedThenShowsConnected() {
+		SharedPlatform.get();
+		try (RecordingHttpServer wordpress = RecordingHttpServer.start();
+				SignedInBrowser browser = SignedInBrowser.open("/connectors", "acme-editor")) {
+			Page page = browser.page();
+			page.getByTestId("add-connection-wordpress").click();
+			page.getByTestId("connection-name").fill("Company blog");
+			page.getByTestId("field-siteUrl").fill(wordpress.url(""));
+			page.getByTestId("field-username").fill("editor");
+			page.getByTestId("field-applicationPassword").fill("abcd EFGH ijkl MNOP");
+			page.getByTestId("save-connection").click();
+
+			assertThat(page.getByTestId("connection-status")).containsText("Not tested");
+			wordpress.answer(200, Map.of("Content-Type", "application/json"),
+					"{\"id\": 3, \"name\": \"Erin Editor\", \"slug\": \"editor\"}");
+			page.getByTestId("test-connection").click();
+			assertThat(page.getByTestId("connection-status")).containsText("Connected",
+					new ContainsTextOptions().setTimeout(40_000));
+			assertThat(page.getByTestId("connection-status-message")).containsText("Signed in as Erin Editor");
+			assertThat(page.content()).doesNotContain("abcd EFGH ijkl MNOP");
+
+			Recorded call = wordpress.take(Duration.ofSeconds(5));
+			assertThat(call.uri().getPath()).isEqualTo("/wp-json/wp/v2/users/me");
+			assertThat(call.header("Authorization")).startsWith("Basic ");
+		}
+	}
+
+}
