@@ -18,14 +18,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Tests a connection's credentials the one way the api reaches providers: through Zeebe.
- * A built-in process with the connector's test operation is deployed for the tenant, run,
- * and awaited; the engine workers make the call.
+ * Runs a connector operation for a connection (its test, a sync) the one way the api
+ * reaches providers: through Zeebe. A built-in process with the operation is deployed for
+ * the tenant, run, and awaited; the engine workers make the calls.
  */
 @Component
 class ConnectionProbe {
 
-	static final Duration TIMEOUT = Duration.ofSeconds(30);
+	static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	private final DeploymentService deployments;
 
@@ -40,17 +40,32 @@ class ConnectionProbe {
 	 * Runs the connector's test operation for a connection.
 	 * @return whether the provider accepted the credentials, and what it said
 	 */
-	Outcome run(CurrentUser user, ConnectorType type, UUID connection) {
-		String processId = "brain-connection-test-" + type.type();
+	Outcome test(CurrentUser user, ConnectorType type, UUID connection) {
+		Map<String, Object> check = run(user, type, type.testOperation(),
+				Map.of("connectionId", connection.toString()));
+		return new Outcome(Boolean.TRUE.equals(check.get("ok")), String.valueOf(check.get("message")));
+	}
+
+	/**
+	 * Runs the connector's sync operation for one resource of a connection.
+	 * @return the sync's counts
+	 */
+	Map<String, Object> sync(CurrentUser user, ConnectorType type, UUID connection, String resource) {
+		return run(user, type, "sync", Map.of("connectionId", connection.toString(), "resource", resource));
+	}
+
+	private Map<String, Object> run(CurrentUser user, ConnectorType type, String operation, Map<String, Object> input) {
+		String processId = "brain-" + type.type() + "-" + operation;
 		BpmnModelInstance model = Bpmn.createExecutableProcess(processId)
-			.name("Test a " + type.name() + " connection")
+			.name(type.name() + ": " + operation)
 			.startEvent()
-			.serviceTask("test",
-					(task) -> task.zeebeJobType(type.actions().get(0).jobType())
-						.zeebeJobRetries("1")
-						.zeebeTaskHeader("operation", type.testOperation())
-						.zeebeTaskHeader("resultVariable", "check")
-						.zeebeInputExpression("connectionId", "connectionId"))
+			.serviceTask("operation", (task) -> {
+				task.zeebeJobType(type.actions().get(0).jobType())
+					.zeebeJobRetries("1")
+					.zeebeTaskHeader("operation", operation)
+					.zeebeTaskHeader("resultVariable", "result");
+				input.keySet().forEach((name) -> task.zeebeInputExpression(name, name));
+			})
 			.endEvent()
 			.done();
 		ByteArrayOutputStream xml = new ByteArrayOutputStream();
@@ -60,21 +75,24 @@ class ConnectionProbe {
 		try {
 			Map<String, Object> variables = this.zeebe.newCreateInstanceCommand()
 				.processDefinitionKey(definition)
-				.variables(Map.of("connectionId", connection.toString()))
+				.variables(input)
 				.withResult()
+				.fetchVariables("result")
 				.requestTimeout(TIMEOUT)
 				.send()
 				.join()
 				.getVariablesAsMap();
-			if (variables.get("check") instanceof Map<?, ?> check) {
-				return new Outcome(Boolean.TRUE.equals(check.get("ok")), String.valueOf(check.get("message")));
+			if (variables.get("result") instanceof Map<?, ?> result) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> typed = (Map<String, Object>) result;
+				return typed;
 			}
-			return new Outcome(false, "The connector answered no test result.");
+			throw new BrainProblem(HttpStatus.BAD_GATEWAY, "The connector answered no result.");
 		}
 		catch (ClientException ex) {
 			throw new BrainProblem(HttpStatus.GATEWAY_TIMEOUT,
-					"The engine workers did not finish the connection test within " + TIMEOUT.toSeconds()
-							+ " s; check that they are running.");
+					"The " + type.name() + " " + operation + " did not finish within " + TIMEOUT.toSeconds()
+							+ " s; its run shows why (an incident), or the engine workers are not running.");
 		}
 	}
 

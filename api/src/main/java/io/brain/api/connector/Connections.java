@@ -44,11 +44,70 @@ public class Connections {
 
 	private final ConnectionProbe probe;
 
-	Connections(ConnectorTypes types, ConnectionRepository repository, SecretStore secrets, ConnectionProbe probe) {
+	private final SyncedRecordReader records;
+
+	Connections(ConnectorTypes types, ConnectionRepository repository, SecretStore secrets, ConnectionProbe probe,
+			SyncedRecordReader records) {
 		this.types = types;
 		this.repository = repository;
 		this.secrets = secrets;
 		this.probe = probe;
+		this.records = records;
+	}
+
+	/**
+	 * The records a connection's syncs stored for one resource, searched by title and
+	 * paged.
+	 */
+	public RecordPage records(CurrentUser user, UUID id, String resource, String query, int page, int size) {
+		TenantId tenant = user.tenant();
+		StoredConnection stored = stored(tenant, id);
+		ConnectorType type = typeOf(stored.type());
+		if (!type.syncResources().contains(resource)) {
+			throw BrainProblem.badInput("resource", type.name() + " has no resource '" + resource + "'.");
+		}
+		return this.records.find(tenant.value(), id, List.of(type.type()), List.of(resource), query, page,
+				checkSize(page, size));
+	}
+
+	/**
+	 * Records of some resources synced through every connection of some connector types,
+	 * for the client portal.
+	 */
+	public RecordPage portal(CurrentUser user, List<String> types, List<String> resources, String query, int page,
+			int size) {
+		return this.records.find(user.tenant().value(), null, types, resources, query, page, checkSize(page, size));
+	}
+
+	private static int checkSize(int page, int size) {
+		if (page < 0) {
+			throw BrainProblem.badInput("page", "The page must be 0 or more.");
+		}
+		if (size < 1 || size > 200) {
+			throw BrainProblem.badInput("size", "The page size must be between 1 and 200.");
+		}
+		return size;
+	}
+
+	/**
+	 * Fetches every record of one resource of a connection from the provider into Brain.
+	 * @return the sync's counts
+	 */
+	public SyncSummary sync(CurrentUser user, UUID id, String resource) {
+		TenantId tenant = user.tenant();
+		StoredConnection stored = stored(tenant, id);
+		ConnectorType type = typeOf(stored.type());
+		if (!type.syncResources().contains(resource)) {
+			throw BrainProblem.badInput("resource", type.name() + " has no resource '" + resource + "'; it syncs "
+					+ (type.syncResources().isEmpty() ? "nothing" : String.join(", ", type.syncResources())) + ".");
+		}
+		Map<String, Object> result = this.probe.sync(user, type, id, resource);
+		return new SyncSummary(resource, number(result, "fetched"), number(result, "created"),
+				number(result, "updated"), number(result, "removed"));
+	}
+
+	private static int number(Map<String, Object> result, String key) {
+		return (result.get(key) instanceof Number value) ? value.intValue() : 0;
 	}
 
 	/**
@@ -62,7 +121,7 @@ public class Connections {
 		if (type.testOperation() == null || type.actions().isEmpty()) {
 			throw BrainProblem.badInput("type", type.name() + " connections have nothing to test.");
 		}
-		ConnectionProbe.Outcome outcome = this.probe.run(user, type, id);
+		ConnectionProbe.Outcome outcome = this.probe.test(user, type, id);
 		this.repository.updateStatus(tenant.value(), id, outcome.ok() ? "OK" : "NEEDS_ATTENTION", outcome.message());
 		return get(user, id);
 	}

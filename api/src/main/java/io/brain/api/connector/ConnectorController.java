@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -85,6 +86,22 @@ class ConnectorController {
 			summary = "Test a connection with the provider; its status and message show the outcome")
 	Connection test(@PathVariable UUID id, CurrentUser user) {
 		return this.connections.test(user, id);
+	}
+
+	@PostMapping("/api/connectors/{id}/sync/{resource}")
+	@PreAuthorize("hasAuthority('connectors:write')")
+	@Operation(operationId = "syncConnection",
+			summary = "Fetch every record of a resource from the provider into Brain, and count what changed")
+	SyncSummary sync(@PathVariable UUID id, @PathVariable String resource, CurrentUser user) {
+		return this.connections.sync(user, id, resource);
+	}
+
+	@GetMapping("/api/connectors/{id}/records/{resource}")
+	@PreAuthorize("hasAuthority('connectors:read')")
+	@Operation(operationId = "listSyncedRecords", summary = "Records a connection's syncs stored, searched and paged")
+	RecordPage records(@PathVariable UUID id, @PathVariable String resource, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, CurrentUser user) {
+		return this.connections.records(user, id, resource, q, page, size);
 	}
 
 	@DeleteMapping("/api/connectors/{id}")

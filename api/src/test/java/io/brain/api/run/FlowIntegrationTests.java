@@ -174,6 +174,52 @@ class FlowIntegrationTests {
 	}
 
 	@Test
+	void syncWhenConnectionSyncsPostsThenRecordsAreSearchableAndInTheClientPortal() throws Exception {
+		String created = this.mvc
+			.perform(post("/api/connectors").with(TestTokens.user("acme", "editor"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(Map.of("type", "wordpress", "name", "Synced blog", "config",
+						Map.of("siteUrl", target.url(""), "username", "editor", "applicationPassword", "pw pw pw")))))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = this.json.readTree(created).get("id").asText();
+		target.answer(200, Map.of("Content-Type", "application/json", "X-WP-TotalPages", "1"),
+				"""
+						[{"id": 11, "status": "publish", "link": "https://blog.example.com/hello", "modified_gmt": "2026-11-20T10:00:00",
+						  "title": {"rendered": "Hello portal"}, "excerpt": {"rendered": "<p>Hi</p>"}},
+						 {"id": 12, "status": "publish", "link": "https://blog.example.com/news", "modified_gmt": "2026-11-21T10:00:00",
+						  "title": {"rendered": "News"}, "excerpt": {"rendered": "<p>New</p>"}}]
+						""");
+
+		this.mvc
+			.perform(post("/api/connectors/{id}/sync/{resource}", id, "posts").with(TestTokens.user("acme", "editor")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.fetched").value(2))
+			.andExpect(jsonPath("$.created").value(2));
+		target.take(Duration.ofSeconds(5));
+
+		this.mvc
+			.perform(get("/api/connectors/{id}/records/{resource}", id, "posts").param("q", "portal")
+				.with(TestTokens.user("acme", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(1))
+			.andExpect(jsonPath("$.items[0].url").value("https://blog.example.com/hello"));
+		this.mvc.perform(get("/api/portal/cms").with(TestTokens.user("acme", "portal-client")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.total").value(2))
+			.andExpect(jsonPath("$.items[0].title").value("News"));
+		this.mvc.perform(get("/api/portal/cms").with(TestTokens.user("globex", "portal-client")))
+			.andExpect(jsonPath("$.total").value(0));
+		this.mvc
+			.perform(post("/api/connectors/{id}/sync/{resource}", id, "comments")
+				.with(TestTokens.user("acme", "editor")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("resource"));
+	}
+
+	@Test
 	void deployWhenEngineRejectsBpmnThenProblemNamesTheComplaint() throws Exception {
 		String noTaskType = BpmnFixtures.missingTaskType();
 		this.mvc

@@ -23,6 +23,9 @@ public record ConnectorDefinition(String type, String name, String description, 
 	/** The operation every connector with credentials offers to check a connection. */
 	public static final String TEST_CONNECTION = "test-connection";
 
+	/** The operation every connector with sync resources offers to fetch one of them. */
+	public static final String SYNC = "sync";
+
 	public ConnectorDefinition {
 		fields = List.copyOf(fields);
 		actions = List.copyOf(actions);

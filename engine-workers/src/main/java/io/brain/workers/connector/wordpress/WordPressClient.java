@@ -5,8 +5,12 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ResolvedConnection;
 import io.brain.workers.outbound.BlockedAddressException;
+import io.brain.workers.sync.SyncedRecord;
 import io.brain.workers.outbound.OutboundCallException;
 import io.brain.workers.outbound.OutboundHttpClient;
 import io.camunda.connector.api.error.ConnectorException;
@@ -27,6 +32,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WordPressClient {
+
+	/**
+	 * WordPress answers at most 100 items a page; 1000 pages is far beyond any site Brain
+	 * serves.
+	 */
+	private static final int MAX_PAGES = 1000;
 
 	private final OutboundHttpClient http;
 
@@ -72,6 +83,40 @@ class WordPressClient {
 			return new ConnectionCheck(true, "Signed in as " + answer.path("name").asText(connection.text("username")));
 		}
 		return new ConnectionCheck(false, failure(response.statusCode(), answer, "users", null).getMessage());
+	}
+
+	/**
+	 * Fetches every page of posts or pages, 100 at a time, as long as WordPress's
+	 * {@code X-WP-TotalPages} says there are more.
+	 * @param connection the connection
+	 * @param resource {@code posts} or {@code pages}
+	 * @return the records, normalized
+	 */
+	List<SyncedRecord> fetchAll(ResolvedConnection connection, String resource) {
+		List<SyncedRecord> records = new ArrayList<>();
+		int totalPages = 1;
+		for (int page = 1; page <= totalPages && page <= MAX_PAGES; page++) {
+			HttpResponse<byte[]> response = send(connection, "GET",
+					"/wp-json/wp/v2/" + resource + "?per_page=100&page=" + page + "&orderby=id&order=asc", null);
+			JsonNode answer = readJson(response);
+			if (response.statusCode() >= 400) {
+				throw failure(response.statusCode(), answer, resource, null);
+			}
+			totalPages = response.headers().firstValue("X-WP-TotalPages").map(Integer::parseInt).orElse(page);
+			answer.forEach((item) -> records.add(normalize(item)));
+		}
+		return records;
+	}
+
+	private static SyncedRecord normalize(JsonNode item) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("slug", item.path("slug").asText(null));
+		data.put("excerpt", item.path("excerpt").path("rendered").asText(null));
+		data.put("publishedAt", item.path("date_gmt").asText(null));
+		String modified = item.path("modified_gmt").asText(null);
+		return new SyncedRecord(item.path("id").asText(), item.path("title").path("rendered").asText(null),
+				item.path("link").asText(null), item.path("status").asText(null),
+				(modified != null) ? LocalDateTime.parse(modified).toInstant(ZoneOffset.UTC) : null, data);
 	}
 
 	private HttpResponse<byte[]> send(ResolvedConnection connection, String path, Map<String, Object> body) {

@@ -14,6 +14,9 @@ import io.brain.workers.catalog.ConnectorDefinition;
 import io.brain.workers.catalog.ConnectorDefinition.AuthKind;
 import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
 import io.brain.workers.limit.ConnectorLimits;
+import io.brain.workers.sync.SyncRequest;
+import io.brain.workers.sync.SyncResult;
+import io.brain.workers.sync.SyncedRecords;
 import io.brain.workers.tenant.JobTenants;
 import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.annotation.Operation;
@@ -53,7 +56,7 @@ public class WordPressConnector implements OutboundConnectorProvider {
 					new ConnectorAction("update-post", "Update post", TYPE),
 					new ConnectorAction("create-page", "Create page", TYPE),
 					new ConnectorAction("update-page", "Update page", TYPE)),
-			List.of(), ConnectorDefinition.TEST_CONNECTION);
+			List.of("pages", "posts"), ConnectorDefinition.TEST_CONNECTION);
 
 	private final WordPressClient client;
 
@@ -65,13 +68,16 @@ public class WordPressConnector implements OutboundConnectorProvider {
 
 	private final ConnectorLimits limits;
 
+	private final SyncedRecords records;
+
 	WordPressConnector(WordPressClient client, ConnectionResolver connections, JobTenants tenants, ConnectorAudit audit,
-			ConnectorLimits limits) {
+			ConnectorLimits limits, SyncedRecords records) {
 		this.client = client;
 		this.connections = connections;
 		this.tenants = tenants;
 		this.audit = audit;
 		this.limits = limits;
+		this.records = records;
 	}
 
 	@Operation(id = ConnectorDefinition.TEST_CONNECTION, name = "Test connection")
@@ -98,6 +104,30 @@ public class WordPressConnector implements OutboundConnectorProvider {
 					Map.of("message", check.message()));
 		}
 		return check;
+	}
+
+	@Operation(id = ConnectorDefinition.SYNC, name = "Sync")
+	public SyncResult sync(@Variable SyncRequest request, OutboundConnectorContext context) {
+		if (!DEFINITION.syncResources().contains(request.resource())) {
+			throw new ConnectorInputException("resource must be one of " + DEFINITION.syncResources());
+		}
+		JobContext job = context.getJobContext();
+		TenantId tenant = this.tenants.of(job);
+		ResolvedConnection connection = this.connections.resolve(tenant, request.connectionId(), DEFINITION.type(),
+				FIELDS);
+		String action = "connector.wordpress.sync-" + request.resource();
+		long started = System.nanoTime();
+		try (ConnectorLimits.Permit permit = this.limits.acquire(tenant, DEFINITION.type())) {
+			SyncResult result = this.records.store(tenant, connection.id(), request.resource(),
+					this.client.fetchAll(connection, request.resource()));
+			this.audit.succeeded(tenant, job, action, connection.name(), started,
+					Map.of("fetched", result.fetched(), "created", result.created(), "removed", result.removed()));
+			return result;
+		}
+		catch (ConnectorException ex) {
+			this.audit.failed(tenant, job, action, connection.name(), started, Map.of("error", ex.getMessage()));
+			throw ex;
+		}
 	}
 
 	@Operation(id = "create-post", name = "Create post")

@@ -180,6 +180,77 @@ class WordPressApiContractTests {
 				Map.of("ok", false, "message", "WordPress rejected the application password (401)"));
 	}
 
+	@Test
+	void syncWhenProviderPagesAndThrottlesThenStoresAllAndLaterRemovesWhatIsGone() {
+		UUID connection = connection("acme", "synced");
+		wordpress.answer(429, Map.of("Retry-After", "1"), "")
+			.answer(200, Map.of("Content-Type", "application/json", "X-WP-Total", "5", "X-WP-TotalPages", "3"),
+					posts(1, 2))
+			.answer(200, Map.of("Content-Type", "application/json", "X-WP-Total", "5", "X-WP-TotalPages", "3"),
+					posts(3, 4))
+			.answer(200, Map.of("Content-Type", "application/json", "X-WP-Total", "5", "X-WP-TotalPages", "3"),
+					posts(5, 5));
+		BpmnModelInstance sync = Bpmn.createExecutableProcess("wp-sync")
+			.startEvent()
+			.serviceTask("sync",
+					(task) -> task.zeebeJobType(WordPressConnector.TYPE)
+						.zeebeJobRetries("1")
+						.zeebeTaskHeader("operation", "sync")
+						.zeebeTaskHeader("resultVariable", "sync")
+						.zeebeInputExpression("connectionId", "connectionId")
+						.zeebeInputExpression("\"posts\"", "resource"))
+			.endEvent()
+			.done();
+		ZeebeProcesses.deployFor(new TenantId("acme"), sync, this.client, this.registry);
+
+		Map<String, Object> first = runWith("wp-sync", Map.of("connectionId", connection.toString()));
+
+		assertThat(first).containsEntry("sync",
+				Map.of("resource", "posts", "fetched", 5, "created", 5, "updated", 0, "removed", 0));
+		assertThat(wordpress.take(Duration.ofSeconds(5)).uri().toString())
+			.isEqualTo("/wp-json/wp/v2/posts?per_page=100&page=1&orderby=id&order=asc");
+		assertThat(wordpress.take(Duration.ofSeconds(5)).uri().getQuery()).contains("page=1");
+		assertThat(wordpress.take(Duration.ofSeconds(5)).uri().getQuery()).contains("page=2");
+		assertThat(wordpress.take(Duration.ofSeconds(5)).uri().getQuery()).contains("page=3");
+		assertThat(TenantContext.call("acme",
+				() -> this.jdbc.sql("select title from synced_record where connection_id = :c order by external_id")
+					.param("c", connection)
+					.query(String.class)
+					.list()))
+			.containsExactly("Post 1", "Post 2", "Post 3", "Post 4", "Post 5");
+
+		wordpress.answer(200, Map.of("Content-Type", "application/json", "X-WP-TotalPages", "1"), posts(1, 2));
+		Map<String, Object> second = runWith("wp-sync", Map.of("connectionId", connection.toString()));
+		assertThat(second).containsEntry("sync",
+				Map.of("resource", "posts", "fetched", 2, "created", 0, "updated", 2, "removed", 3));
+		assertThat(TenantContext.call("globex",
+				() -> this.jdbc.sql("select count(*) from synced_record").query(Long.class).single()))
+			.isZero();
+	}
+
+	private static String posts(int from, int to) {
+		StringBuilder json = new StringBuilder("[");
+		for (int id = from; id <= to; id++) {
+			json.append((id > from) ? "," : "")
+				.append("{\"id\": ")
+				.append(id)
+				.append(", \"date_gmt\": \"2026-11-0")
+				.append(id)
+				.append("T10:00:00\", \"modified_gmt\": \"2026-11-2")
+				.append(id)
+				.append("T10:00:00\", \"slug\": \"post-")
+				.append(id)
+				.append("\", \"status\": \"publish\", \"type\": \"post\", \"link\": \"https://blog.example.com/post-")
+				.append(id)
+				.append("\", \"title\": {\"rendered\": \"Post ")
+				.append(id)
+				.append("\"}, \"excerpt\": {\"rendered\": \"<p>About ")
+				.append(id)
+				.append("</p>\", \"protected\": false}}");
+		}
+		return json.append("]").toString();
+	}
+
 	private Map<String, Object> runWith(String processId, Map<String, Object> variables) {
 		return this.client.newCreateInstanceCommand()
 			.bpmnProcessId(processId)
