@@ -37,6 +37,7 @@ test('the connector pages carry the test ids the browser tests use', () => {
     form,
     read('../src/features/connectors/ConnectorsPage.tsx'),
     read('../src/features/connectors/ConnectionDetailsPage.tsx'),
+    read('../src/features/connectors/SyncedData.tsx'),
   ].join('\n');
   for (const id of [
     'connection-row',
@@ -49,6 +50,12 @@ test('the connector pages carry the test ids the browser tests use', () => {
     'test-connection',
     'delete-connection',
     'confirm-delete-connection',
+    'sync-${resource}',
+    'sync-result-${resource}',
+    'sync-error-${resource}',
+    'record-search',
+    'record-row',
+    'records-tab',
   ]) {
     assert.ok(['"', "'", '`'].some((quote) => sources.includes(quote + id + quote)), `no data-testid ${id}`);
   }

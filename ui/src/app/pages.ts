@@ -19,6 +19,7 @@ const Users = lazy(() => import('../features/users/UsersPage'));
 const Tenants = lazy(() => import('../features/tenants/TenantsPage'));
 const Connectors = lazy(() => import('../features/connectors/ConnectorsPage'));
 const ConnectionDetails = lazy(() => import('../features/connectors/ConnectionDetailsPage'));
+const PortalCms = lazy(() => import('../features/portal/PortalCmsPage'));
 // Features not built yet share one placeholder; each gets its own module when it lands.
 const ComingSoon = lazy(() => import('../features/shell/ComingSoonPage'));
 
@@ -45,7 +46,7 @@ export const navigation: AppSection[] = [
   {
     label: 'Client Portal',
     items: [
-      { path: '/portal/cms', title: 'CMS', permission: 'portal:read', Page: ComingSoon },
+      { path: '/portal/cms', title: 'CMS', permission: 'portal:read', Page: PortalCms },
       { path: '/portal/crm', title: 'CRM', permission: 'portal:read', Page: ComingSoon },
       { path: '/portal/ecommerce', title: 'E-commerce', permission: 'portal:read', Page: ComingSoon },
     ],

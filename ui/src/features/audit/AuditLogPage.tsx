@@ -4,6 +4,7 @@ import { call, useResource } from '../../api/result';
 import { useApi } from '../auth/session';
 import { ErrorBox } from '../shell/ErrorBox';
 import { Page } from '../shell/Page';
+import { Pager } from '../shell/Pager';
 import { ResourceTable, type Column } from '../shell/ResourceTable';
 import { Timestamp } from '../shell/Timestamp';
 import { AuditFilterForm } from './AuditFilterForm';
@@ -88,51 +89,9 @@ export default function AuditLogPage({ title }: { title: string }) {
             />
           ))
         }
-        footer={(data) => <AuditPager data={data} page={page} busy={entries.loading} onPage={setPage} />}
+        footer={(data) => <Pager data={data} page={page} busy={entries.loading} onPage={setPage} testId="audit" />}
       />
     </Page>
-  );
-}
-
-/** Which entries are shown of how many, and the way to the previous and next page. */
-function AuditPager({
-  data,
-  page,
-  busy,
-  onPage,
-}: {
-  data: Schemas['AuditPage'];
-  /** The page asked for. */
-  page: number;
-  busy: boolean;
-  onPage: (page: number) => void;
-}) {
-  const first = data.items.length > 0 ? data.page * data.size + 1 : 0;
-  const last = data.page * data.size + data.items.length;
-  return (
-    <div className="pager">
-      <span data-testid="audit-range">
-        {first}–{last} of {data.total}
-      </span>
-      <button
-        type="button"
-        className="button button-small"
-        data-testid="audit-previous"
-        disabled={page === 0 || busy}
-        onClick={() => onPage(page - 1)}
-      >
-        Previous
-      </button>
-      <button
-        type="button"
-        className="button button-small"
-        data-testid="audit-next"
-        disabled={last >= data.total || busy}
-        onClick={() => onPage(page + 1)}
-      >
-        Next
-      </button>
-    </div>
   );
 }
 

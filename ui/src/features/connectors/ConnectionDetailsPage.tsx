@@ -11,6 +11,7 @@ import { Timestamp } from '../shell/Timestamp';
 import { controlOf, type ConfigField, type Connection, type ConnectorType } from './connectionConfig';
 import { ConnectionForm } from './ConnectionForm';
 import { ConnectionStatusBadge } from './ConnectionStatus';
+import { SyncedData } from './SyncedData';
 
 interface Details {
   connection: Connection;
@@ -18,8 +19,9 @@ interface Details {
 }
 
 /**
- * One connection: its status, its settings (edited in the form of its type), a test with the
- * provider, and deleting it. Secret values are never shown: only whether each one is set.
+ * One connection: its status, the data its syncs stored (and syncing it again), its settings
+ * (edited in the form of its type), a test with the provider, and deleting it. Secret values are
+ * never shown: only whether each one is set.
  */
 export default function ConnectionDetailsPage({ title }: { title: string }) {
   const api = useApi();
@@ -130,6 +132,9 @@ export default function ConnectionDetailsPage({ title }: { title: string }) {
           <Timestamp value={connection.updatedAt} />
         </dd>
       </dl>
+      {type.syncResources.length > 0 && (
+        <SyncedData key={connection.id} connection={connection} type={type} canWrite={canWrite} />
+      )}
       {canWrite && (
         <ConnectionForm
           type={type}

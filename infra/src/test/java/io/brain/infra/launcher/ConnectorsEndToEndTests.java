@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectorsEndToEndTests {
 
 	@Test
-	void connectionWhenConfiguredThroughTheFormAndTestedThenShowsConnected() {
+	void connectionWhenConfiguredTestedAndSyncedThenPostsShowInTheClientPortal() {
 		SharedPlatform.get();
 		try (RecordingHttpServer wordpress = RecordingHttpServer.start();
 				SignedInBrowser browser = SignedInBrowser.open("/connectors", "acme-editor")) {
@@ -44,6 +44,21 @@ class ConnectorsEndToEndTests {
 			Recorded call = wordpress.take(Duration.ofSeconds(5));
 			assertThat(call.uri().getPath()).isEqualTo("/wp-json/wp/v2/users/me");
 			assertThat(call.header("Authorization")).startsWith("Basic ");
+
+			wordpress.answer(200, Map.of("Content-Type", "application/json", "X-WP-TotalPages", "1"), """
+					[{"id": 21, "status": "publish", "link": "https://blog.example.com/launch",
+					  "modified_gmt": "2026-11-24T09:00:00", "title": {"rendered": "Launch day"}},
+					 {"id": 22, "status": "publish", "link": "https://blog.example.com/recap",
+					  "modified_gmt": "2026-11-23T09:00:00", "title": {"rendered": "Weekly recap"}}]
+					""");
+			page.getByTestId("sync-posts").click();
+			assertThat(page.getByTestId("sync-result-posts")).containsText("Fetched 2",
+					new ContainsTextOptions().setTimeout(60_000));
+			assertThat(page.getByTestId("record-row")).hasCount(2);
+
+			page.navigate(SharedPlatform.get().settings().apiUrl() + "/portal/cms");
+			assertThat(page.getByTestId("portal-row")).hasCount(2);
+			assertThat(page.getByTestId("portal-row").first()).containsText("Launch day");
 		}
 	}
 
