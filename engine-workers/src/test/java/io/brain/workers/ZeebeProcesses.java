@@ -2,11 +2,15 @@ package io.brain.workers;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 
+import io.brain.core.connection.ConnectionSecrets;
 import io.brain.core.database.EmbeddedDatabase;
 import io.brain.core.deployment.DeploymentRegistry;
 import io.brain.core.deployment.ProcessDeployment;
+import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.camunda.client.CamundaClient;
@@ -19,6 +23,7 @@ import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -58,6 +63,31 @@ public final class ZeebeProcesses {
 						process.getBpmnProcessId(), process.getBpmnProcessId(), process.getVersion(),
 						deployment.getKey(), "test.bpmn", "test", Instant.now())));
 		return process;
+	}
+
+	/**
+	 * Stores a connection of a tenant as the api does: fields in the table, secrets in
+	 * the secret store.
+	 * @return the connection's id
+	 */
+	public static UUID createConnection(JdbcClient jdbc, SecretStore secrets, String tenant, String type, String name,
+			String configJson, Map<String, String> secretValues) {
+		UUID id = UUID.randomUUID();
+		TenantContext.run(tenant, () -> {
+			jdbc.sql("""
+					insert into connector_connection (id, tenant_id, type, name, config, created_by)
+					values (:id, :tenant, :type, :name, cast(:config as jsonb), 'test')
+					""")
+				.param("id", id)
+				.param("tenant", tenant)
+				.param("type", type)
+				.param("name", name)
+				.param("config", configJson)
+				.update();
+			secretValues
+				.forEach((field, value) -> secrets.put(ConnectionSecrets.ref(new TenantId(tenant), id, field), value));
+		});
+		return id;
 	}
 
 	public static List<IncidentRecordValue> incidents(ZeebeTestEngine engine, long processInstanceKey) {

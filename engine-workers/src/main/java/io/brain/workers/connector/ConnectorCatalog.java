@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.brain.workers.catalog.ConnectorDefinition;
 
+import io.brain.workers.connector.email.EmailConnector;
 import io.brain.workers.connector.http.HttpRequestConnector;
 import io.brain.workers.connector.wordpress.WordPressConnector;
 
@@ -18,7 +19,7 @@ public final class ConnectorCatalog {
 	}
 
 	public static List<ConnectorDefinition> all() {
-		return List.of(HttpRequestConnector.DEFINITION, WordPressConnector.DEFINITION);
+		return List.of(HttpRequestConnector.DEFINITION, WordPressConnector.DEFINITION, EmailConnector.DEFINITION);
 	}
 
 }

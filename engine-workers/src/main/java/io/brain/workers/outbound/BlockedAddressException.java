@@ -8,7 +8,11 @@ import java.net.URI;
 public class BlockedAddressException extends RuntimeException {
 
 	public BlockedAddressException(URI uri, String reason) {
-		super("Refused to call " + uri.getScheme() + "://" + uri.getAuthority() + "/: " + reason);
+		this(uri.getScheme() + "://" + uri.getAuthority(), reason);
+	}
+
+	public BlockedAddressException(String target, String reason) {
+		super("Refused to call " + target + "/: " + reason);
 	}
 
 }

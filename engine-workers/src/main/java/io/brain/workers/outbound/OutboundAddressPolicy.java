@@ -43,24 +43,39 @@ public class OutboundAddressPolicy {
 		if (!scheme.equals("http") && !scheme.equals("https")) {
 			throw new BlockedAddressException(uri, "only http and https URLs can be called");
 		}
+		check(uri, uri.getScheme() + "://" + uri.getAuthority());
+	}
+
+	private void check(URI uri, String target) {
 		String host = uri.getHost();
 		if (host == null || host.isBlank()) {
-			throw new BlockedAddressException(uri, "the URL has no host");
+			throw new BlockedAddressException(target, "the URL has no host");
 		}
 		InetAddress[] addresses;
 		try {
 			addresses = InetAddress.getAllByName(host);
 		}
 		catch (UnknownHostException ex) {
-			throw new BlockedAddressException(uri, "the host " + host + " is unknown");
+			throw new BlockedAddressException(target, "the host " + host + " is unknown");
 		}
 		for (InetAddress address : addresses) {
 			String kind = internalKind(address);
 			if (kind != null && !isAllowed(address)) {
-				throw new BlockedAddressException(uri, host + " is " + kind + " address (" + address.getHostAddress()
+				throw new BlockedAddressException(target, host + " is " + kind + " address (" + address.getHostAddress()
 						+ "); an operator can allow it with brain.outbound.allowed-networks");
 			}
 		}
+	}
+
+	/**
+	 * Checks a host a connector connects to with another protocol than HTTP.
+	 * @param protocol the protocol, for the message, e.g. {@code smtp}
+	 * @param host the host name or address
+	 * @param port the port
+	 * @throws BlockedAddressException when the host may not be reached, saying why
+	 */
+	public void checkHost(String protocol, String host, int port) {
+		check(URI.create("http://" + host + ":" + port + "/"), protocol + "://" + host + ":" + port);
 	}
 
 	private boolean isAllowed(InetAddress address) {

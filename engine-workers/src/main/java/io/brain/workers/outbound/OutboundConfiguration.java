@@ -11,4 +11,10 @@ class OutboundConfiguration {
 		return new OutboundHttpClient(properties);
 	}
 
+	/** The same SSRF rules for connectors that speak other protocols than HTTP (SMTP). */
+	@Bean
+	OutboundAddressPolicy outboundAddressPolicy(OutboundHttpProperties properties) {
+		return new OutboundAddressPolicy(properties.allowedNetworks());
+	}
+
 }

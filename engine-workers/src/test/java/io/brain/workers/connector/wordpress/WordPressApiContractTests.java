@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.core.connection.ConnectionSecrets;
 import io.brain.core.deployment.DeploymentRegistry;
 import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
@@ -264,21 +263,9 @@ class WordPressApiContractTests {
 	}
 
 	private UUID connection(String tenant, String name) {
-		UUID id = UUID.randomUUID();
-		TenantContext.run(tenant, () -> {
-			this.jdbc.sql("""
-					insert into connector_connection (id, tenant_id, type, name, config, created_by)
-					values (:id, :tenant, 'wordpress', :name, cast(:config as jsonb), 'test')
-					""")
-				.param("id", id)
-				.param("tenant", tenant)
-				.param("name", name)
-				.param("config", "{\"siteUrl\": \"" + wordpress.url("") + "\", \"username\": \"editor\"}")
-				.update();
-			this.secrets.put(ConnectionSecrets.ref(new TenantId(tenant), id, "applicationPassword"),
-					APPLICATION_PASSWORD);
-		});
-		return id;
+		return ZeebeProcesses.createConnection(this.jdbc, this.secrets, tenant, "wordpress", name,
+				"{\"siteUrl\": \"" + wordpress.url("") + "\", \"username\": \"editor\"}",
+				Map.of("applicationPassword", APPLICATION_PASSWORD));
 	}
 
 	private ProcessInstanceResult run(String processId) {

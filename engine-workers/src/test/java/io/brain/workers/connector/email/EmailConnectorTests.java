@@ -1,0 +1,188 @@
+package io.brain.workers.connector.email;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.brain.core.deployment.DeploymentRegistry;
+import io.brain.core.secret.SecretStore;
+import io.brain.core.tenant.TenantId;
+import io.brain.workers.ZeebeProcesses;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The email connector on Zeebe against a real SMTP server (GreenMail) on 127.0.0.1; the
+ * messages are read back from the server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
+@ActiveProfiles("test")
+class EmailConnectorTests {
+
+	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
+
+	static final GreenMail smtp = startSmtp();
+
+	@Autowired
+	CamundaClient client;
+
+	@Autowired
+	DeploymentRegistry registry;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SecretStore secrets;
+
+	@DynamicPropertySource
+	static void engine(DynamicPropertyRegistry properties) {
+		ZeebeProcesses.register(properties, engine, "workers_email");
+	}
+
+	@BeforeEach
+	void emptyMailbox() throws Exception {
+		smtp.purgeEmailFromAllMailboxes();
+	}
+
+	@AfterAll
+	static void stop() {
+		smtp.stop();
+		engine.stop();
+	}
+
+	@Test
+	void sendEmailWhenConnectionValidThenServerReceivesTextAndHtml() throws Exception {
+		connection("newsletter", "mailbox-pass");
+		ZeebeProcesses.deployFor(new TenantId("acme"), sendStep("send-welcome", "newsletter"), this.client,
+				this.registry);
+
+		Map<String, Object> variables = this.client.newCreateInstanceCommand()
+			.bpmnProcessId("send-welcome")
+			.latestVersion()
+			.withResult()
+			.requestTimeout(Duration.ofSeconds(30))
+			.send()
+			.join()
+			.getVariablesAsMap();
+
+		assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+		MimeMessage message = smtp.getReceivedMessages()[0];
+		assertThat(message.getSubject()).isEqualTo("Welcome to Acme");
+		assertThat(message.getFrom()[0].toString()).isEqualTo("news@acme.example");
+		assertThat(message.getAllRecipients()[0].toString()).isEqualTo("lead@globex.example");
+		String body = GreenMailUtil.getBody(message);
+		assertThat(body).contains("Hello lead").contains("<h1>Hello lead</h1>");
+		assertThat(variables).containsKey("mail");
+		assertThat(variables.get("mail"))
+			.isEqualTo(Map.of("messageId", ((Map<?, ?>) variables.get("mail")).get("messageId"), "recipients", 1));
+	}
+
+	@Test
+	void sendEmailWhenPasswordWrongThenIncidentSaysSo() {
+		connection("stale-mailbox", "wrong-pass");
+		ZeebeProcesses.deployFor(new TenantId("acme"), sendStep("send-stale", "stale-mailbox"), this.client,
+				this.registry);
+
+		long instance = this.client.newCreateInstanceCommand()
+			.bpmnProcessId("send-stale")
+			.latestVersion()
+			.send()
+			.join()
+			.getProcessInstanceKey();
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(engine, instance))
+				.anySatisfy((incident) -> assertThat(incident.getErrorMessage())
+					.contains("The mail server rejected the username or password")));
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void testConnectionWhenCredentialsGoodOrBadThenSaysSo() {
+		UUID good = connection("checked-good", "mailbox-pass");
+		UUID bad = connection("checked-bad", "nope");
+		BpmnModelInstance test = Bpmn.createExecutableProcess("email-test-connection")
+			.startEvent()
+			.serviceTask("test",
+					(task) -> task.zeebeJobType(EmailConnector.TYPE)
+						.zeebeJobRetries("1")
+						.zeebeTaskHeader("operation", "test-connection")
+						.zeebeTaskHeader("resultVariable", "check")
+						.zeebeInputExpression("connectionId", "connectionId"))
+			.endEvent()
+			.done();
+		ZeebeProcesses.deployFor(new TenantId("acme"), test, this.client, this.registry);
+
+		assertThat(check(good)).containsEntry("ok", true);
+		assertThat(check(bad)).containsEntry("ok", false)
+			.containsEntry("message", "The mail server rejected the username or password");
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> check(UUID connection) {
+		return (Map<String, Object>) this.client.newCreateInstanceCommand()
+			.bpmnProcessId("email-test-connection")
+			.latestVersion()
+			.variables(Map.of("connectionId", connection.toString()))
+			.withResult()
+			.requestTimeout(Duration.ofSeconds(30))
+			.send()
+			.join()
+			.getVariablesAsMap()
+			.get("check");
+	}
+
+	private UUID connection(String name, String password) {
+		return ZeebeProcesses
+			.createConnection(this.jdbc, this.secrets, "acme", "email", name, "{\"host\": \"127.0.0.1\", \"port\": "
+					+ smtp.getSmtp().getPort()
+					+ ", \"tlsMode\": \"NONE\", \"username\": \"mailbox-user\", \"fromAddress\": \"news@acme.example\"}",
+					Map.of("password", password));
+	}
+
+	static BpmnModelInstance sendStep(String processId, String connection) {
+		return Bpmn.createExecutableProcess(processId)
+			.startEvent()
+			.serviceTask("send",
+					(task) -> task.zeebeJobType(EmailConnector.TYPE)
+						.zeebeJobRetries("1")
+						.zeebeTaskHeader("operation", "send-email")
+						.zeebeTaskHeader("resultVariable", "mail")
+						.zeebeInputExpression("\"" + connection + "\"", "connection")
+						.zeebeInputExpression("[\"lead@globex.example\"]", "to")
+						.zeebeInputExpression("\"Welcome to Acme\"", "subject")
+						.zeebeInputExpression("\"Hello lead\"", "text")
+						.zeebeInputExpression("\"<h1>Hello lead</h1>\"", "html"))
+			.endEvent()
+			.done();
+	}
+
+	private static GreenMail startSmtp() {
+		GreenMail server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+		server.start();
+		server.setUser("news@acme.example", "mailbox-user", "mailbox-pass");
+		return server;
+	}
+
+}
