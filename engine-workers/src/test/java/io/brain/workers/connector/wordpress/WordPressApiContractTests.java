@@ -133,6 +133,27 @@ class WordPressApiContractTests {
 	}
 
 	@Test
+	void updatePostWhenPostMissingOrServerFailsThenIncidentSaysWhatWordPressSaid() {
+		connection("acme", "flaky");
+		wordpress.answer(404, Map.of("Content-Type", "application/json"),
+				"{\"code\": \"rest_post_invalid_id\", \"message\": \"Invalid post ID.\", \"data\": {\"status\": 404}}");
+		ZeebeProcesses.deployFor(new TenantId("acme"), step("wp-missing", "update-post", "flaky", 7L), this.client,
+				this.registry);
+		long missing = start("wp-missing");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(engine, missing)).anySatisfy(
+					(incident) -> assertThat(incident.getErrorMessage()).contains("WordPress has no post 7 (404)")));
+
+		wordpress.answer(503, Map.of(), "").answer(503, Map.of(), "").answer(503, Map.of(), "");
+		ZeebeProcesses.deployFor(new TenantId("acme"), step("wp-down", "create-post", "flaky", null), this.client,
+				this.registry);
+		long down = start("wp-down");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(engine, down))
+				.anySatisfy((incident) -> assertThat(incident.getErrorMessage()).contains("WordPress answered 503")));
+	}
+
+	@Test
 	void createPostWhenConnectionBelongsToAnotherTenantThenIncidentAndNoCall() {
 		connection("acme", "acme-only");
 		ZeebeProcesses.deployFor(new TenantId("globex"), step("wp-foreign", "create-post", "acme-only", null),
