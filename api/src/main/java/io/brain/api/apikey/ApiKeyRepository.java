@@ -76,7 +76,12 @@ class ApiKeyRepository {
 	}
 
 	void touch(UUID id, Instant now) {
-		this.jdbc.sql("update api_key set last_used_at = :now where id = :id")
+		// Once a minute at most: every request with a key would otherwise be a write.
+		this.jdbc
+			.sql("""
+					update api_key set last_used_at = :now
+					where id = :id and (last_used_at is null or last_used_at < cast(:now as timestamptz) - interval '1 minute')
+					""")
 			.param("now", Timestamp.from(now))
 			.param("id", id)
 			.update();

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import io.brain.api.identity.CurrentUser;
-import io.brain.api.problem.BrainProblem;
+import io.brain.api.problem.Paging;
 import io.brain.core.tenant.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -43,12 +43,7 @@ class AuditController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, CurrentUser user) {
-		if (page < 0) {
-			throw BrainProblem.badInput("page", "The page must be 0 or more.");
-		}
-		if (size < 1 || size > 200) {
-			throw BrainProblem.badInput("size", "The page size must be between 1 and 200.");
-		}
+		Paging.check(page, size);
 		return this.entries.page(scope(user), new AuditQuery(actor, action, targetType, targetId, from, to), page,
 				size);
 	}

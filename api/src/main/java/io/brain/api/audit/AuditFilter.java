@@ -16,6 +16,7 @@ import io.brain.core.audit.AuditEvent;
 import io.brain.core.audit.AuditEvent.ActorKind;
 import io.brain.core.audit.AuditEvent.Outcome;
 import io.brain.core.audit.AuditLog;
+import io.brain.core.secret.SecretFieldNames;
 import io.brain.core.tenant.TenantContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -42,9 +43,6 @@ class AuditFilter extends OncePerRequestFilter {
 	private static final Logger logger = LoggerFactory.getLogger(AuditFilter.class);
 
 	private static final Set<String> MUTATIONS = Set.of("POST", "PUT", "PATCH", "DELETE");
-
-	private static final Pattern SECRET_FIELD = Pattern
-		.compile(".*(secret|password|token|key|credential|authorization).*", Pattern.CASE_INSENSITIVE);
 
 	/** Endpoints whose whole body is a secret. */
 	private static final Pattern WRITE_ONLY = Pattern.compile(".*/secrets(/.*)?");
@@ -134,7 +132,7 @@ class AuditFilter extends OncePerRequestFilter {
 	private static void mask(JsonNode node) {
 		if (node instanceof ObjectNode object) {
 			object.properties().forEach((entry) -> {
-				if (SECRET_FIELD.matcher(entry.getKey()).matches() && !entry.getValue().isContainerNode()) {
+				if (SecretFieldNames.looksSecret(entry.getKey()) && !entry.getValue().isContainerNode()) {
 					entry.setValue(object.textNode("****"));
 				}
 				else {

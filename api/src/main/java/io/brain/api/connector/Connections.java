@@ -9,21 +9,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.regex.PatternSyntaxException;
 
 import io.brain.api.connector.ConnectionRepository.StoredConnection;
 import io.brain.api.identity.CurrentUser;
 import io.brain.api.problem.BrainProblem;
+import io.brain.api.problem.Paging;
 import io.brain.core.connection.ConnectionSecrets;
+import io.brain.core.secret.SecretFieldNames;
+import io.brain.core.secret.SecretRef;
 import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantId;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * A tenant's named connections to providers: validated against their connector type's
@@ -32,9 +35,6 @@ import org.springframework.web.ErrorResponseException;
  */
 @Service
 public class Connections {
-
-	private static final Pattern SECRET_NAME = Pattern
-		.compile(".*(secret|password|token|key|credential|authorization).*", Pattern.CASE_INSENSITIVE);
 
 	private final ConnectorTypes types;
 
@@ -66,8 +66,8 @@ public class Connections {
 		if (!type.syncResources().contains(resource)) {
 			throw BrainProblem.badInput("resource", type.name() + " has no resource '" + resource + "'.");
 		}
-		return this.records.find(tenant.value(), id, List.of(type.type()), List.of(resource), query, page,
-				checkSize(page, size));
+		Paging.check(page, size);
+		return this.records.find(tenant.value(), id, List.of(type.type()), List.of(resource), query, page, size);
 	}
 
 	/**
@@ -76,17 +76,8 @@ public class Connections {
 	 */
 	public RecordPage portal(CurrentUser user, List<String> types, List<String> resources, String query, int page,
 			int size) {
-		return this.records.find(user.tenant().value(), null, types, resources, query, page, checkSize(page, size));
-	}
-
-	private static int checkSize(int page, int size) {
-		if (page < 0) {
-			throw BrainProblem.badInput("page", "The page must be 0 or more.");
-		}
-		if (size < 1 || size > 200) {
-			throw BrainProblem.badInput("size", "The page size must be between 1 and 200.");
-		}
-		return size;
+		Paging.check(page, size);
+		return this.records.find(user.tenant().value(), null, types, resources, query, page, size);
 	}
 
 	/**
@@ -169,12 +160,22 @@ public class Connections {
 
 	public Connection get(CurrentUser user, UUID id) {
 		TenantId tenant = user.tenant();
-		return view(tenant, stored(tenant, id));
+		StoredConnection stored = stored(tenant, id);
+		return view(stored, (field) -> this.secrets.exists(ConnectionSecrets.ref(tenant, id, field)));
 	}
 
 	public List<Connection> list(CurrentUser user) {
 		TenantId tenant = user.tenant();
-		return this.repository.list(tenant.value()).stream().map((stored) -> view(tenant, stored)).toList();
+		// One look at the secret store for the whole list, not one per secret field.
+		Set<String> stored = this.secrets.list(tenant.value())
+			.stream()
+			.map(SecretRef::name)
+			.collect(Collectors.toSet());
+		return this.repository.list(tenant.value())
+			.stream()
+			.map((connection) -> view(connection,
+					(field) -> stored.contains(ConnectionSecrets.ref(tenant, connection.id(), field).name())))
+			.toList();
 	}
 
 	@Transactional
@@ -190,14 +191,13 @@ public class Connections {
 		this.repository.delete(tenant.value(), id);
 	}
 
-	private Connection view(TenantId tenant, StoredConnection stored) {
+	private Connection view(StoredConnection stored, Predicate<String> secretIsSet) {
 		Map<String, Boolean> secretsSet = new LinkedHashMap<>();
 		this.types.find(stored.type())
 			.ifPresent((type) -> type.fields()
 				.stream()
 				.filter(ConnectorType.Field::isSecret)
-				.forEach((field) -> secretsSet.put(field.name(),
-						this.secrets.exists(ConnectionSecrets.ref(tenant, stored.id(), field.name())))));
+				.forEach((field) -> secretsSet.put(field.name(), secretIsSet.test(field.name()))));
 		return new Connection(stored.id(), stored.type(), stored.name(), stored.config(), secretsSet, stored.status(),
 				stored.statusMessage(), stored.createdBy(), stored.createdAt(), stored.updatedAt());
 	}
@@ -218,7 +218,7 @@ public class Connections {
 			boolean secretField = type.fields()
 				.stream()
 				.anyMatch((field) -> field.isSecret() && field.name().equalsIgnoreCase(parameter));
-			if (secretField || SECRET_NAME.matcher(parameter).matches()) {
+			if (secretField || SecretFieldNames.looksSecret(parameter)) {
 				throw BrainProblem.badInput(parameter,
 						"Secrets go in the request body, never in the URL: remove '" + parameter + "' from the query.");
 			}
@@ -257,12 +257,8 @@ public class Connections {
 			}
 		}
 		if (!errors.isEmpty()) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"The connection has invalid fields: "
-							+ String.join(" ", errors.stream().map((e) -> e.get("message")).toList()));
-			problem.setProperty("field", errors.get(0).get("field"));
-			problem.setProperty("errors", errors);
-			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+			throw BrainProblem.invalidFields("The connection has invalid fields: "
+					+ String.join(" ", errors.stream().map((e) -> e.get("message")).toList()), errors);
 		}
 		return new Validated(values, secretValues);
 	}

@@ -20,6 +20,7 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.grpc.Status;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -93,7 +94,8 @@ public class DeploymentService {
 			return model;
 		}
 		catch (RuntimeException ex) {
-			throw BrainProblem.badInput("bpmnXml", "The BPMN is not valid: " + rootMessage(ex));
+			throw BrainProblem.badInput("bpmnXml",
+					"The BPMN is not valid: " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
 		}
 	}
 
@@ -113,14 +115,6 @@ public class DeploymentService {
 
 	private static String withoutNamespace(TenantId tenant, String text) {
 		return (text != null) ? text.replace(TenantNamespace.engineId(tenant, ""), "") : "";
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
 	}
 
 }

@@ -37,14 +37,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			.stream()
 			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
 			.toList();
-		ProblemDetail problem = ProblemDetail
-			.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields: "
-					+ String.join(", ", errors.stream().map((e) -> e.get("field") + " " + e.get("message")).toList()));
-		if (!errors.isEmpty()) {
-			problem.setProperty("field", errors.get(0).get("field"));
-		}
-		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
+		return ResponseEntity.badRequest()
+			.body(BrainProblem
+				.invalidFields("The request has invalid fields: " + String.join(", ",
+						errors.stream().map((e) -> e.get("field") + " " + e.get("message")).toList()), errors)
+				.getBody());
 	}
 
 	@Override

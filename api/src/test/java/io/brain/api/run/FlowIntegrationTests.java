@@ -1,7 +1,6 @@
 package io.brain.api.run;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -41,36 +41,27 @@ public class ConnectorAudit {
 	}
 
 	/**
-	 * Records an action that worked.
-	 * @param action {@code connector.<connector>.<action>}
+	 * Records one connector action.
+	 * @param connector the connector type, e.g. {@code wordpress}
+	 * @param action the action, e.g. {@code create-post}
+	 * @param target what it acted on (a connection's name, a host)
+	 * @param succeeded whether it worked
 	 * @param startedAt {@link System#nanoTime()} when the call to the provider began
+	 * @param details what to keep in the audit row
 	 */
-	public void succeeded(TenantId tenant, JobContext job, String action, String target, long startedAt,
-			Map<String, Object> details) {
-		record(tenant, job, action, target, Outcome.SUCCESS, startedAt, details);
-	}
-
-	/**
-	 * Records an action that failed.
-	 * @param action {@code connector.<connector>.<action>}
-	 * @param startedAt {@link System#nanoTime()} when the call to the provider began
-	 */
-	public void failed(TenantId tenant, JobContext job, String action, String target, long startedAt,
-			Map<String, Object> details) {
-		record(tenant, job, action, target, Outcome.FAILURE, startedAt, details);
-	}
-
-	private void record(TenantId tenant, JobContext job, String action, String target, Outcome outcome, long startedAt,
-			Map<String, Object> details) {
-		meter(tenant, action, outcome, Duration.ofNanos(System.nanoTime() - startedAt));
+	public void record(TenantId tenant, JobContext job, String connector, String action, String target,
+			boolean succeeded, long startedAt, Map<String, Object> details) {
+		Outcome outcome = succeeded ? Outcome.SUCCESS : Outcome.FAILURE;
+		meter(tenant, connector, action, outcome, Duration.ofNanos(System.nanoTime() - startedAt));
 		Map<String, Object> metadata = new LinkedHashMap<>(details);
 		metadata.put("target", target);
 		metadata.put("processInstanceKey", String.valueOf(job.getProcessInstanceKey()));
 		metadata.put("elementId", job.getElementId());
 		try {
-			this.auditLog.record(new AuditEvent(tenant.value(), ACTOR, ACTOR, ActorKind.WORKER, action,
-					"process-instance", String.valueOf(job.getProcessInstanceKey()),
-					"job:" + job.getElementInstanceKey(), null, outcome, metadata));
+			this.auditLog.record(new AuditEvent(tenant.value(), ACTOR, ACTOR, ActorKind.WORKER,
+					"connector." + connector + "." + action, "process-instance",
+					String.valueOf(job.getProcessInstanceKey()), "job:" + job.getElementInstanceKey(), null, outcome,
+					metadata));
 		}
 		catch (RuntimeException ex) {
 			// The action happened; a lost audit row is logged loudly rather than failing
@@ -79,11 +70,8 @@ public class ConnectorAudit {
 		}
 	}
 
-	private void meter(TenantId tenant, String action, Outcome outcome, Duration elapsed) {
-		String[] parts = action.split("\\.", 3);
-		String connector = (parts.length == 3) ? parts[1] : action;
-		String operation = (parts.length == 3) ? parts[2] : action;
-		Tags tags = Tags.of("tenant", tenant.value(), "connector", connector, "action", operation);
+	private void meter(TenantId tenant, String connector, String action, Outcome outcome, Duration elapsed) {
+		Tags tags = Tags.of("tenant", tenant.value(), "connector", connector, "action", action);
 		Counter.builder("brain.connector.calls")
 			.description("Connector actions performed, by tenant, connector, action and outcome")
 			.tags(tags.and("outcome", outcome.name().toLowerCase(Locale.ROOT)))

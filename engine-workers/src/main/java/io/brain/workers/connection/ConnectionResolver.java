@@ -91,8 +91,8 @@ public class ConnectionResolver {
 						.ifPresent((value) -> values.put(field.name(), value));
 				}
 			}
-			return new ResolvedConnection(id, type, (String) row.get("name"), read(row.get("config").toString()),
-					values);
+			return new ResolvedConnection(tenant, id, type, (String) row.get("name"),
+					read(row.get("config").toString()), values);
 		});
 	}
 

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 
 import io.brain.core.database.EmbeddedDatabase;
 
+import org.springframework.core.NestedExceptionUtils;
+
 /**
  * The local platform: embedded PostgreSQL, Keycloak, the Zeebe broker, the api and the
  * workers, started in that order, each waited for until healthy. Closing it stops exactly
@@ -137,9 +139,10 @@ public final class Platform implements AutoCloseable {
 					this.settings.ports().postgres());
 		}
 		catch (RuntimeException ex) {
-			throw new PlatformException("PostgreSQL did not start: " + rootMessage(ex)
-					+ " (if an earlier run was killed, its server may still hold "
-					+ this.settings.home().resolve("postgres") + ")");
+			throw new PlatformException(
+					"PostgreSQL did not start: " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage()
+							+ " (if an earlier run was killed, its server may still hold "
+							+ this.settings.home().resolve("postgres") + ")");
 		}
 		this.databaseUrl = this.database.ensureDatabase(DATABASE);
 		this.database.ensureDatabase("keycloak");
@@ -301,14 +304,6 @@ public final class Platform implements AutoCloseable {
 			this.database.close();
 			this.database = null;
 		}
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
-		return String.valueOf(root.getMessage());
 	}
 
 }

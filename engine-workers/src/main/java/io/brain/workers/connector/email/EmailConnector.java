@@ -3,24 +3,17 @@ package io.brain.workers.connector.email;
 import java.util.List;
 import java.util.Map;
 
-import io.brain.core.tenant.TenantId;
-import io.brain.workers.audit.ConnectorAudit;
 import io.brain.workers.catalog.ConnectionField;
 import io.brain.workers.catalog.ConnectorDefinition;
 import io.brain.workers.catalog.ConnectorDefinition.AuthKind;
 import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
 import io.brain.workers.connection.ConnectionCheck;
-import io.brain.workers.connection.ConnectionResolver;
-import io.brain.workers.connection.ResolvedConnection;
+import io.brain.workers.connection.ConnectorActions;
 import io.brain.workers.connection.TestConnectionRequest;
-import io.brain.workers.limit.ConnectorLimits;
-import io.brain.workers.tenant.JobTenants;
 import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.annotation.Operation;
 import io.camunda.connector.api.annotation.Variable;
-import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.camunda.connector.api.outbound.JobContext;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorProvider;
 
@@ -57,21 +50,11 @@ public class EmailConnector implements OutboundConnectorProvider {
 
 	private final SmtpMailer mailer;
 
-	private final ConnectionResolver connections;
+	private final ConnectorActions actions;
 
-	private final JobTenants tenants;
-
-	private final ConnectorAudit audit;
-
-	private final ConnectorLimits limits;
-
-	EmailConnector(SmtpMailer mailer, ConnectionResolver connections, JobTenants tenants, ConnectorAudit audit,
-			ConnectorLimits limits) {
+	EmailConnector(SmtpMailer mailer, ConnectorActions actions) {
 		this.mailer = mailer;
-		this.connections = connections;
-		this.tenants = tenants;
-		this.audit = audit;
-		this.limits = limits;
+		this.actions = actions;
 	}
 
 	@Operation(id = "send-email", name = "Send email")
@@ -79,46 +62,14 @@ public class EmailConnector implements OutboundConnectorProvider {
 		if (request.text() == null && request.html() == null) {
 			throw new ConnectorInputException("text or html is required");
 		}
-		JobContext job = context.getJobContext();
-		TenantId tenant = this.tenants.of(job);
-		ResolvedConnection connection = this.connections.resolve(tenant, request.connection(), DEFINITION.type(),
-				FIELDS);
-		long started = System.nanoTime();
-		try (ConnectorLimits.Permit permit = this.limits.acquire(tenant, DEFINITION.type())) {
-			EmailSent sent = this.mailer.send(connection, request);
-			this.audit.succeeded(tenant, job, "connector.email.send-email", connection.name(), started,
-					Map.of("recipients", sent.recipients()));
-			return sent;
-		}
-		catch (ConnectorException ex) {
-			this.audit.failed(tenant, job, "connector.email.send-email", connection.name(), started,
-					Map.of("error", ex.getMessage()));
-			throw ex;
-		}
+		return this.actions.performOn(context.getJobContext(), DEFINITION, request.connection(), "send-email",
+				(connection) -> this.mailer.send(connection, request),
+				(sent) -> Map.of("recipients", sent.recipients()));
 	}
 
 	@Operation(id = ConnectorDefinition.TEST_CONNECTION, name = "Test connection")
 	public ConnectionCheck testConnection(@Variable TestConnectionRequest request, OutboundConnectorContext context) {
-		JobContext job = context.getJobContext();
-		TenantId tenant = this.tenants.of(job);
-		ResolvedConnection connection = this.connections.resolve(tenant, request.connectionId(), DEFINITION.type(),
-				FIELDS);
-		long started = System.nanoTime();
-		ConnectionCheck check;
-		try (ConnectorLimits.Permit permit = this.limits.acquire(tenant, DEFINITION.type())) {
-			check = this.mailer.check(connection);
-		}
-		catch (ConnectorException ex) {
-			check = new ConnectionCheck(false, ex.getMessage());
-		}
-		if (check.ok()) {
-			this.audit.succeeded(tenant, job, "connector.email.test-connection", connection.name(), started, Map.of());
-		}
-		else {
-			this.audit.failed(tenant, job, "connector.email.test-connection", connection.name(), started,
-					Map.of("message", check.message()));
-		}
-		return check;
+		return this.actions.test(context.getJobContext(), DEFINITION, request.connectionId(), this.mailer::check);
 	}
 
 }

@@ -5,14 +5,13 @@ import java.util.Properties;
 
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ResolvedConnection;
-import io.brain.workers.outbound.BlockedAddressException;
 import io.brain.workers.outbound.OutboundAddressPolicy;
 import io.camunda.connector.api.error.ConnectorException;
-import io.camunda.connector.api.error.ConnectorRetryException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -60,8 +59,8 @@ class SmtpMailer {
 			throw new ConnectorException("AUTH", "The mail server rejected the username or password");
 		}
 		catch (MailException ex) {
-			throw new ConnectorException("UNREACHABLE", "The mail server did not take the message: " + rootMessage(ex),
-					ex);
+			throw new ConnectorException("UNREACHABLE", "The mail server did not take the message: "
+					+ NestedExceptionUtils.getMostSpecificCause(ex).getMessage(), ex);
 		}
 		catch (MessagingException ex) {
 			throw new ConnectorException("INVALID_MESSAGE", "The message cannot be built: " + ex.getMessage(), ex);
@@ -78,23 +77,15 @@ class SmtpMailer {
 			return new ConnectionCheck(false, "The mail server rejected the username or password");
 		}
 		catch (MessagingException ex) {
-			return new ConnectionCheck(false, "The mail server could not be reached: " + rootMessage(ex));
+			return new ConnectionCheck(false, "The mail server could not be reached: "
+					+ NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
 		}
 	}
 
 	private JavaMailSenderImpl sender(ResolvedConnection connection) {
 		String host = connection.text("host");
 		int port = Integer.parseInt(connection.text("port").replaceAll("\\.0$", ""));
-		try {
-			this.addresses.checkHost("smtp", host, port);
-		}
-		catch (BlockedAddressException ex) {
-			throw ConnectorRetryException.builder()
-				.errorCode("BLOCKED_ADDRESS")
-				.message(ex.getMessage())
-				.retries(0)
-				.build();
-		}
+		this.addresses.checkHost("smtp", host, port);
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost(host);
 		sender.setPort(port);
@@ -123,14 +114,6 @@ class SmtpMailer {
 		}
 		sender.setJavaMailProperties(properties);
 		return sender;
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return String.valueOf(root.getMessage());
 	}
 
 	static List<String> tlsModes() {

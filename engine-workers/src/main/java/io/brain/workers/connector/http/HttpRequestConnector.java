@@ -13,25 +13,17 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.core.tenant.TenantId;
-import io.brain.workers.limit.ConnectorLimits;
-import io.brain.workers.outbound.BlockedAddressException;
-import io.brain.workers.outbound.OutboundCallException;
 import io.brain.workers.outbound.OutboundHttpClient;
-import io.brain.workers.audit.ConnectorAudit;
 import io.brain.workers.catalog.ConnectorDefinition;
+import io.brain.workers.connection.ConnectorActions;
 import io.brain.workers.catalog.ConnectorDefinition.AuthKind;
 import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
-import io.brain.workers.tenant.JobTenants;
 import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.annotation.Operation;
 import io.camunda.connector.api.annotation.Variable;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorExceptionBuilder;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.camunda.connector.api.error.ConnectorRetryException;
-import io.camunda.connector.api.outbound.JobContext;
-import io.camunda.connector.api.outbound.JobContext;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorProvider;
 import org.slf4j.Logger;
@@ -66,65 +58,36 @@ public class HttpRequestConnector implements OutboundConnectorProvider {
 
 	private final OutboundHttpClient http;
 
-	private final JobTenants tenants;
-
-	private static final String ACTION = "connector.http.send";
-
 	private final ObjectMapper json;
 
-	private final ConnectorAudit audit;
+	private final ConnectorActions actions;
 
-	private final ConnectorLimits limits;
-
-	HttpRequestConnector(OutboundHttpClient http, JobTenants tenants, ObjectMapper json, ConnectorAudit audit,
-			ConnectorLimits limits) {
+	HttpRequestConnector(OutboundHttpClient http, ObjectMapper json, ConnectorActions actions) {
 		this.http = http;
-		this.tenants = tenants;
 		this.json = json;
-		this.audit = audit;
-		this.limits = limits;
+		this.actions = actions;
 	}
 
 	@Operation(id = "send", name = "Send request")
 	public SendResult send(@Variable SendRequest request, OutboundConnectorContext context) {
-		JobContext job = context.getJobContext();
-		TenantId tenant = this.tenants.of(job);
 		HttpRequest outbound = toHttpRequest(request);
 		String host = outbound.uri().getHost();
-		HttpResponse<byte[]> response;
-		long started = System.nanoTime();
-		try (ConnectorLimits.Permit permit = this.limits.acquire(tenant, DEFINITION.type())) {
-			response = this.http.send(outbound);
-		}
-		catch (BlockedAddressException ex) {
-			this.audit.failed(tenant, job, ACTION, host, started, Map.of("reason", "blocked address"));
-			throw ConnectorRetryException.builder()
-				.errorCode("BLOCKED_ADDRESS")
-				.message(ex.getMessage())
-				.retries(0)
-				.build();
-		}
-		catch (OutboundCallException ex) {
-			this.audit.failed(tenant, job, ACTION, host, started, Map.of("reason", "unreachable"));
-			throw new ConnectorException("UNREACHABLE", ex.getMessage(), ex);
-		}
-		Map<String, Object> details = Map.of("method", request.method().name(), "status", response.statusCode());
-		if (response.statusCode() >= 400) {
-			this.audit.failed(tenant, job, ACTION, host, started, details);
-		}
-		else {
-			this.audit.succeeded(tenant, job, ACTION, host, started, details);
-		}
-		logger.info("tenant={} {} {} answered {}", tenant, request.method(), outbound.uri().getHost(),
-				response.statusCode());
+		return this.actions.perform(context.getJobContext(), DEFINITION, "send", host, () -> call(outbound),
+				(result) -> Map.of("method", request.method().name(), "status", result.status()));
+	}
+
+	private SendResult call(HttpRequest outbound) {
+		HttpResponse<byte[]> response = this.http.send(outbound);
+		String host = outbound.uri().getHost();
+		logger.info("{} {} answered {}", outbound.method(), host, response.statusCode());
 		SendResult result = new SendResult(response.statusCode(), firstValues(response), readBody(response));
 		if (OutboundHttpClient.isTransient(response.statusCode())) {
 			throw new ConnectorException(String.valueOf(response.statusCode()),
-					outbound.uri().getHost() + " answered " + response.statusCode() + " on every try");
+					host + " answered " + response.statusCode() + " on every try");
 		}
 		if (response.statusCode() >= 400) {
 			throw new ConnectorExceptionBuilder().errorCode(String.valueOf(response.statusCode()))
-				.message(outbound.uri().getHost() + " answered " + response.statusCode())
+				.message(host + " answered " + response.statusCode())
 				.errorVariables(Map.of("response", result))
 				.build();
 		}

@@ -17,12 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ResolvedConnection;
-import io.brain.workers.outbound.BlockedAddressException;
 import io.brain.workers.sync.SyncedRecord;
-import io.brain.workers.outbound.OutboundCallException;
 import io.brain.workers.outbound.OutboundHttpClient;
 import io.camunda.connector.api.error.ConnectorException;
-import io.camunda.connector.api.error.ConnectorRetryException;
 
 import org.springframework.stereotype.Component;
 
@@ -138,16 +135,6 @@ class WordPressClient {
 								: HttpRequest.BodyPublishers.noBody())
 				.build();
 			return this.http.send(request);
-		}
-		catch (BlockedAddressException ex) {
-			throw ConnectorRetryException.builder()
-				.errorCode("BLOCKED_ADDRESS")
-				.message(ex.getMessage())
-				.retries(0)
-				.build();
-		}
-		catch (OutboundCallException ex) {
-			throw new ConnectorException("UNREACHABLE", "WordPress at " + site + ": " + ex.getMessage(), ex);
 		}
 		catch (IOException ex) {
 			throw new ConnectorException("INVALID_INPUT", "The request cannot be written as JSON", ex);

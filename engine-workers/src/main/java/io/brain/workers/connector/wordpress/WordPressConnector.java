@@ -3,27 +3,20 @@ package io.brain.workers.connector.wordpress;
 import java.util.List;
 import java.util.Map;
 
-import io.brain.core.tenant.TenantId;
-import io.brain.workers.audit.ConnectorAudit;
-import io.brain.workers.connection.ConnectionResolver;
 import io.brain.workers.connection.ConnectionCheck;
-import io.brain.workers.connection.ResolvedConnection;
+import io.brain.workers.connection.ConnectorActions;
 import io.brain.workers.connection.TestConnectionRequest;
 import io.brain.workers.catalog.ConnectionField;
 import io.brain.workers.catalog.ConnectorDefinition;
 import io.brain.workers.catalog.ConnectorDefinition.AuthKind;
 import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
-import io.brain.workers.limit.ConnectorLimits;
 import io.brain.workers.sync.SyncRequest;
 import io.brain.workers.sync.SyncResult;
 import io.brain.workers.sync.SyncedRecords;
-import io.brain.workers.tenant.JobTenants;
 import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.annotation.Operation;
 import io.camunda.connector.api.annotation.Variable;
-import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.camunda.connector.api.outbound.JobContext;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorProvider;
 
@@ -60,50 +53,19 @@ public class WordPressConnector implements OutboundConnectorProvider {
 
 	private final WordPressClient client;
 
-	private final ConnectionResolver connections;
-
-	private final JobTenants tenants;
-
-	private final ConnectorAudit audit;
-
-	private final ConnectorLimits limits;
+	private final ConnectorActions actions;
 
 	private final SyncedRecords records;
 
-	WordPressConnector(WordPressClient client, ConnectionResolver connections, JobTenants tenants, ConnectorAudit audit,
-			ConnectorLimits limits, SyncedRecords records) {
+	WordPressConnector(WordPressClient client, ConnectorActions actions, SyncedRecords records) {
 		this.client = client;
-		this.connections = connections;
-		this.tenants = tenants;
-		this.audit = audit;
-		this.limits = limits;
+		this.actions = actions;
 		this.records = records;
 	}
 
 	@Operation(id = ConnectorDefinition.TEST_CONNECTION, name = "Test connection")
 	public ConnectionCheck testConnection(@Variable TestConnectionRequest request, OutboundConnectorContext context) {
-		JobContext job = context.getJobContext();
-		TenantId tenant = this.tenants.of(job);
-		ResolvedConnection connection = this.connections.resolve(tenant, request.connectionId(), DEFINITION.type(),
-				FIELDS);
-		ConnectionCheck check;
-		long started = System.nanoTime();
-		try (ConnectorLimits.Permit permit = this.limits.acquire(tenant, DEFINITION.type())) {
-			check = this.client.check(connection);
-		}
-		catch (ConnectorException ex) {
-			// unreachable or refused address: the answer to a test, not a failed job
-			check = new ConnectionCheck(false, ex.getMessage());
-		}
-		if (check.ok()) {
-			this.audit.succeeded(tenant, job, "connector.wordpress.test-connection", connection.name(), started,
-					Map.of());
-		}
-		else {
-			this.audit.failed(tenant, job, "connector.wordpress.test-connection", connection.name(), started,
-					Map.of("message", check.message()));
-		}
-		return check;
+		return this.actions.test(context.getJobContext(), DEFINITION, request.connectionId(), this.client::check);
 	}
 
 	@Operation(id = ConnectorDefinition.SYNC, name = "Sync")
@@ -111,23 +73,12 @@ public class WordPressConnector implements OutboundConnectorProvider {
 		if (!DEFINITION.syncResources().contains(request.resource())) {
 			throw new ConnectorInputException("resource must be one of " + DEFINITION.syncResources());
 		}
-		JobContext job = context.getJobContext();
-		TenantId tenant = this.tenants.of(job);
-		ResolvedConnection connection = this.connections.resolve(tenant, request.connectionId(), DEFINITION.type(),
-				FIELDS);
-		String action = "connector.wordpress.sync-" + request.resource();
-		long started = System.nanoTime();
-		try (ConnectorLimits.Permit permit = this.limits.acquire(tenant, DEFINITION.type())) {
-			SyncResult result = this.records.store(tenant, connection.id(), request.resource(),
-					this.client.fetchAll(connection, request.resource()));
-			this.audit.succeeded(tenant, job, action, connection.name(), started,
-					Map.of("fetched", result.fetched(), "created", result.created(), "removed", result.removed()));
-			return result;
-		}
-		catch (ConnectorException ex) {
-			this.audit.failed(tenant, job, action, connection.name(), started, Map.of("error", ex.getMessage()));
-			throw ex;
-		}
+		return this.actions.performOn(context.getJobContext(), DEFINITION, request.connectionId(),
+				"sync-" + request.resource(),
+				(connection) -> this.records.store(connection.tenant(), connection.id(), request.resource(),
+						this.client.fetchAll(connection, request.resource())),
+				(result) -> Map.of("fetched", result.fetched(), "created", result.created(), "removed",
+						result.removed()));
 	}
 
 	@Operation(id = "create-post", name = "Create post")
@@ -152,27 +103,17 @@ public class WordPressConnector implements OutboundConnectorProvider {
 
 	private ContentResult write(String collection, boolean update, WriteContentRequest request,
 			OutboundConnectorContext context) {
+		String kind = collection.replaceAll("s$", "");
 		if (update && request.id() == null) {
-			throw new ConnectorInputException("id is required to update a " + collection.replaceAll("s$", ""));
+			throw new ConnectorInputException("id is required to update a " + kind);
 		}
 		if (!update && request.id() != null) {
 			throw new ConnectorInputException("id must be left out when creating; use the update action");
 		}
-		JobContext job = context.getJobContext();
-		TenantId tenant = this.tenants.of(job);
-		ResolvedConnection connection = this.connections.resolve(tenant, request.connection(), DEFINITION.type(),
-				FIELDS);
-		String action = "connector.wordpress." + (update ? "update-" : "create-") + collection.replaceAll("s$", "");
-		long started = System.nanoTime();
-		try (ConnectorLimits.Permit permit = this.limits.acquire(tenant, DEFINITION.type())) {
-			ContentResult result = this.client.write(connection, collection, request);
-			this.audit.succeeded(tenant, job, action, connection.name(), started, Map.of("id", result.id()));
-			return result;
-		}
-		catch (ConnectorException ex) {
-			this.audit.failed(tenant, job, action, connection.name(), started, Map.of("error", ex.getMessage()));
-			throw ex;
-		}
+		return this.actions.performOn(context.getJobContext(), DEFINITION, request.connection(),
+				(update ? "update-" : "create-") + kind,
+				(connection) -> this.client.write(connection, collection, request),
+				(result) -> Map.of("id", result.id()));
 	}
 
 }
