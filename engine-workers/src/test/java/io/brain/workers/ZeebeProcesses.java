@@ -1,5 +1,6 @@
 package io.brain.workers;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import io.brain.core.tenant.TenantId;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.Process;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
@@ -88,6 +90,51 @@ public final class ZeebeProcesses {
 				.forEach((field, value) -> secrets.put(ConnectionSecrets.ref(new TenantId(tenant), id, field), value));
 		});
 		return id;
+	}
+
+	/**
+	 * A one-step process that runs a connector operation, as a generated element template
+	 * sets it up: job type, {@code operation} and {@code resultVariable} headers (the
+	 * result lands in the variable {@code result}), one retry, and inputs as FEEL
+	 * expressions by input name (e.g. {@code "connection" -> "\"shop\""}).
+	 */
+	public static BpmnModelInstance step(String processId, String jobType, String operation,
+			Map<String, String> inputs) {
+		return Bpmn.createExecutableProcess(processId).startEvent().serviceTask("step", (task) -> {
+			task.zeebeJobType(jobType)
+				.zeebeJobRetries("1")
+				.zeebeTaskHeader("operation", operation)
+				.zeebeTaskHeader("resultVariable", "result");
+			inputs.forEach((target, expression) -> task.zeebeInputExpression(expression, target));
+		}).endEvent().done();
+	}
+
+	/** Runs a process to its end and answers its variables. */
+	public static Map<String, Object> run(CamundaClient client, String processId, Map<String, Object> variables) {
+		return client.newCreateInstanceCommand()
+			.bpmnProcessId(processId)
+			.latestVersion()
+			.variables(variables)
+			.withResult()
+			.requestTimeout(Duration.ofSeconds(30))
+			.send()
+			.join()
+			.getVariablesAsMap();
+	}
+
+	/** Starts a process without waiting for it, e.g. to watch it raise an incident. */
+	public static long start(CamundaClient client, String processId) {
+		return client.newCreateInstanceCommand()
+			.bpmnProcessId(processId)
+			.latestVersion()
+			.send()
+			.join()
+			.getProcessInstanceKey();
+	}
+
+	/** The error messages of a process instance's incidents. */
+	public static List<String> incidentMessages(ZeebeTestEngine engine, long processInstanceKey) {
+		return incidents(engine, processInstanceKey).stream().map(IncidentRecordValue::getErrorMessage).toList();
 	}
 
 	public static List<IncidentRecordValue> incidents(ZeebeTestEngine engine, long processInstanceKey) {

@@ -9,4 +9,12 @@ package io.brain.workers.connection;
  */
 public record ConnectionCheck(boolean ok, String message) {
 
+	public static ConnectionCheck ok(String message) {
+		return new ConnectionCheck(true, message);
+	}
+
+	public static ConnectionCheck failed(String message) {
+		return new ConnectionCheck(false, message);
+	}
+
 }

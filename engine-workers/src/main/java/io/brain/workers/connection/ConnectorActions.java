@@ -35,11 +35,15 @@ public class ConnectorActions {
 
 	private final ConnectorAudit audit;
 
-	ConnectorActions(JobTenants tenants, ConnectionResolver connections, ConnectorLimits limits, ConnectorAudit audit) {
+	private final ConnectionStatus status;
+
+	ConnectorActions(JobTenants tenants, ConnectionResolver connections, ConnectorLimits limits, ConnectorAudit audit,
+			ConnectionStatus status) {
 		this.tenants = tenants;
 		this.connections = connections;
 		this.limits = limits;
 		this.audit = audit;
+		this.status = status;
 	}
 
 	/**
@@ -64,7 +68,7 @@ public class ConnectorActions {
 		TenantId tenant = this.tenants.of(job);
 		ResolvedConnection connection = this.connections.resolve(tenant, connectionName, connector.type(),
 				connector.fields());
-		return run(tenant, job, connector, action, connection.name(), () -> call.apply(connection), details);
+		return run(tenant, job, connector, action, connection.name(), () -> call(connection, call), details);
 	}
 
 	/**
@@ -76,7 +80,23 @@ public class ConnectorActions {
 		TenantId tenant = this.tenants.of(job);
 		ResolvedConnection connection = this.connections.resolve(tenant, connectionId, connector.type(),
 				connector.fields());
-		return run(tenant, job, connector, action, connection.name(), () -> call.apply(connection), details);
+		return run(tenant, job, connector, action, connection.name(), () -> call(connection, call), details);
+	}
+
+	/**
+	 * Calls the provider with a connection; when the provider rejects its credentials
+	 * (401), the connection is marked as needing attention.
+	 */
+	private <T> T call(ResolvedConnection connection, Function<ResolvedConnection, T> call) {
+		try {
+			return call.apply(connection);
+		}
+		catch (ConnectorException ex) {
+			if ("401".equals(ex.getErrorCode())) {
+				this.status.needsAttention(connection, ex.getMessage());
+			}
+			throw ex;
+		}
 	}
 
 	/**

@@ -17,6 +17,8 @@ import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorProvider;
 
+import io.camunda.connector.generator.java.annotation.ElementTemplate;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +26,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @OutboundConnector(name = "Email", type = EmailConnector.TYPE)
+@ElementTemplate(engineVersion = "^8.6", id = "io.brain.email", name = "Email", version = 1,
+		description = "Send text or HTML email through the tenant's SMTP server",
+		icon = "io/brain/workers/connector/email/icon.svg",
+		propertyGroups = { @ElementTemplate.PropertyGroup(id = "connection", label = "Connection"),
+				@ElementTemplate.PropertyGroup(id = "message", label = "Message") })
 public class EmailConnector implements OutboundConnectorProvider {
 
 	/** The job type BPMN service tasks use to reach this connector. */

@@ -29,6 +29,8 @@ import io.camunda.connector.api.outbound.OutboundConnectorProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.camunda.connector.generator.java.annotation.ElementTemplate;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +43,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @OutboundConnector(name = "HTTP request", type = HttpRequestConnector.TYPE)
+@ElementTemplate(engineVersion = "^8.6", id = "io.brain.http", name = "HTTP request", version = 1,
+		description = "Call any HTTP API (outbound addresses are checked against Brain's network rules)",
+		icon = "io/brain/workers/connector/http/icon.svg",
+		propertyGroups = @ElementTemplate.PropertyGroup(id = "request", label = "Request"))
 public class HttpRequestConnector implements OutboundConnectorProvider {
 
 	/** The job type BPMN service tasks use to reach this connector. */

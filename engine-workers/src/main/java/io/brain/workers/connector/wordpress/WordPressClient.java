@@ -1,48 +1,37 @@
 package io.brain.workers.connector.wordpress;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Base64;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ResolvedConnection;
+import io.brain.workers.provider.Pages;
+import io.brain.workers.provider.Pages.Page;
+import io.brain.workers.provider.ProviderHttp;
+import io.brain.workers.provider.ProviderResponse;
+import io.brain.workers.sync.Fetched;
 import io.brain.workers.sync.SyncedRecord;
-import io.brain.workers.outbound.OutboundHttpClient;
-import io.camunda.connector.api.error.ConnectorException;
 
 import org.springframework.stereotype.Component;
 
 /**
  * WordPress's REST API ({@code /wp-json/wp/v2}), authenticated with an application
- * password (HTTP Basic), on the shared outbound HTTP stack.
+ * password (HTTP Basic).
  */
 @Component
 class WordPressClient {
 
-	/**
-	 * WordPress answers at most 100 items a page; 1000 pages is far beyond any site Brain
-	 * serves.
-	 */
-	private static final int MAX_PAGES = 1000;
+	private final ProviderHttp http;
 
-	private final OutboundHttpClient http;
-
-	private final ObjectMapper json;
-
-	WordPressClient(OutboundHttpClient http, ObjectMapper json) {
+	WordPressClient(ProviderHttp http) {
 		this.http = http;
-		this.json = json;
 	}
 
 	/**
@@ -59,11 +48,9 @@ class WordPressClient {
 		putIfPresent(body, "status", request.status());
 		putIfPresent(body, "excerpt", request.excerpt());
 		String path = "/wp-json/wp/v2/" + collection + ((request.id() != null) ? "/" + request.id() : "");
-		HttpResponse<byte[]> response = send(connection, path, body);
-		JsonNode answer = readJson(response);
-		if (response.statusCode() >= 400) {
-			throw failure(response.statusCode(), answer, collection, request.id());
-		}
+		String kind = collection.equals("pages") ? "page" : "post";
+		JsonNode answer = api(connection).post(path, body)
+			.expect(kind + ((request.id() != null) ? " " + request.id() : ""));
 		return new ContentResult(answer.path("id").asLong(), answer.path("link").asText(null),
 				answer.path("status").asText(null), answer.path("title").path("rendered").asText(null));
 	}
@@ -74,35 +61,36 @@ class WordPressClient {
 	 * @return whether WordPress accepted them, in plain words
 	 */
 	ConnectionCheck check(ResolvedConnection connection) {
-		HttpResponse<byte[]> response = send(connection, "GET", "/wp-json/wp/v2/users/me?context=edit", null);
-		JsonNode answer = readJson(response);
-		if (response.statusCode() == 200) {
-			return new ConnectionCheck(true, "Signed in as " + answer.path("name").asText(connection.text("username")));
+		ProviderResponse response = api(connection).get("/wp-json/wp/v2/users/me?context=edit");
+		if (response.ok()) {
+			return ConnectionCheck
+				.ok("Signed in as " + response.body().path("name").asText(connection.text("username")));
 		}
-		return new ConnectionCheck(false, failure(response.statusCode(), answer, "users", null).getMessage());
+		return ConnectionCheck.failed(response.message("user"));
 	}
 
 	/**
-	 * Fetches every page of posts or pages, 100 at a time, as long as WordPress's
-	 * {@code X-WP-TotalPages} says there are more.
+	 * Fetches every page of posts or pages (changed since a time, when given), 100 at a
+	 * time, as long as WordPress's {@code X-WP-TotalPages} says there are more.
 	 * @param connection the connection
 	 * @param resource {@code posts} or {@code pages}
+	 * @param changedSince only what was modified after this, or {@code null} for all
 	 * @return the records, normalized
 	 */
-	List<SyncedRecord> fetchAll(ResolvedConnection connection, String resource) {
-		List<SyncedRecord> records = new ArrayList<>();
-		int totalPages = 1;
-		for (int page = 1; page <= totalPages && page <= MAX_PAGES; page++) {
-			HttpResponse<byte[]> response = send(connection, "GET",
-					"/wp-json/wp/v2/" + resource + "?per_page=100&page=" + page + "&orderby=id&order=asc", null);
-			JsonNode answer = readJson(response);
-			if (response.statusCode() >= 400) {
-				throw failure(response.statusCode(), answer, resource, null);
-			}
-			totalPages = response.headers().firstValue("X-WP-TotalPages").map(Integer::parseInt).orElse(page);
-			answer.forEach((item) -> records.add(normalize(item)));
-		}
-		return records;
+	Fetched fetch(ResolvedConnection connection, String resource, Instant changedSince) {
+		ProviderHttp.Api api = api(connection);
+		String modifiedAfter = (changedSince != null)
+				? DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(changedSince.atOffset(ZoneOffset.UTC)) : null;
+		List<SyncedRecord> records = Pages.collect("WordPress", (next) -> {
+			int page = (next != null) ? Integer.parseInt(next) : 1;
+			ProviderResponse response = api.get("/wp-json/wp/v2/" + resource + ProviderHttp.query("per_page", 100,
+					"page", page, "orderby", "id", "order", "asc", "modified_after", modifiedAfter));
+			List<SyncedRecord> items = StreamSupport.stream(response.expect(resource).spliterator(), false)
+				.map(WordPressClient::normalize)
+				.toList();
+			return Page.numbered(items, page, response.header("X-WP-TotalPages").map(Integer::parseInt).orElse(page));
+		});
+		return Fetched.since(changedSince, records);
 	}
 
 	private static SyncedRecord normalize(JsonNode item) {
@@ -116,51 +104,10 @@ class WordPressClient {
 				(modified != null) ? LocalDateTime.parse(modified).toInstant(ZoneOffset.UTC) : null, data);
 	}
 
-	private HttpResponse<byte[]> send(ResolvedConnection connection, String path, Map<String, Object> body) {
-		return send(connection, "POST", path, body);
-	}
-
-	private HttpResponse<byte[]> send(ResolvedConnection connection, String method, String path,
-			Map<String, Object> body) {
-		String site = connection.text("siteUrl").replaceAll("/+$", "");
-		String credentials = connection.text("username") + ":" + connection.secret("applicationPassword");
-		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create(site + path))
-				.header("Authorization",
-						"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-				.header("Content-Type", "application/json")
-				.header("Accept", "application/json")
-				.method(method,
-						(body != null) ? HttpRequest.BodyPublishers.ofByteArray(this.json.writeValueAsBytes(body))
-								: HttpRequest.BodyPublishers.noBody())
-				.build();
-			return this.http.send(request);
-		}
-		catch (IOException ex) {
-			throw new ConnectorException("INVALID_INPUT", "The request cannot be written as JSON", ex);
-		}
-	}
-
-	/** Says in plain words what WordPress refused, with its status as the error code. */
-	private static ConnectorException failure(int status, JsonNode answer, String collection, Long id) {
-		String said = answer.path("message").asText("");
-		String kind = collection.equals("pages") ? "page" : "post";
-		String message = switch (status) {
-			case 401 -> "WordPress rejected the application password (401)";
-			case 403 -> "WordPress refused: the user may not do this (403)" + (said.isEmpty() ? "" : ": " + said);
-			case 404 -> "WordPress has no " + kind + ((id != null) ? " " + id : "") + " (404)";
-			default -> "WordPress answered " + status + (said.isEmpty() ? "" : ": " + said);
-		};
-		return new ConnectorException(String.valueOf(status), message);
-	}
-
-	private JsonNode readJson(HttpResponse<byte[]> response) {
-		try {
-			return this.json.readTree(response.body());
-		}
-		catch (IOException ex) {
-			return this.json.createObjectNode();
-		}
+	private ProviderHttp.Api api(ResolvedConnection connection) {
+		return this.http.to("WordPress", connection.text("siteUrl"))
+			.basic(connection.text("username"), connection.secret("applicationPassword"))
+			.credential("application password");
 	}
 
 	private static void putIfPresent(Map<String, Object> body, String key, Object value) {

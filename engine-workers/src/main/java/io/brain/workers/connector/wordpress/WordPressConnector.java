@@ -3,22 +3,23 @@ package io.brain.workers.connector.wordpress;
 import java.util.List;
 import java.util.Map;
 
-import io.brain.workers.connection.ConnectionCheck;
-import io.brain.workers.connection.ConnectorActions;
-import io.brain.workers.connection.TestConnectionRequest;
 import io.brain.workers.catalog.ConnectionField;
 import io.brain.workers.catalog.ConnectorDefinition;
 import io.brain.workers.catalog.ConnectorDefinition.AuthKind;
 import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
+import io.brain.workers.connection.ConnectionCheck;
+import io.brain.workers.connection.ConnectorActions;
+import io.brain.workers.connection.TestConnectionRequest;
 import io.brain.workers.sync.SyncRequest;
 import io.brain.workers.sync.SyncResult;
-import io.brain.workers.sync.SyncedRecords;
+import io.brain.workers.sync.Syncs;
 import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.annotation.Operation;
 import io.camunda.connector.api.annotation.Variable;
 import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorProvider;
+import io.camunda.connector.generator.java.annotation.ElementTemplate;
 
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @OutboundConnector(name = "WordPress", type = WordPressConnector.TYPE)
+@ElementTemplate(engineVersion = "^8.6", id = "io.brain.wordpress", name = "WordPress", version = 1,
+		description = "Create and update posts and pages of a WordPress site",
+		icon = "io/brain/workers/connector/wordpress/icon.svg",
+		propertyGroups = { @ElementTemplate.PropertyGroup(id = "connection", label = "Connection"),
+				@ElementTemplate.PropertyGroup(id = "content", label = "Content"),
+				@ElementTemplate.PropertyGroup(id = "sync", label = "Sync") })
 public class WordPressConnector implements OutboundConnectorProvider {
 
 	/** The job type BPMN service tasks use to reach this connector. */
@@ -55,12 +62,12 @@ public class WordPressConnector implements OutboundConnectorProvider {
 
 	private final ConnectorActions actions;
 
-	private final SyncedRecords records;
+	private final Syncs syncs;
 
-	WordPressConnector(WordPressClient client, ConnectorActions actions, SyncedRecords records) {
+	WordPressConnector(WordPressClient client, ConnectorActions actions, Syncs syncs) {
 		this.client = client;
 		this.actions = actions;
-		this.records = records;
+		this.syncs = syncs;
 	}
 
 	@Operation(id = ConnectorDefinition.TEST_CONNECTION, name = "Test connection")
@@ -68,17 +75,9 @@ public class WordPressConnector implements OutboundConnectorProvider {
 		return this.actions.test(context.getJobContext(), DEFINITION, request.connectionId(), this.client::check);
 	}
 
-	@Operation(id = ConnectorDefinition.SYNC, name = "Sync")
+	@Operation(id = ConnectorDefinition.SYNC, name = "Sync posts or pages")
 	public SyncResult sync(@Variable SyncRequest request, OutboundConnectorContext context) {
-		if (!DEFINITION.syncResources().contains(request.resource())) {
-			throw new ConnectorInputException("resource must be one of " + DEFINITION.syncResources());
-		}
-		return this.actions.performOn(context.getJobContext(), DEFINITION, request.connectionId(),
-				"sync-" + request.resource(),
-				(connection) -> this.records.store(connection.tenant(), connection.id(), request.resource(),
-						this.client.fetchAll(connection, request.resource())),
-				(result) -> Map.of("fetched", result.fetched(), "created", result.created(), "removed",
-						result.removed()));
+		return this.syncs.run(context.getJobContext(), DEFINITION, request, this.client::fetch);
 	}
 
 	@Operation(id = "create-post", name = "Create post")

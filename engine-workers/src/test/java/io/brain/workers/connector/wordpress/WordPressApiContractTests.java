@@ -201,7 +201,7 @@ class WordPressApiContractTests {
 	}
 
 	@Test
-	void syncWhenProviderPagesAndThrottlesThenStoresAllAndLaterRemovesWhatIsGone() {
+	void syncWhenProviderPagesAndThrottlesThenStoresAllThenReadsChangesAndAFullReadRemovesWhatIsGone() {
 		UUID connection = connection("acme", "synced");
 		wordpress.answer(429, Map.of("Retry-After", "1"), "")
 			.answer(200, Map.of("Content-Type", "application/json", "X-WP-Total", "5", "X-WP-TotalPages", "3"),
@@ -218,7 +218,8 @@ class WordPressApiContractTests {
 						.zeebeTaskHeader("operation", "sync")
 						.zeebeTaskHeader("resultVariable", "sync")
 						.zeebeInputExpression("connectionId", "connectionId")
-						.zeebeInputExpression("\"posts\"", "resource"))
+						.zeebeInputExpression("\"posts\"", "resource")
+						.zeebeInputExpression("full", "full"))
 			.endEvent()
 			.done();
 		ZeebeProcesses.deployFor(new TenantId("acme"), sync, this.client, this.registry);
@@ -239,9 +240,16 @@ class WordPressApiContractTests {
 					.list()))
 			.containsExactly("Post 1", "Post 2", "Post 3", "Post 4", "Post 5");
 
+		wordpress.answer(200, Map.of("Content-Type", "application/json", "X-WP-TotalPages", "1"), posts(2, 2));
+		Map<String, Object> changes = runWith("wp-sync", Map.of("connectionId", connection.toString()));
+		assertThat(wordpress.take(Duration.ofSeconds(5)).uri().getQuery()).contains("modified_after=");
+		assertThat(changes).containsEntry("sync",
+				Map.of("resource", "posts", "fetched", 1, "created", 0, "updated", 1, "removed", 0));
+
 		wordpress.answer(200, Map.of("Content-Type", "application/json", "X-WP-TotalPages", "1"), posts(1, 2));
-		Map<String, Object> second = runWith("wp-sync", Map.of("connectionId", connection.toString()));
-		assertThat(second).containsEntry("sync",
+		Map<String, Object> full = runWith("wp-sync", Map.of("connectionId", connection.toString(), "full", true));
+		assertThat(wordpress.take(Duration.ofSeconds(5)).uri().getQuery()).doesNotContain("modified_after");
+		assertThat(full).containsEntry("sync",
 				Map.of("resource", "posts", "fetched", 2, "created", 0, "updated", 2, "removed", 3));
 		assertThat(TenantContext.call("globex",
 				() -> this.jdbc.sql("select count(*) from synced_record").query(Long.class).single()))
