@@ -9,11 +9,22 @@ const pages = read('../src/app/pages.ts');
 const portal = read('../src/features/portal/PortalCmsPage.tsx');
 const list = read('../src/features/records/RecordList.tsx');
 
-test('the CMS page replaces its placeholder; CRM and E-commerce keep theirs', () => {
+const crm = read('../src/features/portal/PortalCrmPage.tsx');
+const commerce = read('../src/features/portal/PortalCommercePage.tsx');
+
+test('the CMS, CRM and E-commerce tabs each have their page, readable with portal:read', () => {
   assert.match(pages, /\{ path: '\/portal\/cms', title: 'CMS', permission: 'portal:read', Page: PortalCms \}/);
   assert.match(pages, /const PortalCms = lazy\(\(\) => import\('\.\.\/features\/portal\/PortalCmsPage'\)\);/);
-  assert.match(pages, /\{ path: '\/portal\/crm', [^}]*Page: ComingSoon \}/);
-  assert.match(pages, /\{ path: '\/portal\/ecommerce', [^}]*Page: ComingSoon \}/);
+  assert.match(pages, /\{ path: '\/portal\/crm', title: 'CRM', permission: 'portal:read', Page: PortalCrm \}/);
+  assert.match(pages, /\{ path: '\/portal\/ecommerce', title: 'E-commerce', permission: 'portal:read', Page: PortalCommerce \}/);
+});
+
+test('the CRM tab lists contacts with their email and company; the E-commerce tab products and orders', () => {
+  assert.ok(crm.includes("api.GET('/api/portal/crm'"), 'the CRM page does not call GET /api/portal/crm');
+  assert.ok(crm.includes("dataText(record, 'email')"));
+  assert.ok(commerce.includes("api.GET('/api/portal/commerce/{resource}'"));
+  assert.ok(commerce.includes("{ value: 'products', label: 'Products' }"));
+  assert.ok(commerce.includes("{ value: 'orders', label: 'Orders' }"));
 });
 
 test('the CMS page carries the test ids and the empty state the browser tests use', () => {

@@ -20,6 +20,8 @@ const Tenants = lazy(() => import('../features/tenants/TenantsPage'));
 const Connectors = lazy(() => import('../features/connectors/ConnectorsPage'));
 const ConnectionDetails = lazy(() => import('../features/connectors/ConnectionDetailsPage'));
 const PortalCms = lazy(() => import('../features/portal/PortalCmsPage'));
+const PortalCrm = lazy(() => import('../features/portal/PortalCrmPage'));
+const PortalCommerce = lazy(() => import('../features/portal/PortalCommercePage'));
 // Features not built yet share one placeholder; each gets its own module when it lands.
 const ComingSoon = lazy(() => import('../features/shell/ComingSoonPage'));
 
@@ -47,8 +49,8 @@ export const navigation: AppSection[] = [
     label: 'Client Portal',
     items: [
       { path: '/portal/cms', title: 'CMS', permission: 'portal:read', Page: PortalCms },
-      { path: '/portal/crm', title: 'CRM', permission: 'portal:read', Page: ComingSoon },
-      { path: '/portal/ecommerce', title: 'E-commerce', permission: 'portal:read', Page: ComingSoon },
+      { path: '/portal/crm', title: 'CRM', permission: 'portal:read', Page: PortalCrm },
+      { path: '/portal/ecommerce', title: 'E-commerce', permission: 'portal:read', Page: PortalCommerce },
     ],
   },
   {

@@ -8,6 +8,12 @@ import { plainText, recordStatus, webAddress, type RecordPage, type RecordQuery,
 
 const PAGE_SIZE = 25;
 
+/** A column of a record list beyond its title, type, status and modification time. */
+export interface RecordDetail {
+  label: string;
+  value: (record: SyncedRecord) => string;
+}
+
 /** The test ids of a record list: its search field, each row, and its pager (`Pager`'s prefix). */
 export interface RecordListTestIds {
   search: string;
@@ -19,7 +25,7 @@ export interface RecordListTestIds {
  * Records that syncs stored, searched by title and paged: the title links to the record at the
  * provider (in a new tab), then its status and when it was last modified there. `load` fetches
  * one page (keep it stable with useCallback); a change of `version` loads the list again, as
- * after a sync. `typeOf` adds a Type column.
+ * after a sync. `typeOf` adds a Type column; `details` add columns after it, such as a contact's email.
  */
 export function RecordList({
   load,
@@ -30,6 +36,8 @@ export function RecordList({
   emptyText,
   testIds,
   typeOf,
+  details = [],
+  searchPlaceholder = 'Search titles…',
 }: {
   load: (query: RecordQuery, signal: AbortSignal) => Promise<ApiResult<RecordPage>>;
   version?: number;
@@ -40,6 +48,8 @@ export function RecordList({
   emptyText: string;
   testIds: RecordListTestIds;
   typeOf?: (record: SyncedRecord) => string;
+  details?: RecordDetail[];
+  searchPlaceholder?: string;
 }) {
   const [query, setQuery] = useState({ q: '', page: 0 });
   const search = useCallback((q: string) => setQuery((current) => (current.q === q ? current : { q, page: 0 })), []);
@@ -50,11 +60,17 @@ export function RecordList({
       [load, query, version],
     ),
   );
-  const columns: Column[] = typeOf ? ['Title', 'Type', 'Status', 'Modified'] : ['Title', 'Status', 'Modified'];
+  const columns: Column[] = [
+    'Title',
+    ...(typeOf ? ['Type'] : []),
+    ...details.map((detail) => detail.label),
+    'Status',
+    'Modified',
+  ];
 
   return (
     <>
-      <SearchBox label={searchLabel} placeholder="Search titles…" testId={testIds.search} onSearch={search} />
+      <SearchBox label={searchLabel} placeholder={searchPlaceholder} testId={testIds.search} onSearch={search} />
       <ResourceTable
         resource={records}
         failureTitle={failureTitle}
@@ -72,6 +88,9 @@ export function RecordList({
                 <RecordTitle record={record} />
               </td>
               {typeOf && <td>{typeOf(record)}</td>}
+              {details.map((detail) => (
+                <td key={detail.label}>{detail.value(record) || '—'}</td>
+              ))}
               <td>{record.status ? <RecordStatus status={record.status} /> : '—'}</td>
               <td>
                 <Timestamp value={record.modifiedAt} />

@@ -20,6 +20,19 @@ const STATUSES: Record<string, { label: string; tone: 'ok' | 'neutral' }> = {
   trash: { label: 'In the trash', tone: 'neutral' },
 };
 
+/** A field of a record's normalized data as text ('' when absent), e.g. a contact's `email`. */
+export function dataText(record: SyncedRecord, key: string): string {
+  const value = (record.data as Record<string, unknown> | undefined)?.[key];
+  return value === undefined || value === null ? '' : String(value);
+}
+
+/** An amount with its currency, as a shop synced it: `24.00 EUR`. */
+export function amount(record: SyncedRecord, key: string): string {
+  const value = dataText(record, key);
+  const currency = dataText(record, 'currency');
+  return value && currency ? `${value} ${currency}` : value;
+}
+
 export function recordStatus(status: string): { label: string; tone: 'ok' | 'neutral' } {
   return STATUSES[status] ?? { label: status, tone: 'neutral' };
 }

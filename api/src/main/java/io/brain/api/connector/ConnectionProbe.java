@@ -50,8 +50,9 @@ class ConnectionProbe {
 	 * Runs the connector's sync operation for one resource of a connection.
 	 * @return the sync's counts
 	 */
-	Map<String, Object> sync(CurrentUser user, ConnectorType type, UUID connection, String resource) {
-		return run(user, type, "sync", Map.of("connectionId", connection.toString(), "resource", resource));
+	Map<String, Object> sync(CurrentUser user, ConnectorType type, UUID connection, String resource, boolean full) {
+		return run(user, type, "sync",
+				Map.of("connectionId", connection.toString(), "resource", resource, "full", full));
 	}
 
 	private Map<String, Object> run(CurrentUser user, ConnectorType type, String operation, Map<String, Object> input) {

@@ -84,7 +84,7 @@ public class Connections {
 	 * Fetches every record of one resource of a connection from the provider into Brain.
 	 * @return the sync's counts
 	 */
-	public SyncSummary sync(CurrentUser user, UUID id, String resource) {
+	public SyncSummary sync(CurrentUser user, UUID id, String resource, boolean full) {
 		TenantId tenant = user.tenant();
 		StoredConnection stored = stored(tenant, id);
 		ConnectorType type = typeOf(stored.type());
@@ -92,7 +92,7 @@ public class Connections {
 			throw BrainProblem.badInput("resource", type.name() + " has no resource '" + resource + "'; it syncs "
 					+ (type.syncResources().isEmpty() ? "nothing" : String.join(", ", type.syncResources())) + ".");
 		}
-		Map<String, Object> result = this.probe.sync(user, type, id, resource);
+		Map<String, Object> result = this.probe.sync(user, type, id, resource, full);
 		return new SyncSummary(resource, number(result, "fetched"), number(result, "created"),
 				number(result, "updated"), number(result, "removed"));
 	}

@@ -91,9 +91,12 @@ class ConnectorController {
 	@PostMapping("/api/connectors/{id}/sync/{resource}")
 	@PreAuthorize("hasAuthority('connectors:write')")
 	@Operation(operationId = "syncConnection",
-			summary = "Fetch every record of a resource from the provider into Brain, and count what changed")
-	SyncSummary sync(@PathVariable UUID id, @PathVariable String resource, CurrentUser user) {
-		return this.connections.sync(user, id, resource);
+			summary = "Fetch a resource's records from the provider into Brain and count what changed: those changed "
+					+ "since the last sync where the provider can tell, every record with full=true "
+					+ "(which also drops records the provider deleted)")
+	SyncSummary sync(@PathVariable UUID id, @PathVariable String resource,
+			@RequestParam(defaultValue = "false") boolean full, CurrentUser user) {
+		return this.connections.sync(user, id, resource, full);
 	}
 
 	@GetMapping("/api/connectors/{id}/records/{resource}")

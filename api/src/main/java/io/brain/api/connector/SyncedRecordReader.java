@@ -41,7 +41,8 @@ class SyncedRecordReader {
 				r.tenant_id = :tenant and r.resource in (:resources)
 				and (cast(:connection as uuid) is null or r.connection_id = cast(:connection as uuid))
 				and c.type in (:types)
-				and (cast(:query as text) is null or r.title ilike '%' || cast(:query as text) || '%')
+				and (cast(:query as text) is null or r.title ilike '%' || cast(:query as text) || '%'
+				     or r.data ->> 'email' ilike '%' || cast(:query as text) || '%')
 				""";
 		String from = " from synced_record r join connector_connection c on c.id = r.connection_id where ";
 		long total = bind(this.jdbc.sql("select count(*)" + from + where), tenant, connection, types, resources, query)

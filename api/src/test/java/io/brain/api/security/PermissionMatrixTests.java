@@ -73,6 +73,8 @@ class PermissionMatrixTests extends ApiTestContext {
 			new Endpoint(HttpMethod.GET, "/api/connectors/00000000-0000-0000-0000-000000000000/records/posts", null,
 					"connectors:read"),
 			new Endpoint(HttpMethod.GET, "/api/portal/cms", null, "portal:read"),
+			new Endpoint(HttpMethod.GET, "/api/portal/crm", null, "portal:read"),
+			new Endpoint(HttpMethod.GET, "/api/portal/commerce/orders", null, "portal:read"),
 			new Endpoint(HttpMethod.GET, "/api/platform/secrets", null, "secrets:manage"),
 			new Endpoint(HttpMethod.PUT, "/api/platform/secrets/matrix-secret", "{\"value\":\"x\"}", "secrets:manage"),
 			new Endpoint(HttpMethod.DELETE, "/api/platform/secrets/matrix-secret", null, "secrets:manage"),
