@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Brain adds its own defaults to what the generator writes: operations that only the
  * api's built-in processes use (connection tests, syncs by connection id) are left out, a
- * provider's 400, 404, 409 and 422 become BPMN errors a model can catch, and failed calls
- * are retried after 10 seconds.
+ * provider's 400, 404, 409 and 422 become BPMN errors a model can catch (with the
+ * variables {@code errorCode} and {@code errorMessage}), and failed calls are retried
+ * after 10 seconds.
  */
 class ElementTemplatesTests {
 
@@ -45,7 +46,7 @@ class ElementTemplatesTests {
 	static final Set<String> INTERNAL_OPERATIONS = Set.of(ConnectorDefinition.TEST_CONNECTION);
 
 	static final String ERROR_EXPRESSION = "=if error.code != null and list contains([\"400\", \"404\", \"409\", \"422\"], error.code) "
-			+ "then bpmnError(error.code, error.message) else null";
+			+ "then bpmnError(error.code, error.message, {errorCode: error.code, errorMessage: error.message}) else null";
 
 	static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
