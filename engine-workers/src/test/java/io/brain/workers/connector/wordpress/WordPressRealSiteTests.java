@@ -1,0 +1,108 @@
+package io.brain.workers.connector.wordpress;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.brain.core.deployment.DeploymentRegistry;
+import io.brain.core.secret.SecretStore;
+import io.brain.core.tenant.TenantContext;
+import io.brain.core.tenant.TenantId;
+import io.brain.workers.ZeebeProcesses;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The WordPress connector against a real WordPress (Debian's package on PHP with
+ * MariaDB), with an application password WordPress itself created: create a post, test
+ * the connection, sync posts and pages, and read them back.
+ */
+@Tag("slow")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
+@ActiveProfiles("test")
+class WordPressRealSiteTests {
+
+	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
+
+	static final RealWordPress site = RealWordPress.start();
+
+	@Autowired
+	CamundaClient client;
+
+	@Autowired
+	DeploymentRegistry registry;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SecretStore secrets;
+
+	@DynamicPropertySource
+	static void engine(DynamicPropertyRegistry properties) {
+		ZeebeProcesses.register(properties, engine, "workers_wordpress_real");
+	}
+
+	@AfterAll
+	static void stop() {
+		site.close();
+		engine.stop();
+	}
+
+	@Test
+	void connectorWhenSiteIsRealThenCreatesAPostTestsAndSyncsPostsAndPages() {
+		UUID connection = ZeebeProcesses.createConnection(this.jdbc, this.secrets, "acme", "wordpress", "real-site",
+				"{\"siteUrl\": \"" + site.url() + "\", \"username\": \"" + RealWordPress.USER + "\"}",
+				Map.of("applicationPassword", site.applicationPassword()));
+		TenantId acme = new TenantId("acme");
+		ZeebeProcesses
+			.deployFor(acme,
+					ZeebeProcesses.step("real-create", WordPressConnector.TYPE, "create-post",
+							Map.of("connection", "\"real-site\"", "title", "\"Made by Brain\"", "content",
+									"\"<p>Hello from Brain</p>\"", "status", "\"publish\"")),
+					this.client, this.registry);
+		ZeebeProcesses.deployFor(acme, ZeebeProcesses.step("real-test", WordPressConnector.TYPE, "test-connection",
+				Map.of("connectionId", "connectionId")), this.client, this.registry);
+		ZeebeProcesses.deployFor(acme, ZeebeProcesses.step("real-sync", WordPressConnector.TYPE, "sync",
+				Map.of("connectionId", "connectionId", "resource", "resource")), this.client, this.registry);
+
+		Map<String, Object> created = ZeebeProcesses.run(this.client, "real-create", Map.of());
+		Map<?, ?> post = (Map<?, ?>) created.get("result");
+		assertThat(post.get("title")).isEqualTo("Made by Brain");
+		assertThat(post.get("status")).isEqualTo("publish");
+		assertThat((String) post.get("link")).startsWith(site.url());
+
+		Map<String, Object> check = ZeebeProcesses.run(this.client, "real-test",
+				Map.of("connectionId", connection.toString()));
+		assertThat(check.get("result")).isEqualTo(Map.of("ok", true, "message", "Signed in as editor"));
+
+		Map<String, Object> posts = ZeebeProcesses.run(this.client, "real-sync",
+				Map.of("connectionId", connection.toString(), "resource", "posts"));
+		Map<String, Object> pages = ZeebeProcesses.run(this.client, "real-sync",
+				Map.of("connectionId", connection.toString(), "resource", "pages"));
+		assertThat(((Map<?, ?>) posts.get("result")).get("fetched")).isEqualTo(2);
+		assertThat(((Map<?, ?>) pages.get("result")).get("fetched")).isEqualTo(1);
+
+		List<String> titles = TenantContext.call("acme",
+				() -> this.jdbc
+					.sql("select resource || ': ' || title from synced_record where connection_id = :c order by 1")
+					.param("c", connection)
+					.query(String.class)
+					.list());
+		assertThat(titles).containsExactly("pages: Sample Page", "posts: Hello world!", "posts: Made by Brain");
+	}
+
+}
