@@ -117,8 +117,8 @@ class WordPressApiContractTests {
 	}
 
 	@Test
-	void createPostWhenPasswordRejectedThenIncidentSaysSoInPlainWords() {
-		connection("acme", "stale");
+	void createPostWhenPasswordRejectedThenIncidentSaysSoInPlainWordsAndTheConnectionNeedsAttention() {
+		UUID stale = connection("acme", "stale");
 		wordpress.answer(401, Map.of("Content-Type", "application/json"),
 				"{\"code\": \"rest_cannot_create\", \"message\": \"Sorry, you are not allowed to create posts as this user.\", \"data\": {\"status\": 401}}");
 		ZeebeProcesses.deployFor(new TenantId("acme"), step("wp-rejected", "create-post", "stale", null), this.client,
@@ -130,6 +130,12 @@ class WordPressApiContractTests {
 			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(engine, instance))
 				.anySatisfy((incident) -> assertThat(incident.getErrorMessage())
 					.contains("WordPress rejected the application password (401)")));
+		assertThat(TenantContext.call("acme",
+				() -> this.jdbc.sql("select status || ': ' || status_message from connector_connection where id = :id")
+					.param("id", stale)
+					.query(String.class)
+					.single()))
+			.isEqualTo("NEEDS_ATTENTION: WordPress rejected the application password (401)");
 	}
 
 	@Test
