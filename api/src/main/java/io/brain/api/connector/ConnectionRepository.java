@@ -74,6 +74,14 @@ class ConnectionRepository {
 			.single() > 0;
 	}
 
+	Optional<String> typeOfNamed(String tenant, String name) {
+		return this.jdbc.sql("select type from connector_connection where tenant_id = :tenant and name = :name")
+			.param("tenant", tenant)
+			.param("name", name)
+			.query(String.class)
+			.optional();
+	}
+
 	Optional<StoredConnection> find(String tenant, UUID id) {
 		return this.jdbc.sql("select * from connector_connection where tenant_id = :tenant and id = :id")
 			.param("tenant", tenant)

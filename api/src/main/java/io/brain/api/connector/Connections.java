@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -189,6 +190,14 @@ public class Connections {
 			.filter(this.secrets::exists)
 			.forEach(this.secrets::delete);
 		this.repository.delete(tenant.value(), id);
+	}
+
+	/**
+	 * The connector type of a tenant's connection with a name, if the tenant has one:
+	 * what an automation's steps may name.
+	 */
+	public Optional<String> typeOfNamed(TenantId tenant, String name) {
+		return this.repository.typeOfNamed(tenant.value(), name);
 	}
 
 	private Connection view(StoredConnection stored, Predicate<String> secretIsSet) {

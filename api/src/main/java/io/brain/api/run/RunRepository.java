@@ -35,6 +35,33 @@ class RunRepository {
 		this.json = json;
 	}
 
+	/**
+	 * Holds the tenant's idempotency key until the transaction ends, so two requests with
+	 * the same key cannot both start a run.
+	 */
+	void lockIdempotencyKey(TenantId tenant, String idempotencyKey) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:lock, 0))")
+			.param("lock", tenant.value() + "/" + idempotencyKey)
+			.query()
+			.singleRow();
+	}
+
+	Optional<UUID> runOfIdempotencyKey(TenantId tenant, String idempotencyKey) {
+		return this.jdbc.sql("select run_id from run_request where tenant_id = :tenant and idempotency_key = :key")
+			.param("tenant", tenant.value())
+			.param("key", idempotencyKey)
+			.query(UUID.class)
+			.optional();
+	}
+
+	void rememberIdempotencyKey(TenantId tenant, String idempotencyKey, UUID run) {
+		this.jdbc.sql("insert into run_request (tenant_id, idempotency_key, run_id) values (:tenant, :key, :run)")
+			.param("tenant", tenant.value())
+			.param("key", idempotencyKey)
+			.param("run", run)
+			.update();
+	}
+
 	void insert(TenantId tenant, Run run) {
 		this.jdbc
 			.sql("""

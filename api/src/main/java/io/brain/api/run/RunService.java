@@ -2,6 +2,7 @@ package io.brain.api.run;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.brain.api.identity.CurrentUser;
@@ -16,6 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Starts runs of a tenant's deployed processes and follows each to its end.
@@ -52,14 +56,59 @@ public class RunService {
 		Run run = new Run(UUID.randomUUID(), deployment.processId(), String.valueOf(deployment.processDefinitionKey()),
 				null, RunState.ACTIVE, user.username(), Instant.now(), null, null, request.variables(), null);
 		this.runs.insert(tenant, run);
-		this.zeebe.newCreateInstanceCommand()
+		Runnable send = () -> this.zeebe.newCreateInstanceCommand()
 			.processDefinitionKey(deployment.processDefinitionKey())
 			.variables(request.variables())
 			.withResult()
 			.requestTimeout(this.properties.resultTimeout())
 			.send()
 			.whenComplete((result, failure) -> finish(tenant, run.id(), result, failure));
+		// Inside a transaction the run row is not visible to the completion until it
+		// commits.
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					send.run();
+				}
+			});
+		}
+		else {
+			send.run();
+		}
 		return run;
+	}
+
+	/**
+	 * Starts a run unless one was started with the same idempotency key before, which it
+	 * then answers instead.
+	 * @param idempotencyKey the caller's key for this start; {@code null} for none
+	 * @return the run, and whether it was started before
+	 */
+	@Transactional
+	public Started startOnce(CurrentUser user, StartRunRequest request, String idempotencyKey) {
+		if (idempotencyKey == null) {
+			return new Started(start(user, request), false);
+		}
+		TenantId tenant = user.tenant();
+		this.runs.lockIdempotencyKey(tenant, idempotencyKey);
+		Optional<UUID> earlier = this.runs.runOfIdempotencyKey(tenant, idempotencyKey);
+		if (earlier.isPresent()) {
+			return new Started(find(user, earlier.get()), true);
+		}
+		Run run = start(user, request);
+		this.runs.rememberIdempotencyKey(tenant, idempotencyKey, run.id());
+		return new Started(run, false);
+	}
+
+	/**
+	 * A run as a start request answered it.
+	 *
+	 * @param run the run
+	 * @param replayed whether an earlier request with the same idempotency key started it
+	 */
+	public record Started(Run run, boolean replayed) {
+
 	}
 
 	public Run find(CurrentUser user, UUID id) {

@@ -1,0 +1,162 @@
+package io.brain.api.automation;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import io.brain.api.deployment.Deployment;
+import io.brain.api.deployment.DeploymentService;
+import io.brain.api.identity.CurrentUser;
+import io.brain.api.problem.BrainProblem;
+import io.brain.api.problem.Paging;
+import io.brain.core.tenant.TenantId;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The tenant's automations: saved as checked drafts, versioned, deployed under their key.
+ */
+@Service
+public class Automations {
+
+	private final AutomationRepository repository;
+
+	private final BpmnChecks checks;
+
+	private final DeploymentService deployments;
+
+	Automations(AutomationRepository repository, BpmnChecks checks, DeploymentService deployments) {
+		this.repository = repository;
+		this.checks = checks;
+		this.deployments = deployments;
+	}
+
+	public AutomationPage list(CurrentUser user, String query, int page, int size) {
+		Paging.check(page, size);
+		String tenant = user.tenant().value();
+		String q = (query != null && !query.isBlank()) ? query.strip() : null;
+		return new AutomationPage(this.repository.list(tenant, q, page, size)
+			.stream()
+			.map(AutomationRepository.Stored::automation)
+			.toList(), page, size, this.repository.count(tenant, q));
+	}
+
+	public Automation get(CurrentUser user, String key) {
+		return stored(user.tenant(), key).automation();
+	}
+
+	/** Creates an automation with its diagram as version 1, a draft. */
+	@Transactional
+	public Automation create(CurrentUser user, SaveAutomationRequest request) {
+		TenantId tenant = user.tenant();
+		String key = (request.key() != null) ? request.key() : keyFrom(request.name());
+		if (this.repository.exists(tenant.value(), key)) {
+			throw new BrainProblem(HttpStatus.CONFLICT, "key", "An automation with the key '" + key + "' exists.");
+		}
+		requireValid(tenant, request.bpmnXml());
+		UUID id = UUID.randomUUID();
+		this.repository.insert(tenant.value(), id, key, request.name(), request.description(), user.username());
+		this.repository.addVersion(tenant.value(), id, request.bpmnXml(), request.note(), user.username());
+		return get(user, key);
+	}
+
+	/** Saves a new draft version, with the name and description given. */
+	@Transactional
+	public AutomationVersion saveVersion(CurrentUser user, String key, SaveAutomationRequest request) {
+		TenantId tenant = user.tenant();
+		AutomationRepository.Stored stored = stored(tenant, key);
+		if (request.key() != null && !request.key().equals(key)) {
+			throw BrainProblem.badInput("key", "An automation's key cannot change; create a new automation.");
+		}
+		requireValid(tenant, request.bpmnXml());
+		this.repository.rename(tenant.value(), stored.id(), request.name(), request.description(), user.username());
+		int version = this.repository.addVersion(tenant.value(), stored.id(), request.bpmnXml(), request.note(),
+				user.username());
+		return version(user, key, version);
+	}
+
+	public List<AutomationVersion> versions(CurrentUser user, String key) {
+		return this.repository.versions(user.tenant().value(), stored(user.tenant(), key).id());
+	}
+
+	public AutomationVersion version(CurrentUser user, String key, int version) {
+		return this.repository.version(user.tenant().value(), stored(user.tenant(), key).id(), version)
+			.orElseThrow(() -> BrainProblem.notFound("Automation '" + key + "' has no version " + version + "."));
+	}
+
+	/**
+	 * Deploys a version under the automation's key (the diagram's process id becomes the
+	 * key), checked again against today's connections, and archives the version deployed
+	 * before.
+	 */
+	@Transactional
+	public AutomationVersion deploy(CurrentUser user, String key, int number) {
+		TenantId tenant = user.tenant();
+		AutomationRepository.Stored stored = stored(tenant, key);
+		AutomationVersion version = version(user, key, number);
+		BpmnChecks.Checked checked = requireValid(tenant, version.bpmnXml());
+		Process process = checked.model()
+			.getModelElementsByType(Process.class)
+			.stream()
+			.filter(Process::isExecutable)
+			.findFirst()
+			.orElseThrow();
+		process.setId(key);
+		if (process.getName() == null) {
+			process.setName(stored.automation().name());
+		}
+		Deployment deployment = this.deployments.deploy(user, key + ".bpmn",
+				Bpmn.convertToString(checked.model()).getBytes(StandardCharsets.UTF_8));
+		long definition = Long.parseLong(deployment.processes().get(0).processDefinitionKey());
+		this.repository.deployed(tenant.value(), stored.id(), number, definition, user.username());
+		return version(user, key, number);
+	}
+
+	@Transactional
+	public void delete(CurrentUser user, String key) {
+		this.repository.delete(user.tenant().value(), stored(user.tenant(), key).id());
+	}
+
+	private BpmnChecks.Checked requireValid(TenantId tenant, String bpmnXml) {
+		BpmnChecks.Checked checked = this.checks.check(tenant, bpmnXml);
+		if (!checked.ok()) {
+			BrainProblem problem = BrainProblem.badInput("bpmnXml",
+					"The diagram has " + checked.problems().size() + " problem"
+							+ ((checked.problems().size() == 1) ? "" : "s") + ": "
+							+ checked.problems().get(0).message());
+			problem.getBody()
+				.setProperty("problems",
+						checked.problems()
+							.stream()
+							.map((found) -> (found.elementId() != null)
+									? Map.of("elementId", found.elementId(), "message", found.message())
+									: Map.of("message", found.message()))
+							.toList());
+			throw problem;
+		}
+		return checked;
+	}
+
+	private AutomationRepository.Stored stored(TenantId tenant, String key) {
+		return this.repository.find(tenant.value(), key)
+			.orElseThrow(() -> BrainProblem.notFound("No automation '" + key + "'."));
+	}
+
+	/** A key from a name: "Welcome new leads!" becomes "welcome-new-leads". */
+	static String keyFrom(String name) {
+		String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+		String key = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+		if (key.isEmpty() || !Character.isLetter(key.charAt(0))) {
+			key = "automation-" + key;
+		}
+		return (key.length() > 100) ? key.substring(0, 100).replaceAll("-+$", "") : key;
+	}
+
+}
