@@ -1,5 +1,6 @@
 package io.brain.workers.connection;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -44,6 +45,17 @@ public class ConnectorActions {
 		this.limits = limits;
 		this.audit = audit;
 		this.status = status;
+	}
+
+	/**
+	 * The idempotency key of a step, for providers that take one (Stripe, Shopify): the
+	 * same for every try of one job, as its element instance does not change when Zeebe
+	 * retries the job, and different when the process runs the step again.
+	 */
+	public static String idempotencyKey(JobContext job, ConnectorDefinition connector, String action) {
+		String step = "brain:" + connector.type() + ":" + action + ":" + job.getProcessDefinitionKey() + ":"
+				+ job.getProcessInstanceKey() + ":" + job.getElementInstanceKey();
+		return UUID.nameUUIDFromBytes(step.getBytes(StandardCharsets.UTF_8)).toString();
 	}
 
 	/**

@@ -1,9 +1,7 @@
 package io.brain.workers.connector.shopify;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.brain.workers.catalog.ConnectionField;
 import io.brain.workers.catalog.ConnectorDefinition;
@@ -19,7 +17,6 @@ import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.annotation.Operation;
 import io.camunda.connector.api.annotation.Variable;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.camunda.connector.api.outbound.JobContext;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorProvider;
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
@@ -91,7 +88,7 @@ public class ShopifyConnector implements OutboundConnectorProvider {
 			throw new ConnectorInputException(
 					"Give either quantity (the new available quantity) or delta (how much to add or remove), not both");
 		}
-		String key = idempotencyKey(context.getJobContext(), "update-inventory");
+		String key = ConnectorActions.idempotencyKey(context.getJobContext(), DEFINITION, "update-inventory");
 		return this.actions.performOn(context.getJobContext(), DEFINITION, request.connection(), "update-inventory",
 				(connection) -> this.client.updateInventory(connection, request, key),
 				(result) -> Map.of("inventoryItemId", result.inventoryItemId(), "locationId", result.locationId(),
@@ -103,17 +100,6 @@ public class ShopifyConnector implements OutboundConnectorProvider {
 		return this.actions.performOn(context.getJobContext(), DEFINITION, request.connection(), "tag-order",
 				(connection) -> this.client.tagOrder(connection, request),
 				(result) -> Map.of("orderId", result.orderId(), "tags", request.tags()));
-	}
-
-	/**
-	 * The idempotency key of a step: the same for every try of one job (its element
-	 * instance does not change when Zeebe retries the job), different when the process
-	 * runs the step again, as Shopify asks keys to be.
-	 */
-	static String idempotencyKey(JobContext job, String action) {
-		String step = "brain:" + TYPE + ":" + action + ":" + job.getProcessDefinitionKey() + ":"
-				+ job.getProcessInstanceKey() + ":" + job.getElementInstanceKey();
-		return UUID.nameUUIDFromBytes(step.getBytes(StandardCharsets.UTF_8)).toString();
 	}
 
 }

@@ -1,9 +1,7 @@
 package io.brain.workers.connector.stripe;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.brain.workers.catalog.ConnectionField;
 import io.brain.workers.catalog.ConnectorDefinition;
@@ -19,7 +17,6 @@ import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.annotation.Operation;
 import io.camunda.connector.api.annotation.Variable;
 import io.camunda.connector.api.error.ConnectorInputException;
-import io.camunda.connector.api.outbound.JobContext;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorProvider;
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
@@ -96,7 +93,7 @@ public class StripeConnector implements OutboundConnectorProvider {
 				}
 			}
 		}
-		String key = idempotencyKey(context.getJobContext(), "create-customer");
+		String key = ConnectorActions.idempotencyKey(context.getJobContext(), DEFINITION, "create-customer");
 		return this.actions.performOn(context.getJobContext(), DEFINITION, request.connection(), "create-customer",
 				(connection) -> this.client.createCustomer(connection, request, key),
 				(result) -> Map.of("customer", result.id()));
@@ -104,7 +101,7 @@ public class StripeConnector implements OutboundConnectorProvider {
 
 	@Operation(id = "refund-payment", name = "Refund payment")
 	public RefundResult refundPayment(@Variable RefundPaymentRequest request, OutboundConnectorContext context) {
-		String key = idempotencyKey(context.getJobContext(), "refund-payment");
+		String key = ConnectorActions.idempotencyKey(context.getJobContext(), DEFINITION, "refund-payment");
 		return this.actions.performOn(context.getJobContext(), DEFINITION, request.connection(), "refund-payment",
 				(connection) -> this.client.refund(connection, request, key),
 				(result) -> Map.of("refund", result.id(), "paymentIntent", result.paymentIntent(), "amount",
@@ -117,11 +114,6 @@ public class StripeConnector implements OutboundConnectorProvider {
 	 * outbound stack resends it on 429 and 5xx), different when the process runs the step
 	 * again. Stripe then creates one customer or refund per step.
 	 */
-	static String idempotencyKey(JobContext job, String action) {
-		String step = "brain:" + TYPE + ":" + action + ":" + job.getProcessDefinitionKey() + ":"
-				+ job.getProcessInstanceKey() + ":" + job.getElementInstanceKey();
-		return UUID.nameUUIDFromBytes(step.getBytes(StandardCharsets.UTF_8)).toString();
-	}
 
 	private static boolean isBlank(String value) {
 		return value == null || value.isBlank();
