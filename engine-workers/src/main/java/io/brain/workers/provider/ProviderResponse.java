@@ -68,11 +68,12 @@ public record ProviderResponse(String provider, String credential, int status, H
 	/**
 	 * What the provider said about an error, wherever it puts it: {@code message},
 	 * {@code error.message}, {@code error} (text), {@code detail},
-	 * {@code errors[0].message}, {@code title}.
+	 * {@code errors[0].message}, {@code errors} (text), {@code title}.
 	 */
 	public String said() {
 		for (JsonNode candidate : new JsonNode[] { this.body.path("error").path("message"), this.body.path("message"),
-				this.body.path("detail"), this.body.path("errors").path(0).path("message"), this.body.path("error"),
+				this.body.path("detail"), this.body.path("errors").path(0).path("message"), this.body.path("errors"),
+				this.body.path("error"),
 				this.body.path("title") }) {
 			if (candidate.isTextual() && !candidate.asText().isBlank()) {
 				return candidate.asText().trim();
