@@ -73,8 +73,7 @@ public record ProviderResponse(String provider, String credential, int status, H
 	public String said() {
 		for (JsonNode candidate : new JsonNode[] { this.body.path("error").path("message"), this.body.path("message"),
 				this.body.path("detail"), this.body.path("errors").path(0).path("message"), this.body.path("errors"),
-				this.body.path("error"),
-				this.body.path("title") }) {
+				this.body.path("error"), this.body.path("title") }) {
 			if (candidate.isTextual() && !candidate.asText().isBlank()) {
 				return candidate.asText().trim();
 			}
