@@ -25,7 +25,7 @@ for (const { name, template } of templates) {
     const type = template.properties.find((property) => property.binding?.property === 'type');
     assert.match(type?.value ?? '', /^io\.brain:[a-z0-9-]+:\d+$/);
     for (const property of template.properties) {
-      assert.doesNotMatch(property.binding?.name ?? '', /password|secret|token|apiKey/i, `${name}: ${property.id}`);
+      assert.doesNotMatch(property.binding?.name ?? '', /password|secret|apiKey|accessToken|refreshToken|^token$/i, `${name}: ${property.id}`);
     }
   });
 }

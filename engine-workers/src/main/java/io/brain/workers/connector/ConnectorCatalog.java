@@ -5,14 +5,17 @@ import java.util.List;
 import io.brain.workers.catalog.ConnectorDefinition;
 
 import io.brain.workers.connector.email.EmailConnector;
+import io.brain.workers.connector.fluentcrm.FluentCrmConnector;
 import io.brain.workers.connector.googleads.GoogleAdsConnector;
 import io.brain.workers.connector.http.HttpRequestConnector;
 import io.brain.workers.connector.hubspot.HubSpotConnector;
 import io.brain.workers.connector.mailchimp.MailchimpConnector;
 import io.brain.workers.connector.metaads.MetaAdsConnector;
+import io.brain.workers.connector.openai.OpenAiConnector;
 import io.brain.workers.connector.shopify.ShopifyConnector;
 import io.brain.workers.connector.slack.SlackConnector;
 import io.brain.workers.connector.stripe.StripeConnector;
+import io.brain.workers.connector.woocommerce.WooCommerceConnector;
 import io.brain.workers.connector.wordpress.WordPressConnector;
 import io.brain.workers.connector.zohocrm.ZohoCrmConnector;
 
@@ -27,10 +30,11 @@ public final class ConnectorCatalog {
 	}
 
 	public static List<ConnectorDefinition> all() {
-		return List.of(HttpRequestConnector.DEFINITION, WordPressConnector.DEFINITION, ShopifyConnector.DEFINITION,
-				HubSpotConnector.DEFINITION, MailchimpConnector.DEFINITION, StripeConnector.DEFINITION,
-				SlackConnector.DEFINITION, ZohoCrmConnector.DEFINITION, GoogleAdsConnector.DEFINITION,
-				MetaAdsConnector.DEFINITION, EmailConnector.DEFINITION);
+		return List.of(HttpRequestConnector.DEFINITION, WordPressConnector.DEFINITION, WooCommerceConnector.DEFINITION,
+				ShopifyConnector.DEFINITION, FluentCrmConnector.DEFINITION, HubSpotConnector.DEFINITION,
+				MailchimpConnector.DEFINITION, StripeConnector.DEFINITION, SlackConnector.DEFINITION,
+				ZohoCrmConnector.DEFINITION, GoogleAdsConnector.DEFINITION, MetaAdsConnector.DEFINITION,
+				OpenAiConnector.DEFINITION, EmailConnector.DEFINITION);
 	}
 
 }
