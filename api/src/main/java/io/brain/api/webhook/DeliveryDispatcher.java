@@ -138,7 +138,10 @@ class DeliveryDispatcher implements SmartLifecycle {
 		}
 		catch (EngineUnavailableException ex) {
 			Duration wait = backoff(delivery.attempts() + 1);
-			logger.warn("Webhook delivery {} waits {} for the engine: {}", delivery.id(), wait, ex.getMessage());
+			if (delivery.attempts() == 0) {
+				// Once per delivery: during an outage every delivery waits.
+				logger.warn("Webhook delivery {} waits for the engine: {}", delivery.id(), ex.getMessage());
+			}
 			this.deliveries.retryLater(tenant, delivery.id(), Instant.now().plus(wait), ex.getMessage());
 		}
 		catch (BrainProblem ex) {
