@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brain.api.DatabaseScan;
+import io.brain.core.database.EmbeddedDatabase;
 import io.brain.core.tenant.TenantContext;
 import org.junit.jupiter.api.Test;
 
@@ -270,6 +272,32 @@ class WebhookListenerTests extends WebhookTestContext {
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.field").value("name"));
 		this.mvc.perform(get("/api/webhooks").with(admin("hooks-e"))).andExpect(jsonPath("$.length()").value(1));
+	}
+
+	@Test
+	void secretWhenSentAsBearerTokenThenStoredNowhereInPlaintextAndRowsStayInTheirTenant() throws Exception {
+		automation("hooks-f", "flow", true);
+		String token = "bearer-token-0123456789-abcdefghij";
+		JsonNode created = listener("hooks-f", listenerRequest("Bearer", WebhookProvider.BEARER, "flow", token));
+		this.mvc
+			.perform(signed(path(created), WebhookProvider.BEARER, token, "{\"type\":\"created\",\"id\":7}", "b-1",
+					null))
+			.andExpect(status().isAccepted());
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(runs("hooks-f", "flow")).isEqualTo(1));
+
+		assertThat(DatabaseScan.columnsContaining(EmbeddedDatabase.forTests().ensureDatabase("webhook_tests"), token))
+			.isEmpty();
+		for (String table : List.of("webhook_listener", "webhook_delivery")) {
+			assertThat(this.jdbc.sql("select count(*) from " + table).query(Long.class).single()).as(table).isZero();
+			assertThat(TenantContext.call("hooks-other",
+					() -> this.jdbc.sql("select count(*) from " + table).query(Long.class).single()))
+				.as(table)
+				.isZero();
+			assertThat(TenantContext.call("hooks-f",
+					() -> this.jdbc.sql("select count(*) from " + table).query(Long.class).single()))
+				.as(table)
+				.isEqualTo(1);
+		}
 	}
 
 	private long audited() {
