@@ -111,4 +111,21 @@ class WebhookSignatureTests extends WebhookTestContext {
 		assertThat(deliveries("sig-generic", created.at("/listener/id").asText())).isEqualTo(1);
 	}
 
+	@Test
+	void wooCommerceWhenPingedUnsignedThenAnswered200AndNothingStored() throws Exception {
+		automation("sig-woo-ping", "on-event", true);
+		JsonNode created = listener("sig-woo-ping",
+				listenerRequest("Woo", WebhookProvider.WOOCOMMERCE, "on-event", SECRET));
+
+		this.mvc
+			.perform(post(path(created)).contentType(MediaType.APPLICATION_FORM_URLENCODED).content("webhook_id=17"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("PING"));
+		this.mvc
+			.perform(post(path(created)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.content("webhook_id=17&order=1"))
+			.andExpect(status().isUnauthorized());
+		assertThat(deliveries("sig-woo-ping", created.at("/listener/id").asText())).isZero();
+	}
+
 }
