@@ -79,6 +79,14 @@ class RunRepository {
 			.update();
 	}
 
+	void accepted(TenantId tenant, UUID id, long processInstanceKey) {
+		this.jdbc.sql("update run set process_instance_key = :instance where tenant_id = :tenant and id = :id")
+			.param("instance", processInstanceKey)
+			.param("tenant", tenant.value())
+			.param("id", id)
+			.update();
+	}
+
 	void completed(TenantId tenant, UUID id, long processInstanceKey, Map<String, Object> output) {
 		this.jdbc.sql("""
 				update run set state = 'COMPLETED', process_instance_key = :instance, ended_at = :now,

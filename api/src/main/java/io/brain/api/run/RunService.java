@@ -1,8 +1,10 @@
 package io.brain.api.run;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.brain.api.identity.CurrentUser;
@@ -12,7 +14,11 @@ import io.brain.core.deployment.ProcessDeployment;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientException;
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.response.ProcessInstanceResult;
+import io.grpc.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +38,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class RunService {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunService.class);
+
+	/** Answers after which the engine did not start the instance, and may later. */
+	private static final Set<Status.Code> RETRYABLE = Set.of(Status.Code.UNAVAILABLE, Status.Code.RESOURCE_EXHAUSTED,
+			Status.Code.DEADLINE_EXCEEDED, Status.Code.ABORTED, Status.Code.CANCELLED);
 
 	private final CamundaClient zeebe;
 
@@ -77,6 +87,50 @@ public class RunService {
 			send.run();
 		}
 		return run;
+	}
+
+	/**
+	 * Starts a run and waits until the engine has accepted its instance (not until it
+	 * ends), so the caller knows the start happened before it commits. The run row is
+	 * written in the caller's transaction: rolled back with it, no run remains.
+	 * @param timeout how long to wait for the engine's answer
+	 * @return the run, with the engine's instance key
+	 * @throws EngineUnavailableException when the engine could not take the start now
+	 * (unreachable, back-pressure, timeout): the caller may try again later
+	 * @throws BrainProblem 404 when the process is not deployed
+	 */
+	public Run startAccepted(CurrentUser user, StartRunRequest request, Duration timeout) {
+		TenantId tenant = user.tenant();
+		ProcessDeployment deployment = this.deployments.latest(tenant, request.processId())
+			.orElseThrow(() -> new BrainProblem(org.springframework.http.HttpStatus.NOT_FOUND, "processId",
+					"No process '" + request.processId() + "' is deployed for your tenant."));
+		Run run = new Run(UUID.randomUUID(), deployment.processId(), String.valueOf(deployment.processDefinitionKey()),
+				null, RunState.ACTIVE, user.username(), Instant.now(), null, null, request.variables(), null);
+		this.runs.insert(tenant, run);
+		ProcessInstanceEvent instance;
+		try {
+			instance = this.zeebe.newCreateInstanceCommand()
+				.processDefinitionKey(deployment.processDefinitionKey())
+				.variables(request.variables())
+				.requestTimeout(timeout)
+				.send()
+				.join();
+		}
+		catch (ClientStatusException ex) {
+			if (RETRYABLE.contains(ex.getStatusCode())) {
+				throw new EngineUnavailableException(
+						"Zeebe could not take the start now (" + ex.getStatusCode() + "): " + describe(ex), ex);
+			}
+			throw ex;
+		}
+		catch (ClientException ex) {
+			// No status: the request did not reach the gateway (connection, channel).
+			throw new EngineUnavailableException("Zeebe is unreachable: " + describe(ex), ex);
+		}
+		this.runs.accepted(tenant, run.id(), instance.getProcessInstanceKey());
+		return new Run(run.id(), run.processId(), run.processDefinitionKey(),
+				String.valueOf(instance.getProcessInstanceKey()), run.state(), run.startedBy(), run.startedAt(), null,
+				null, run.input(), null);
 	}
 
 	/**

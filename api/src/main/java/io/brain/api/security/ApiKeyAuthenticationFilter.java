@@ -34,6 +34,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		// A webhook's Authorization header holds the listener's token, not an API key.
+		return SecurityConfiguration.isWebhook(request);
+	}
+
+	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Optional<String> presented = presentedKey(request);

@@ -89,6 +89,21 @@ class PermissionMatrixTests extends ApiTestContext {
 			new Endpoint(HttpMethod.GET, "/api/platform/secrets", null, "secrets:manage"),
 			new Endpoint(HttpMethod.PUT, "/api/platform/secrets/matrix-secret", "{\"value\":\"x\"}", "secrets:manage"),
 			new Endpoint(HttpMethod.DELETE, "/api/platform/secrets/matrix-secret", null, "secrets:manage"),
+			new Endpoint(HttpMethod.GET, "/api/webhooks", null, "webhooks:manage"),
+			new Endpoint(HttpMethod.POST, "/api/webhooks",
+					"{\"name\":\"matrix\",\"provider\":\"GITHUB\",\"automationKey\":\"matrix\"}", "webhooks:manage"),
+			new Endpoint(HttpMethod.GET, "/api/webhooks/00000000-0000-0000-0000-000000000000", null, "webhooks:manage"),
+			new Endpoint(HttpMethod.PUT, "/api/webhooks/00000000-0000-0000-0000-000000000000",
+					"{\"name\":\"matrix\",\"provider\":\"GITHUB\",\"automationKey\":\"matrix\"}", "webhooks:manage"),
+			new Endpoint(HttpMethod.DELETE, "/api/webhooks/00000000-0000-0000-0000-000000000000", null,
+					"webhooks:manage"),
+			new Endpoint(HttpMethod.POST, "/api/webhooks/00000000-0000-0000-0000-000000000000/secret", null,
+					"webhooks:manage"),
+			new Endpoint(HttpMethod.GET, "/api/webhooks/00000000-0000-0000-0000-000000000000/deliveries", null,
+					"webhooks:manage"),
+			new Endpoint(HttpMethod.POST,
+					"/api/webhooks/00000000-0000-0000-0000-000000000000/deliveries/00000000-0000-0000-0000-000000000000/replay",
+					null, "webhooks:manage"),
 			new Endpoint(HttpMethod.GET, "/api/me", null, null));
 
 	static Stream<Arguments> matrix() {

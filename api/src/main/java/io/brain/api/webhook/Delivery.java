@@ -1,0 +1,31 @@
+package io.brain.api.webhook;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * One webhook a listener received, as the delivery log shows it.
+ *
+ * @param id the delivery's id
+ * @param status where it is
+ * @param eventType the provider's event type, when it has one
+ * @param providerEventId the provider's id of the event (or a hash of the body), by which
+ * duplicates are dropped
+ * @param receivedAt when it arrived
+ * @param payload the body with secret-looking values masked, cut to 4,000 characters
+ * @param attempts how many times the dispatcher tried to start its run
+ * @param nextAttemptAt when it tries next, while RECEIVED
+ * @param error why the last try failed, if it did
+ * @param runId the run it started
+ * @param dispatchedAt when
+ * @param replayOf the delivery this one replays
+ */
+public record Delivery(UUID id, DeliveryStatus status, @Schema(nullable = true) String eventType,
+		String providerEventId, Instant receivedAt, String payload, int attempts,
+		@Schema(nullable = true) Instant nextAttemptAt, @Schema(nullable = true) String error,
+		@Schema(nullable = true) UUID runId, @Schema(nullable = true) Instant dispatchedAt,
+		@Schema(nullable = true) UUID replayOf) {
+
+}

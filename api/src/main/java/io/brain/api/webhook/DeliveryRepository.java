@@ -1,0 +1,233 @@
+package io.brain.api.webhook;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The inbox of webhook deliveries.
+ */
+@Repository
+class DeliveryRepository {
+
+	private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	DeliveryRepository(JdbcClient jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/**
+	 * Stores a verified delivery unless its listener received the same provider event id
+	 * before.
+	 * @return whether it was stored
+	 */
+	boolean insert(String tenant, Received delivery) {
+		return this.jdbc.sql("""
+				insert into webhook_delivery (id, tenant_id, listener_id, status, event_type, provider_event_id,
+				    headers, payload, content_type)
+				values (:id, :tenant, :listener, :status, :eventType, :eventId, cast(:headers as jsonb), :payload,
+				    :contentType)
+				on conflict (listener_id, provider_event_id) where replay_of is null do nothing
+				""")
+			.param("id", delivery.id())
+			.param("tenant", tenant)
+			.param("listener", delivery.listenerId())
+			.param("status", delivery.status().name())
+			.param("eventType", delivery.eventType())
+			.param("eventId", delivery.providerEventId())
+			.param("headers", write(delivery.headers()))
+			.param("payload", delivery.payload())
+			.param("contentType", delivery.contentType())
+			.update() == 1;
+	}
+
+	Optional<UUID> idOfEvent(String tenant, UUID listener, String providerEventId) {
+		return this.jdbc.sql("""
+				select id from webhook_delivery
+				where tenant_id = :tenant and listener_id = :listener and provider_event_id = :eventId
+				    and replay_of is null
+				""")
+			.param("tenant", tenant)
+			.param("listener", listener)
+			.param("eventId", providerEventId)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/** A copy of a delivery, queued to start its run again. */
+	Optional<UUID> requeueCopy(String tenant, UUID listener, UUID original) {
+		UUID copy = UUID.randomUUID();
+		int copied = this.jdbc.sql("""
+				insert into webhook_delivery (id, tenant_id, listener_id, status, event_type, provider_event_id,
+				    headers, payload, content_type, replay_of)
+				select :copy, tenant_id, listener_id, 'RECEIVED', event_type, provider_event_id, headers, payload,
+				    content_type, id
+				from webhook_delivery where tenant_id = :tenant and listener_id = :listener and id = :original
+				""")
+			.param("copy", copy)
+			.param("tenant", tenant)
+			.param("listener", listener)
+			.param("original", original)
+			.update();
+		return (copied == 1) ? Optional.of(copy) : Optional.empty();
+	}
+
+	List<StoredDelivery> page(String tenant, UUID listener, DeliveryStatus status, int page, int size) {
+		return this.jdbc.sql("""
+				select * from webhook_delivery
+				where tenant_id = :tenant and listener_id = :listener and (cast(:status as varchar) is null
+				    or status = :status)
+				order by received_at desc, id
+				limit :size offset :offset
+				""")
+			.param("tenant", tenant)
+			.param("listener", listener)
+			.param("status", (status != null) ? status.name() : null)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query(this::map)
+			.list();
+	}
+
+	long count(String tenant, UUID listener, DeliveryStatus status) {
+		return this.jdbc.sql("""
+				select count(*) from webhook_delivery
+				where tenant_id = :tenant and listener_id = :listener and (cast(:status as varchar) is null
+				    or status = :status)
+				""")
+			.param("tenant", tenant)
+			.param("listener", listener)
+			.param("status", (status != null) ? status.name() : null)
+			.query(Long.class)
+			.single();
+	}
+
+	Optional<StoredDelivery> find(String tenant, UUID listener, UUID id) {
+		return this.jdbc
+			.sql("select * from webhook_delivery where tenant_id = :tenant and listener_id = :listener and id = :id")
+			.param("tenant", tenant)
+			.param("listener", listener)
+			.param("id", id)
+			.query(this::map)
+			.optional();
+	}
+
+	/** Deliveries waiting to start, of every tenant: their ids and tenants only. */
+	List<Due> due(int max) {
+		return this.jdbc.sql("select id, tenant_id from brain_webhook_deliveries_due(:max)")
+			.param("max", max)
+			.query((rs, row) -> new Due(rs.getObject("id", UUID.class), rs.getString("tenant_id")))
+			.list();
+	}
+
+	/**
+	 * Locks a delivery that is still waiting to start, for the rest of the transaction;
+	 * empty when another dispatcher holds it or it no longer waits.
+	 */
+	Optional<Locked> lockDue(String tenant, UUID id) {
+		return this.jdbc.sql("""
+				select d.*, l.name as listener_name, l.provider, l.automation_key
+				from webhook_delivery d join webhook_listener l on l.id = d.listener_id
+				where d.tenant_id = :tenant and d.id = :id and d.status = 'RECEIVED' and d.next_attempt_at <= now()
+				for update of d skip locked
+				""")
+			.param("tenant", tenant)
+			.param("id", id)
+			.query((rs, row) -> new Locked(map(rs, row), rs.getString("listener_name"),
+					WebhookProvider.valueOf(rs.getString("provider")), rs.getString("automation_key")))
+			.optional();
+	}
+
+	void dispatched(String tenant, UUID id, UUID run) {
+		this.jdbc.sql("""
+				update webhook_delivery set status = 'DISPATCHED', run_id = :run, dispatched_at = now(),
+				    attempts = attempts + 1, last_error = null
+				where tenant_id = :tenant and id = :id
+				""").param("run", run).param("tenant", tenant).param("id", id).update();
+	}
+
+	void retryLater(String tenant, UUID id, Instant next, String error) {
+		this.jdbc.sql("""
+				update webhook_delivery set attempts = attempts + 1, next_attempt_at = :next, last_error = :error
+				where tenant_id = :tenant and id = :id
+				""")
+			.param("next", Timestamp.from(next))
+			.param("error", error)
+			.param("tenant", tenant)
+			.param("id", id)
+			.update();
+	}
+
+	void failed(String tenant, UUID id, String error) {
+		this.jdbc.sql("""
+				update webhook_delivery set status = 'FAILED', attempts = attempts + 1, last_error = :error
+				where tenant_id = :tenant and id = :id
+				""").param("error", error).param("tenant", tenant).param("id", id).update();
+	}
+
+	private StoredDelivery map(ResultSet rs, int row) throws SQLException {
+		try {
+			return new StoredDelivery(rs.getObject("id", UUID.class), rs.getObject("listener_id", UUID.class),
+					DeliveryStatus.valueOf(rs.getString("status")), rs.getString("event_type"),
+					rs.getString("provider_event_id"), this.json.readValue(rs.getString("headers"), HEADERS),
+					rs.getString("payload"), rs.getString("content_type"), instant(rs, "received_at"),
+					rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
+					rs.getObject("run_id", UUID.class), instant(rs, "dispatched_at"),
+					rs.getObject("replay_of", UUID.class));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Unreadable headers of delivery " + rs.getString("id"), ex);
+		}
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private String write(Map<String, String> headers) {
+		try {
+			return this.json.writeValueAsString(headers);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException("Headers cannot be written as JSON", ex);
+		}
+	}
+
+	/** A verified delivery, as it is stored. */
+	record Received(UUID id, UUID listenerId, DeliveryStatus status, String eventType, String providerEventId,
+			Map<String, String> headers, String payload, String contentType) {
+	}
+
+	record StoredDelivery(UUID id, UUID listenerId, DeliveryStatus status, String eventType, String providerEventId,
+			Map<String, String> headers, String payload, String contentType, Instant receivedAt, int attempts,
+			Instant nextAttemptAt, String error, UUID runId, Instant dispatchedAt, UUID replayOf) {
+	}
+
+	/** A delivery waiting to start. */
+	record Due(UUID id, String tenant) {
+	}
+
+	/** A delivery locked for dispatching, with what its listener says to start. */
+	record Locked(StoredDelivery delivery, String listenerName, WebhookProvider provider, String automationKey) {
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.brain.api.webhook;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Creates or changes a webhook listener.
+ *
+ * @param name a name unique in the tenant
+ * @param provider who sends the webhooks; fixed once created
+ * @param automationKey the automation each delivery starts
+ * @param eventTypes the event types to take (a trailing {@code *} matches a prefix);
+ * empty or absent for every event
+ * @param signatureHeader generic HMAC-SHA256: the header with the signature (default
+ * {@code X-Signature})
+ * @param signatureEncoding generic HMAC-SHA256: HEX (default) or BASE64
+ * @param eventTypePointer generic providers: a JSON pointer to the event type in the
+ * body, such as {@code /type}
+ * @param eventIdHeader generic providers: a header with the sender's event id
+ * @param secret the signing secret or token the provider gave you (at least 16
+ * characters); Brain makes one when absent on creation. Write-only.
+ */
+public record SaveWebhookListenerRequest(@NotBlank @Size(max = 100) String name, @NotNull WebhookProvider provider,
+		@NotBlank @Size(max = 100) String automationKey,
+		@Schema(nullable = true) @Size(max = 50) List<@NotBlank @Size(max = 255) String> eventTypes,
+		@Schema(nullable = true) @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9-]+",
+				message = "must be a header name: letters, digits and '-'") String signatureHeader,
+		@Schema(nullable = true) SignatureEncoding signatureEncoding,
+		@Schema(nullable = true) @Size(max = 200) String eventTypePointer,
+		@Schema(nullable = true) @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9-]+",
+				message = "must be a header name: letters, digits and '-'") String eventIdHeader,
+		@Schema(nullable = true, writeOnly = true) @Size(min = 16, max = 500) String secret) {
+
+	public SaveWebhookListenerRequest {
+		eventTypes = (eventTypes != null) ? List.copyOf(eventTypes) : List.of();
+	}
+
+	@Override
+	public String toString() {
+		return "SaveWebhookListenerRequest[" + this.name + ", " + this.provider + ", " + this.automationKey + "]";
+	}
+
+}

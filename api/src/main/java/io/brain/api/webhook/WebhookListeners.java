@@ -1,0 +1,257 @@
+package io.brain.api.webhook;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.api.automation.Automation;
+import io.brain.api.automation.Automations;
+import io.brain.api.identity.CurrentUser;
+import io.brain.api.problem.BrainProblem;
+import io.brain.api.problem.Paging;
+import io.brain.api.webhook.internal.PayloadMask;
+import io.brain.core.secret.SecretRef;
+import io.brain.core.secret.SecretStore;
+import io.brain.core.tenant.TenantId;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * A tenant's webhook listeners: each an unguessable address, a secret in the secret store
+ * (shown once), the automation its deliveries start, and the log of its deliveries.
+ */
+@Service
+public class WebhookListeners {
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final ListenerRepository listeners;
+
+	private final DeliveryRepository deliveries;
+
+	private final SecretStore secrets;
+
+	private final Automations automations;
+
+	private final WebhookProperties properties;
+
+	private final ObjectMapper json;
+
+	WebhookListeners(ListenerRepository listeners, DeliveryRepository deliveries, SecretStore secrets,
+			Automations automations, WebhookProperties properties, ObjectMapper json) {
+		this.listeners = listeners;
+		this.deliveries = deliveries;
+		this.secrets = secrets;
+		this.automations = automations;
+		this.properties = properties;
+		this.json = json;
+	}
+
+	/** Where a listener's secret lives in the secret store. */
+	static SecretRef secretRef(TenantId tenant, UUID listener) {
+		return SecretRef.of(tenant, "webhooks/" + listener + "/secret");
+	}
+
+	public List<WebhookListener> list(CurrentUser user) {
+		return this.listeners.list(user.tenant().value()).stream().map((stored) -> view(user, stored)).toList();
+	}
+
+	public WebhookListener get(CurrentUser user, UUID id) {
+		return view(user, stored(user.tenant(), id));
+	}
+
+	@Transactional
+	public WebhookListenerCreated create(CurrentUser user, SaveWebhookListenerRequest request) {
+		TenantId tenant = user.tenant();
+		check(user, request);
+		UUID id = UUID.randomUUID();
+		ListenerRepository.Stored stored = new ListenerRepository.Stored(id, randomToken(24), request.name().strip(),
+				request.provider(), request.automationKey(), request.eventTypes(), option(request.signatureHeader()),
+				(request.provider() == WebhookProvider.HMAC_SHA256) ? encoding(request) : null,
+				option(request.eventTypePointer()), option(request.eventIdHeader()), user.username(), Instant.now(),
+				Instant.now(), 0, null);
+		if (!this.listeners.insert(tenant.value(), stored)) {
+			throw new BrainProblem(HttpStatus.CONFLICT, "name",
+					"A webhook listener named '" + stored.name() + "' exists.");
+		}
+		String secret = (request.secret() != null) ? request.secret() : randomToken(32);
+		this.secrets.put(secretRef(tenant, id), secret);
+		return new WebhookListenerCreated(get(user, id), secret);
+	}
+
+	/** Changes a listener; its provider, address and secret stay. */
+	@Transactional
+	public WebhookListener update(CurrentUser user, UUID id, SaveWebhookListenerRequest request) {
+		TenantId tenant = user.tenant();
+		ListenerRepository.Stored stored = stored(tenant, id);
+		if (request.provider() != stored.provider()) {
+			throw BrainProblem.badInput("provider",
+					"A listener's provider cannot change; create a new listener for " + request.provider() + ".");
+		}
+		if (request.secret() != null) {
+			throw BrainProblem.badInput("secret", "Change the secret with POST /api/webhooks/" + id + "/secret.");
+		}
+		check(user, request);
+		if (this.listeners.nameTakenByOther(tenant.value(), request.name().strip(), id)) {
+			throw new BrainProblem(HttpStatus.CONFLICT, "name",
+					"A webhook listener named '" + request.name().strip() + "' exists.");
+		}
+		this.listeners.update(tenant.value(),
+				new ListenerRepository.Stored(id, stored.publicId(), request.name().strip(), stored.provider(),
+						request.automationKey(), request.eventTypes(), option(request.signatureHeader()),
+						(stored.provider() == WebhookProvider.HMAC_SHA256) ? encoding(request) : null,
+						option(request.eventTypePointer()), option(request.eventIdHeader()), stored.createdBy(),
+						stored.createdAt(), Instant.now(), 0, null));
+		return get(user, id);
+	}
+
+	/**
+	 * Replaces a listener's secret with the one given (a provider's signing secret) or a
+	 * new random one; deliveries signed with the old secret are refused from now on.
+	 * @return the secret now in force, shown this once
+	 */
+	@Transactional
+	public WebhookSecret rotateSecret(CurrentUser user, UUID id, WebhookSecret given) {
+		TenantId tenant = user.tenant();
+		stored(tenant, id);
+		String secret = (given != null && given.secret() != null) ? given.secret() : randomToken(32);
+		this.secrets.put(secretRef(tenant, id), secret);
+		this.listeners.touch(tenant.value(), id);
+		return new WebhookSecret(secret);
+	}
+
+	@Transactional
+	public void delete(CurrentUser user, UUID id) {
+		TenantId tenant = user.tenant();
+		stored(tenant, id);
+		this.secrets.delete(secretRef(tenant, id));
+		this.listeners.delete(tenant.value(), id);
+	}
+
+	public DeliveryPage deliveries(CurrentUser user, UUID id, DeliveryStatus status, int page, int size) {
+		Paging.check(page, size);
+		stored(user.tenant(), id);
+		String tenant = user.tenant().value();
+		return new DeliveryPage(this.deliveries.page(tenant, id, status, page, size).stream().map(this::view).toList(),
+				page, size, this.deliveries.count(tenant, id, status));
+	}
+
+	/**
+	 * Queues a copy of a delivery, so its run starts again (after the automation was
+	 * fixed or deployed, say).
+	 * @return the copy
+	 */
+	@Transactional
+	public Delivery replay(CurrentUser user, UUID id, UUID deliveryId) {
+		String tenant = user.tenant().value();
+		stored(user.tenant(), id);
+		UUID copy = this.deliveries.requeueCopy(tenant, id, deliveryId)
+			.orElseThrow(() -> BrainProblem.notFound("Listener " + id + " has no delivery " + deliveryId + "."));
+		return this.deliveries.find(tenant, id, copy).map(this::view).orElseThrow();
+	}
+
+	private Delivery view(DeliveryRepository.StoredDelivery stored) {
+		return new Delivery(stored.id(), stored.status(), stored.eventType(), stored.providerEventId(),
+				stored.receivedAt(), PayloadMask.mask(this.json, stored.payload()), stored.attempts(),
+				(stored.status() == DeliveryStatus.RECEIVED) ? stored.nextAttemptAt() : null, stored.error(),
+				stored.runId(), stored.dispatchedAt(), stored.replayOf());
+	}
+
+	private WebhookListener view(CurrentUser user, ListenerRepository.Stored stored) {
+		String problem = problemOf(user, stored.automationKey());
+		return new WebhookListener(stored.id(), stored.name(), stored.provider(), stored.automationKey(),
+				stored.eventTypes(), url(stored.publicId()), problem == null, problem, stored.signatureHeader(),
+				stored.signatureEncoding(), stored.eventTypePointer(), stored.eventIdHeader(), stored.deliveries(),
+				stored.lastDeliveryAt(), stored.createdBy(), stored.createdAt(), stored.updatedAt());
+	}
+
+	/** Why a listener's deliveries would not start runs now, or null when they would. */
+	private String problemOf(CurrentUser user, String automationKey) {
+		Automation automation;
+		try {
+			automation = this.automations.get(user, automationKey);
+		}
+		catch (BrainProblem notFound) {
+			return "Automation '" + automationKey + "' does not exist: deliveries are stored but start nothing.";
+		}
+		if (automation.deployedVersion() == null) {
+			return "Automation '" + automation.name() + "' is not deployed: deliveries are stored but start nothing"
+					+ " until it is (then replay them).";
+		}
+		return null;
+	}
+
+	private String url(String publicId) {
+		String base = (this.properties.publicUrl() != null && !this.properties.publicUrl().isBlank())
+				? this.properties.publicUrl().replaceAll("/+$", "")
+				: ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		return base + "/hooks/" + publicId;
+	}
+
+	private void check(CurrentUser user, SaveWebhookListenerRequest request) {
+		WebhookProvider provider = request.provider();
+		if (provider != WebhookProvider.HMAC_SHA256) {
+			refuseOption("signatureHeader", request.signatureHeader(), "generic HMAC-SHA256");
+			refuseOption("signatureEncoding", request.signatureEncoding(), "generic HMAC-SHA256");
+		}
+		boolean generic = provider == WebhookProvider.HMAC_SHA256 || provider == WebhookProvider.BEARER;
+		if (!generic) {
+			refuseOption("eventTypePointer", request.eventTypePointer(), "generic");
+			refuseOption("eventIdHeader", request.eventIdHeader(), "generic");
+		}
+		String pointer = option(request.eventTypePointer());
+		if (pointer != null) {
+			try {
+				JsonPointer.compile(pointer);
+			}
+			catch (IllegalArgumentException ex) {
+				throw BrainProblem.badInput("eventTypePointer",
+						"The event type pointer must be a JSON pointer such as /type or /event/name.");
+			}
+		}
+		if (generic && pointer == null && !request.eventTypes().isEmpty()) {
+			throw BrainProblem.badInput("eventTypes",
+					"To filter by event type, say where the event type is: set eventTypePointer, such as /type.");
+		}
+		try {
+			this.automations.get(user, request.automationKey());
+		}
+		catch (BrainProblem notFound) {
+			throw BrainProblem.badInput("automationKey", "No automation '" + request.automationKey() + "'.");
+		}
+	}
+
+	private static void refuseOption(String field, Object value, String which) {
+		if (value != null && !(value instanceof String text && text.isBlank())) {
+			throw BrainProblem.badInput(field, field + " applies to " + which + " listeners only.");
+		}
+	}
+
+	private static SignatureEncoding encoding(SaveWebhookListenerRequest request) {
+		return (request.signatureEncoding() != null) ? request.signatureEncoding() : SignatureEncoding.HEX;
+	}
+
+	private static String option(String value) {
+		return (value != null && !value.isBlank()) ? value.strip() : null;
+	}
+
+	private ListenerRepository.Stored stored(TenantId tenant, UUID id) {
+		return this.listeners.find(tenant.value(), id)
+			.orElseThrow(() -> BrainProblem.notFound("No webhook listener " + id + "."));
+	}
+
+	/** A random url-safe token of some bytes (24 bytes: 32 characters). */
+	static String randomToken(int bytes) {
+		byte[] value = new byte[bytes];
+		random.nextBytes(value);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+	}
+
+}

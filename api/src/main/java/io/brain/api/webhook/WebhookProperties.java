@@ -1,0 +1,33 @@
+package io.brain.api.webhook;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of webhooks ({@code brain.webhooks.*}).
+ *
+ * @param maxBodySize the largest webhook body taken; larger ones get 413 (the api's
+ * {@code brain.security.max-request-size} caps it too)
+ * @param signatureTolerance how far a Stripe signature's timestamp may be from now
+ * @param publicUrl the address providers reach the api at, for listener URLs; the
+ * request's own address when empty
+ * @param dispatchInterval how often the dispatcher looks for deliveries to start when it
+ * found none
+ * @param dispatchBatch how many deliveries it takes at a time
+ * @param startTimeout how long it waits for the engine to accept a start
+ * @param retryBackoff the wait before the first retry when the engine could not take a
+ * start; doubled each time
+ * @param maxRetryBackoff the longest wait between retries
+ * @param dispatcherEnabled whether this api instance dispatches at all
+ */
+@ConfigurationProperties("brain.webhooks")
+public record WebhookProperties(@DefaultValue("1MB") DataSize maxBodySize,
+		@DefaultValue("5m") Duration signatureTolerance, String publicUrl,
+		@DefaultValue("200ms") Duration dispatchInterval, @DefaultValue("50") int dispatchBatch,
+		@DefaultValue("10s") Duration startTimeout, @DefaultValue("1s") Duration retryBackoff,
+		@DefaultValue("5m") Duration maxRetryBackoff, @DefaultValue("true") boolean dispatcherEnabled) {
+
+}
