@@ -26,6 +26,7 @@ test('every page needs the permission the api checks for it', () => {
     '/connectors/:id': 'connectors:read',
     '/agents': 'agents:read',
     '/integrations/webhooks': 'webhooks:manage',
+    '/integrations/webhooks/:id': 'webhooks:manage',
     '/integrations/api-keys': 'apikeys:manage',
     '/integrations/automation': 'automations:read',
     '/portal/cms': 'portal:read',
