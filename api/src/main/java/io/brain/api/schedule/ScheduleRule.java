@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,8 @@ public record ScheduleRule(@NotNull Every every, @Schema(nullable = true, exampl
 
 	private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-	private static final DateTimeFormatter H_MM = DateTimeFormatter.ofPattern("H:mm");
+	private static final DateTimeFormatter H_MM = DateTimeFormatter.ofPattern("H:mm")
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private static final Pattern AT_TIME = Pattern
 		.compile("0 (\\d{1,2}) (\\d{1,2}) \\* \\* (\\*|\\?|MON-FRI|1-5|MON|TUE|WED|THU|FRI|SAT|SUN|[0-7])");

@@ -40,6 +40,8 @@ class ScheduleRuleTests {
 	@Test
 	void checkedWhenFieldsDoNotFitTheFrequencyThenNamesTheField() {
 		assertRefused(new ScheduleRule(Every.MONDAY, "25:00", null), "rule.at");
+		assertRefused(new ScheduleRule(Every.MONDAY, "24:00", null), "rule.at");
+		assertRefused(new ScheduleRule(Every.MONDAY, "9.00", null), "rule.at");
 		assertRefused(new ScheduleRule(Every.MONDAY, null, null), "rule.at");
 		assertRefused(new ScheduleRule(Every.DAY, "09:00", 5), "rule.interval");
 		assertRefused(new ScheduleRule(Every.MINUTES, null, 7), "rule.interval");
