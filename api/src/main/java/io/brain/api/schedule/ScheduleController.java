@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.brain.api.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 
@@ -47,10 +48,10 @@ class ScheduleController {
 			summary = "When a cron expression or a rule would fire in a time zone, checked as saving it would be, "
 					+ "without saving anything")
 	SchedulePreview preview(
-			@Parameter(description = "A cron expression; or give every (and at or interval)",
-					example = "0 9 * * MON") @RequestParam(required = false) String cron,
-			@Parameter(
-					description = "The rule's frequency: DAY, WEEKDAY, MONDAY to SUNDAY, MINUTES or HOURS") @RequestParam(
+			@Parameter(description = "A cron expression; or give every (and at or interval)") @RequestParam(
+					required = false) String cron,
+			@Parameter(description = "The rule's frequency",
+					schema = @Schema(implementation = ScheduleRule.Every.class)) @RequestParam(
 							required = false) String every,
 			@Parameter(description = "The rule's time of day, HH:MM",
 					example = "09:00") @RequestParam(required = false) String at,

@@ -21,8 +21,7 @@ import jakarta.validation.constraints.Size;
  * @param variables the variables each run starts with, a JSON object
  */
 public record ScheduleRequest(@NotBlank @Size(max = 200) String name,
-		@Schema(nullable = true, example = "0 9 * * MON") @Size(max = 200) String cron,
-		@Schema(nullable = true) @Valid ScheduleRule rule,
+		@Schema(nullable = true) @Size(max = 200) String cron, @Schema(nullable = true) @Valid ScheduleRule rule,
 		@NotBlank @Size(max = 64) @Schema(example = "Europe/Berlin") String timeZone,
 		@Schema(nullable = true) Boolean enabled, @Schema(nullable = true) Map<String, Object> variables) {
 
