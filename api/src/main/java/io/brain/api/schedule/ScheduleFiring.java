@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.brain.api.automation.Automation;
 import io.brain.api.automation.Automations;
 import io.brain.api.identity.CurrentUser;
+import io.brain.api.problem.BrainProblem;
 import io.brain.api.run.RunService;
 import io.brain.api.run.StartRunRequest;
 import io.brain.core.audit.AuditEvent;
@@ -113,8 +114,8 @@ class ScheduleFiring {
 		Optional<Instant> fireTime = latestWithinGrace(schedule, timetable, now);
 		if (fireTime.isEmpty()) {
 			String error = "Missed the fire at " + LOCAL_TIME.format(schedule.nextFireAt().atZone(timetable.zone()))
-					+ " while Brain was not running; it was more than " + this.properties.gracePeriod().toMinutes()
-					+ " minutes late, so no run was started.";
+					+ " (Brain was not running then, or the tenant was disabled). It was more than "
+					+ Schedules.inWords(this.properties.gracePeriod()) + " late, so no run was started.";
 			this.repository.fired(due.tenant(), schedule.id(), next, null, null, error);
 			audit(schedule, Outcome.FAILURE, Map.of("missed", schedule.nextFireAt().toString()));
 			return true;
@@ -166,8 +167,9 @@ class ScheduleFiring {
 			return false;
 		}
 		ScheduleRepository.Stored schedule = locked.get();
-		String error = "The run could not be started: "
-				+ ((failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName());
+		// A problem's detail is meant for users; anything else stays in the log.
+		String error = "The run could not be started: " + ((failure instanceof BrainProblem problem)
+				? problem.getBody().getDetail() : "Brain failed on its side; the error is logged.");
 		this.repository.fired(due.tenant(), schedule.id(), timetable(schedule).next(now).orElse(null), null, null,
 				error);
 		audit(schedule, Outcome.FAILURE, Map.of("fireTime", schedule.nextFireAt().toString(), "error", error));

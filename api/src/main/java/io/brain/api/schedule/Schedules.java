@@ -146,8 +146,8 @@ public class Schedules {
 			if (Duration.between(upcoming.get(i - 1), upcoming.get(i))
 				.compareTo(this.properties.minimumInterval()) < 0) {
 				throw BrainProblem.badInput((rule != null) ? rulePrefix + "interval" : "cron",
-						"This schedule fires more often than once every " + words(this.properties.minimumInterval())
-								+ ", the shortest interval Brain allows.");
+						"Two fires of this schedule come closer together than the shortest interval Brain allows ("
+								+ inWords(this.properties.minimumInterval()) + ").");
 			}
 		}
 		return new Checked(timetable, describe(timetable, checkedRule), null, checkedRule);
@@ -222,10 +222,11 @@ public class Schedules {
 		return times.stream().map(ZonedDateTime::toOffsetDateTime).toList();
 	}
 
-	private static String words(Duration duration) {
+	/** A duration in words: "1 minute", "5 minutes", "30 seconds". */
+	static String inWords(Duration duration) {
 		if (duration.toSeconds() % 60 == 0) {
 			long minutes = duration.toMinutes();
-			return (minutes == 1) ? "minute" : minutes + " minutes";
+			return minutes + ((minutes == 1) ? " minute" : " minutes");
 		}
 		return duration.toSeconds() + " seconds";
 	}
