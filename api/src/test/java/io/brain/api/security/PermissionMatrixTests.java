@@ -85,6 +85,7 @@ class PermissionMatrixTests extends ApiTestContext {
 			new Endpoint(HttpMethod.GET, "/api/automations/matrix/versions/1", null, "automations:read"),
 			new Endpoint(HttpMethod.POST, "/api/automations/matrix/versions/1/deployment", null, "automations:deploy"),
 			new Endpoint(HttpMethod.POST, "/api/v1/automations/matrix/runs", "{}", "runs:start"),
+			new Endpoint(HttpMethod.GET, "/api/element-templates", null, "automations:read"),
 			new Endpoint(HttpMethod.GET, "/api/portal/commerce/orders", null, "portal:read"),
 			new Endpoint(HttpMethod.GET, "/api/platform/secrets", null, "secrets:manage"),
 			new Endpoint(HttpMethod.PUT, "/api/platform/secrets/matrix-secret", "{\"value\":\"x\"}", "secrets:manage"),
