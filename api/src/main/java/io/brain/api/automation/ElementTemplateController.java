@@ -34,6 +34,7 @@ class ElementTemplateController {
 			summary = "The connector element templates (Zeebe element templates JSON) the BPMN editor offers")
 	@ApiResponse(responseCode = "200", description = "The templates, one per connector",
 			content = @Content(array = @ArraySchema(schema = @Schema(type = "object",
+					additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
 					description = "A Zeebe element template, as the element templates JSON schema describes it"))))
 	List<JsonNode> list() {
 		return this.templates.all();
