@@ -151,6 +151,8 @@ function AutomationEditor({ automationKey, title }: { automationKey: string; tit
     setRefusal(undefined);
     setDirty(false);
     setNote('');
+    // Deploy offers the new version at once, before the automation is read again.
+    setCurrent({ ...automation, latestVersion: answer.data.version, updatedAt: answer.data.createdAt });
     setStatus(`Saved as version ${answer.data.version}.`);
     await refresh();
   };
@@ -164,6 +166,7 @@ function AutomationEditor({ automationKey, title }: { automationKey: string; tit
     setBusy(undefined);
     if (!answer.ok) return setRefusal({ title: `Version ${version} was not deployed`, problem: answer.problem });
     setRefusal(undefined);
+    setCurrent({ ...automation, deployedVersion: version });
     setStatus(`Version ${version} deployed: new runs use it.`);
     await refresh();
   };

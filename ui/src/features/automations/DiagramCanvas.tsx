@@ -81,7 +81,10 @@ export default function DiagramCanvas({
     const registry = instance.get<ElementRegistry>('elementRegistry');
 
     if (editable) {
-      instance.on('commandStack.changed', () => callbacks.current.onChange?.());
+      // A cleared command stack (a new diagram) is not a change of the user's.
+      instance.on<{ trigger?: string }>('commandStack.changed', ({ trigger }) => {
+        if (trigger !== 'clear') callbacks.current.onChange?.();
+      });
       instance.on<{ errors: unknown[] }>('elementTemplates.errors', ({ errors }) =>
         setTemplateErrors(errors.map(messageOf)),
       );
