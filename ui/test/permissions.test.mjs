@@ -29,6 +29,7 @@ test('every page needs the permission the api checks for it', () => {
     '/integrations/webhooks/:id': 'webhooks:manage',
     '/integrations/api-keys': 'apikeys:manage',
     '/integrations/automation': 'automations:read',
+    '/integrations/automation/:key': 'automations:read',
     '/portal/cms': 'portal:read',
     '/portal/crm': 'portal:read',
     '/portal/ecommerce': 'portal:read',

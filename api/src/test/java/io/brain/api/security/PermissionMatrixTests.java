@@ -97,6 +97,7 @@ class PermissionMatrixTests extends ApiTestContext {
 					"{\"name\":\"m\",\"cron\":\"0 9 * * *\",\"timeZone\":\"UTC\"}", "automations:write"),
 			new Endpoint(HttpMethod.DELETE, "/api/automations/matrix/schedules/00000000-0000-0000-0000-000000000000",
 					null, "automations:write"),
+			new Endpoint(HttpMethod.GET, "/api/element-templates", null, "automations:read"),
 			new Endpoint(HttpMethod.GET, "/api/portal/commerce/orders", null, "portal:read"),
 			new Endpoint(HttpMethod.GET, "/api/platform/secrets", null, "secrets:manage"),
 			new Endpoint(HttpMethod.PUT, "/api/platform/secrets/matrix-secret", "{\"value\":\"x\"}", "secrets:manage"),
