@@ -99,6 +99,10 @@ public final class ExporterHarness implements AutoCloseable {
 				catch (ConcurrentModificationException ex) {
 					// the engine wrote while the stream was read: read again next time
 				}
+				catch (RuntimeException ex) {
+					// as a broker does, keep handing records: the next round tries again
+					System.err.println("Exporter harness: " + ex);
+				}
 				try {
 					Thread.sleep(50);
 				}
