@@ -34,7 +34,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record Schedule(UUID id, String automationKey, String name, String cron,
 		@Schema(nullable = true) ScheduleRule rule, String timeZone, boolean enabled, Map<String, Object> variables,
 		String description, List<OffsetDateTime> nextFireTimes, @Schema(nullable = true) OffsetDateTime lastFiredAt,
-		@Schema(nullable = true) UUID lastRunId, @Schema(nullable = true) String lastError, String createdBy,
+		@Schema(nullable = true) String lastRunId, @Schema(nullable = true) String lastError, String createdBy,
 		Instant createdAt, String updatedBy, Instant updatedAt) {
 
 }

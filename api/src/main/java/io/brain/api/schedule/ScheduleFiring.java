@@ -136,7 +136,7 @@ class ScheduleFiring {
 				"schedule:" + schedule.id() + ":" + fireTime.get());
 		this.repository.fired(due.tenant(), schedule.id(), next, fireTime.get(), started.run().id(), null);
 		audit(schedule, Outcome.SUCCESS,
-				Map.of("fireTime", fireTime.get().toString(), "runId", started.run().id().toString()));
+				Map.of("fireTime", fireTime.get().toString(), "runId", started.run().id()));
 		return true;
 	}
 

@@ -160,7 +160,7 @@ class ScheduleRepository {
 	 * @param runId the run started, or null to keep the last one
 	 * @param error why no run was started, or null when one was
 	 */
-	void fired(String tenant, UUID id, Instant nextFireAt, Instant firedAt, UUID runId, String error) {
+	void fired(String tenant, UUID id, Instant nextFireAt, Instant firedAt, String runId, String error) {
 		this.jdbc.sql("""
 				update automation_schedule set next_fire_at = :next, last_fired_at = coalesce(:fired, last_fired_at),
 				    last_run_id = coalesce(:run, last_run_id), last_error = :error
@@ -170,7 +170,7 @@ class ScheduleRepository {
 			.param("id", id)
 			.param("next", timestamp(nextFireAt))
 			.param("fired", timestamp(firedAt))
-			.param("run", runId)
+			.param("run", (runId != null) ? Long.parseLong(runId) : null, java.sql.Types.BIGINT)
 			.param("error", error)
 			.update();
 	}
@@ -182,7 +182,7 @@ class ScheduleRepository {
 						(rule != null) ? read(rule, ScheduleRule.class) : null, rs.getString("time_zone"),
 						rs.getBoolean("enabled"), read(rs.getString("variables"), VARIABLES)),
 				instant(rs.getTimestamp("next_fire_at")), instant(rs.getTimestamp("last_fired_at")),
-				rs.getObject("last_run_id", UUID.class), rs.getString("last_error"), rs.getString("created_by"),
+				lastRunId(rs), rs.getString("last_error"), rs.getString("created_by"),
 				instant(rs.getTimestamp("created_at")), rs.getString("updated_by"),
 				instant(rs.getTimestamp("updated_at")));
 	}
@@ -233,6 +233,12 @@ class ScheduleRepository {
 	 * @param enabled whether it fires
 	 * @param variables the variables of its runs
 	 */
+
+	private static String lastRunId(ResultSet rs) throws SQLException {
+		long run = rs.getLong("last_run_id");
+		return rs.wasNull() ? null : String.valueOf(run);
+	}
+
 	record Definition(String name, String cron, ScheduleRule rule, String timeZone, boolean enabled,
 			Map<String, Object> variables) {
 
@@ -242,7 +248,7 @@ class ScheduleRepository {
 	 * A stored schedule.
 	 */
 	record Stored(UUID id, String tenant, String automationKey, Definition definition, Instant nextFireAt,
-			Instant lastFiredAt, UUID lastRunId, String lastError, String createdBy, Instant createdAt,
+			Instant lastFiredAt, String lastRunId, String lastError, String createdBy, Instant createdAt,
 			String updatedBy, Instant updatedAt) {
 
 	}
