@@ -68,8 +68,8 @@ public class RunService {
 
 	/**
 	 * Starts a run for a caller that tries again later when the engine cannot take it now
-	 * (the webhook dispatcher): the engine has created the instance when this returns, and
-	 * the run row is written in the caller's transaction.
+	 * (the webhook dispatcher): the engine has created the instance when this returns,
+	 * and the run row is written in the caller's transaction.
 	 * @param timeout how long to wait for the engine's answer
 	 * @throws EngineUnavailableException when the engine could not take the start now
 	 * (unreachable, back-pressure, timeout)

@@ -135,8 +135,7 @@ class ScheduleFiring {
 				new StartRunRequest(schedule.automationKey(), schedule.definition().variables()),
 				"schedule:" + schedule.id() + ":" + fireTime.get());
 		this.repository.fired(due.tenant(), schedule.id(), next, fireTime.get(), started.run().id(), null);
-		audit(schedule, Outcome.SUCCESS,
-				Map.of("fireTime", fireTime.get().toString(), "runId", started.run().id()));
+		audit(schedule, Outcome.SUCCESS, Map.of("fireTime", fireTime.get().toString(), "runId", started.run().id()));
 		return true;
 	}
 

@@ -181,10 +181,9 @@ class ScheduleRepository {
 				new Definition(rs.getString("name"), rs.getString("cron"),
 						(rule != null) ? read(rule, ScheduleRule.class) : null, rs.getString("time_zone"),
 						rs.getBoolean("enabled"), read(rs.getString("variables"), VARIABLES)),
-				instant(rs.getTimestamp("next_fire_at")), instant(rs.getTimestamp("last_fired_at")),
-				lastRunId(rs), rs.getString("last_error"), rs.getString("created_by"),
-				instant(rs.getTimestamp("created_at")), rs.getString("updated_by"),
-				instant(rs.getTimestamp("updated_at")));
+				instant(rs.getTimestamp("next_fire_at")), instant(rs.getTimestamp("last_fired_at")), lastRunId(rs),
+				rs.getString("last_error"), rs.getString("created_by"), instant(rs.getTimestamp("created_at")),
+				rs.getString("updated_by"), instant(rs.getTimestamp("updated_at")));
 	}
 
 	private String write(Object value) {
@@ -225,7 +224,6 @@ class ScheduleRepository {
 
 	/**
 	 * What a schedule is, as checked and stored.
-	 *
 	 * @param name its name
 	 * @param cron its six-field cron expression
 	 * @param rule the rule it was given as, if any

@@ -189,9 +189,8 @@ class DeliveryRepository {
 					DeliveryStatus.valueOf(rs.getString("status")), rs.getString("event_type"),
 					rs.getString("provider_event_id"), this.json.readValue(rs.getString("headers"), HEADERS),
 					rs.getString("payload"), rs.getString("content_type"), instant(rs, "received_at"),
-					rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
-					runId(rs), instant(rs, "dispatched_at"),
-					rs.getObject("replay_of", UUID.class));
+					rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"), runId(rs),
+					instant(rs, "dispatched_at"), rs.getObject("replay_of", UUID.class));
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Unreadable headers of delivery " + rs.getString("id"), ex);

@@ -232,7 +232,8 @@ class ScheduleTests extends ApiTestContext {
 			.until(() -> runOfSchedule("sched-e", id), (run) -> run != null);
 		this.mvc.perform(get("/api/runs/{id}", runId).with(editor("sched-e")))
 			.andExpect(jsonPath("$.input.campaign").value("spring"))
-			.andExpect(jsonPath("$.startedBy").value("schedule:Soon"));
+			.andExpect(jsonPath("$.start.kind").value("BRAIN"))
+			.andExpect(jsonPath("$.start.by").value("schedule:Soon"));
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> this.mvc.perform(get("/api/runs/{id}", runId).with(editor("sched-e")))
 				.andExpect(jsonPath("$.state").value("COMPLETED")));
