@@ -12,6 +12,8 @@ export default defineConfig({
     outDir: 'target/classes/static',
     emptyOutDir: true,
     assetsDir: 'assets',
+    // The BPMN modeler (camunda-bpmn-js) is one chunk of about 2.7 MB, loaded only by the editor.
+    chunkSizeWarningLimit: 3000,
   },
   server: {
     proxy: {

@@ -13,6 +13,8 @@ export interface Problem {
   field?: string;
   /** Messages by field, from `errors[]` (validation) and `field`. */
   fieldErrors: Record<string, string>;
+  /** The problem+json body as the api sent it, for the properties one page knows, such as a diagram's `problems`. */
+  body: Record<string, unknown>;
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; problem: Problem };
@@ -50,7 +52,7 @@ function toProblem(operation: string, response: Response | undefined, error: unk
     }
   }
   if (field && !fieldErrors[field]) fieldErrors[field] = detail;
-  return { status: response?.status, detail, summary, field, fieldErrors };
+  return { status: response?.status, detail, summary, field, fieldErrors, body };
 }
 
 function text(value: unknown): string | undefined {

@@ -38,7 +38,7 @@ export function useSubmit<T>(onSuccess: (data: T) => void): Submission<T> {
   };
 
   const reject: Submission<T>['reject'] = (fieldErrors, detail = 'Some fields need your attention.') =>
-    setProblem({ detail, summary: detail, fieldErrors });
+    setProblem({ detail, summary: detail, fieldErrors, body: {} });
 
   return { busy, problem, errors: problem?.fieldErrors ?? {}, submit, reject };
 }

@@ -19,6 +19,10 @@ const Users = lazy(() => import('../features/users/UsersPage'));
 const Tenants = lazy(() => import('../features/tenants/TenantsPage'));
 const Connectors = lazy(() => import('../features/connectors/ConnectorsPage'));
 const ConnectionDetails = lazy(() => import('../features/connectors/ConnectionDetailsPage'));
+const Webhooks = lazy(() => import('../features/webhooks/WebhooksPage'));
+const WebhookDetails = lazy(() => import('../features/webhooks/WebhookDetailsPage'));
+const Automations = lazy(() => import('../features/automations/AutomationsPage'));
+const AutomationEditor = lazy(() => import('../features/automations/AutomationEditorPage'));
 const PortalCms = lazy(() => import('../features/portal/PortalCmsPage'));
 const PortalCrm = lazy(() => import('../features/portal/PortalCrmPage'));
 const PortalCommerce = lazy(() => import('../features/portal/PortalCommercePage'));
@@ -40,9 +44,9 @@ export const navigation: AppSection[] = [
   {
     label: 'Integrations',
     items: [
-      { path: '/integrations/webhooks', title: 'Webhooks', permission: 'webhooks:manage', Page: ComingSoon },
+      { path: '/integrations/webhooks', title: 'Webhooks', permission: 'webhooks:manage', Page: Webhooks },
       { path: '/integrations/api-keys', title: 'API Keys', permission: 'apikeys:manage', Page: ApiKeys },
-      { path: '/integrations/automation', title: 'Automation', permission: 'automations:read', Page: ComingSoon },
+      { path: '/integrations/automation', title: 'Automation', permission: 'automations:read', Page: Automations },
     ],
   },
   {
@@ -75,6 +79,8 @@ export const navigation: AppSection[] = [
  */
 const detailPages: AppPage[] = [
   { path: '/connectors/:id', title: 'Connection', permission: 'connectors:read', Page: ConnectionDetails },
+  { path: '/integrations/webhooks/:id', title: 'Webhook', permission: 'webhooks:manage', Page: WebhookDetails },
+  { path: '/integrations/automation/:key', title: 'Automation', permission: 'automations:read', Page: AutomationEditor },
 ];
 
 /** Every route: the navigation's pages and the detail pages. */

@@ -1,19 +1,14 @@
 package io.brain.api.automation;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.api.connector.ConnectorType;
 import io.brain.api.connector.ConnectorTypes;
 import io.brain.api.connector.Connections;
@@ -33,8 +28,6 @@ import org.camunda.bpm.model.xml.validation.ValidationResultType;
 import org.camunda.bpm.model.xml.validation.ValidationResults;
 
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,13 +45,12 @@ class BpmnChecks {
 
 	private final Connections connections;
 
-	/** The element templates by job type: what each connector operation requires. */
-	private final Map<String, JsonNode> templates;
+	private final ElementTemplates templates;
 
-	BpmnChecks(ConnectorTypes types, Connections connections, ObjectMapper json) {
+	BpmnChecks(ConnectorTypes types, Connections connections, ElementTemplates templates) {
 		this.types = types;
 		this.connections = connections;
-		this.templates = readTemplates(json);
+		this.templates = templates;
 	}
 
 	/**
@@ -113,7 +105,7 @@ class BpmnChecks {
 		Map<String, String> headers = headers(task);
 		Map<String, String> inputs = inputs(task);
 		String operation = headers.get("operation");
-		JsonNode template = this.templates.get(jobType);
+		JsonNode template = this.templates.forJobType(jobType).orElse(null);
 		if (template != null) {
 			for (JsonNode property : template.path("properties")) {
 				String condition = property.path("condition").path("allMatch").path(0).path("equals").asText(null);
@@ -184,27 +176,6 @@ class BpmnChecks {
 
 	private static String idOf(ModelElementInstance element) {
 		return element.getAttributeValue("id");
-	}
-
-	private static Map<String, JsonNode> readTemplates(ObjectMapper json) {
-		Map<String, JsonNode> templates = new LinkedHashMap<>();
-		try {
-			for (Resource resource : new PathMatchingResourcePatternResolver()
-				.getResources("classpath*:element-templates/*.json")) {
-				try (InputStream in = resource.getInputStream()) {
-					JsonNode template = json.readTree(in);
-					for (JsonNode property : template.path("properties")) {
-						if (property.path("binding").path("property").asText().equals("type")) {
-							templates.put(property.path("value").asText(), template);
-						}
-					}
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("The connector element templates are unreadable", ex);
-		}
-		return Map.copyOf(templates);
 	}
 
 	/**

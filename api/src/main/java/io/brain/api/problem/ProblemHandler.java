@@ -3,6 +3,7 @@ package io.brain.api.problem;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request body is not valid JSON of the expected shape.");
+		// A value of the wrong type (an unknown enum name, an array for an object) names
+		// its field.
+		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			String field = mismatch.getPath()
+				.stream()
+				.map((reference) -> (reference.getFieldName() != null) ? reference.getFieldName()
+						: "[" + reference.getIndex() + "]")
+				.reduce((path, next) -> next.startsWith("[") ? path + next : path + "." + next)
+				.orElseThrow();
+			problem.setProperty("field", field);
+			problem.setDetail("The request body's field '" + field + "' is not of the expected type.");
+		}
 		return ResponseEntity.badRequest().body(problem);
 	}
 

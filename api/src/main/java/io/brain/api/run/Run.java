@@ -1,29 +1,33 @@
 package io.brain.api.run;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * One execution of a deployed process, started through Brain.
+ * One run of a tenant's automation: one process instance, however it was started, with
+ * its timeline, variables and incidents as the engine reported them.
  *
- * @param id Brain's id of the run
- * @param processId the process it runs, as the tenant named it
- * @param processDefinitionKey the definition it runs
- * @param processInstanceKey the engine's instance key, once the engine reported it
- * @param state where the run is
- * @param startedBy who started it
- * @param startedAt when
+ * @param id the run's id: the engine's process instance key
+ * @param automation the automation (process id) it runs
+ * @param version the version of the automation it runs, once the engine reported it
+ * @param state where it is
+ * @param start how it was started
+ * @param startedAt when it started
  * @param endedAt when it ended, if it did
- * @param error why it failed, if it did
- * @param input the variables it started with
- * @param output the variables it ended with
+ * @param durationMs how long it ran, once it ended
+ * @param input the variables it was started with through Brain, if it was
+ * @param variables the run's variables now (its process scope)
+ * @param omittedVariables variables too large to show
+ * @param steps its timeline, in the order the steps started
+ * @param incidents its incidents, the latest first
  */
-public record Run(UUID id, String processId, String processDefinitionKey,
-		@Schema(nullable = true) String processInstanceKey, RunState state, String startedBy, Instant startedAt,
-		@Schema(nullable = true) Instant endedAt, @Schema(nullable = true) String error, Map<String, Object> input,
-		@Schema(nullable = true) Map<String, Object> output) {
+public record Run(String id, String automation, @Schema(nullable = true) Integer version, RunState state,
+		RunStart start, @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant endedAt,
+		@Schema(nullable = true) Long durationMs, @Schema(nullable = true) Map<String, Object> input,
+		Map<String, Object> variables, List<String> omittedVariables, List<RunStep> steps,
+		List<RunIncident> incidents) {
 
 }

@@ -1,10 +1,9 @@
 package io.brain.api.run;
 
-import java.util.List;
-import java.util.UUID;
-
 import io.brain.api.identity.CurrentUser;
+import io.brain.api.problem.BrainProblem;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 
@@ -18,6 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The Runs page: every run of the tenant with its timeline, variables and incidents, and
+ * the actions on a run.
+ */
 @RestController
 @SecurityRequirement(name = "bearer")
 class RunController {
@@ -36,18 +39,54 @@ class RunController {
 		return this.runs.start(user, request);
 	}
 
+	@GetMapping("/api/runs")
+	@PreAuthorize("hasAuthority('runs:read')")
+	@Operation(operationId = "listRuns",
+			summary = "Every run of your tenant, however it was started, the latest first; filtered by state and "
+					+ "automation")
+	RunPage list(
+			@Parameter(description = "ACTIVE, INCIDENT, COMPLETED or CANCELLED") @RequestParam(
+					required = false) String state,
+			@RequestParam(required = false) String automation, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, CurrentUser user) {
+		return this.runs.list(user, state(state), automation, page, size);
+	}
+
 	@GetMapping("/api/runs/{id}")
 	@PreAuthorize("hasAuthority('runs:read')")
-	@Operation(operationId = "getRun", summary = "One run of your tenant")
-	Run get(@PathVariable UUID id, CurrentUser user) {
+	@Operation(operationId = "getRun", summary = "One run with its timeline, variables and incidents")
+	Run get(@PathVariable String id, CurrentUser user) {
 		return this.runs.find(user, id);
 	}
 
-	@GetMapping("/api/runs")
-	@PreAuthorize("hasAuthority('runs:read')")
-	@Operation(operationId = "listRuns", summary = "The latest runs of your tenant")
-	List<Run> list(@RequestParam(defaultValue = "50") int limit, CurrentUser user) {
-		return this.runs.recent(user, limit);
+	@PostMapping("/api/runs/{id}/retry")
+	@PreAuthorize("hasAuthority('runs:start')")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(operationId = "retryRun",
+			summary = "Retry the failed steps of a run: their jobs get more retries and their incidents are resolved")
+	RunActionAccepted retry(@PathVariable String id, @Valid @RequestBody(required = false) RetryRunRequest request,
+			CurrentUser user) {
+		return this.runs.retry(user, id, (request != null) ? request : new RetryRunRequest(null));
+	}
+
+	@PostMapping("/api/runs/{id}/cancel")
+	@PreAuthorize("hasAuthority('runs:start')")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(operationId = "cancelRun", summary = "Cancel a run that has not ended")
+	RunActionAccepted cancel(@PathVariable String id, CurrentUser user) {
+		return this.runs.cancel(user, id);
+	}
+
+	private static RunState state(String state) {
+		if (state == null || state.isBlank()) {
+			return null;
+		}
+		try {
+			return RunState.valueOf(state.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw BrainProblem.badInput("state", "The state must be ACTIVE, INCIDENT, COMPLETED or CANCELLED.");
+		}
 	}
 
 }

@@ -2,6 +2,7 @@ package io.brain.api.run;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,35 +10,34 @@ import java.util.UUID;
 
 import io.brain.api.identity.CurrentUser;
 import io.brain.api.problem.BrainProblem;
+import io.brain.api.problem.Paging;
 import io.brain.core.deployment.DeploymentRegistry;
 import io.brain.core.deployment.ProcessDeployment;
-import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientStatusException;
-import io.camunda.client.api.response.ProcessInstanceEvent;
-import io.camunda.client.api.response.ProcessInstanceResult;
 import io.grpc.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Starts runs of a tenant's deployed processes and follows each to its end.
- * <p>
- * The api asks Zeebe for the instance's result and records the outcome when it arrives. A
- * run still active when the api stops, or longer than {@code brain.runs.result-timeout},
- * stays ACTIVE here; the Runs page fed by the broker's exporter replaces this tracking.
+ * The tenant's runs: started through Brain, read as the broker's exporter reports them
+ * (see docs/decisions/0008-runs-from-the-exporter.md), retried and cancelled through the
+ * engine. A run's id is the engine's process instance key, so runs Brain did not start
+ * (timers, messages, parent runs) have one too.
  */
 @Service
 public class RunService {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunService.class);
+
+	/** How long a start waits for the engine's answer unless the caller says. */
+	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
 	/** Answers after which the engine did not start the instance, and may later. */
 	private static final Set<Status.Code> RETRYABLE = Set.of(Status.Code.UNAVAILABLE, Status.Code.RESOURCE_EXHAUSTED,
@@ -49,88 +49,34 @@ public class RunService {
 
 	private final RunRepository runs;
 
-	private final RunProperties properties;
+	private final RunHistory history;
 
-	RunService(CamundaClient zeebe, DeploymentRegistry deployments, RunRepository runs, RunProperties properties) {
+	RunService(CamundaClient zeebe, DeploymentRegistry deployments, RunRepository runs, RunHistory history) {
 		this.zeebe = zeebe;
 		this.deployments = deployments;
 		this.runs = runs;
-		this.properties = properties;
-	}
-
-	public Run start(CurrentUser user, StartRunRequest request) {
-		TenantId tenant = user.tenant();
-		ProcessDeployment deployment = this.deployments.latest(tenant, request.processId())
-			.orElseThrow(() -> new BrainProblem(org.springframework.http.HttpStatus.NOT_FOUND, "processId",
-					"No process '" + request.processId() + "' is deployed for your tenant."));
-		Run run = new Run(UUID.randomUUID(), deployment.processId(), String.valueOf(deployment.processDefinitionKey()),
-				null, RunState.ACTIVE, user.username(), Instant.now(), null, null, request.variables(), null);
-		this.runs.insert(tenant, run);
-		Runnable send = () -> this.zeebe.newCreateInstanceCommand()
-			.processDefinitionKey(deployment.processDefinitionKey())
-			.variables(request.variables())
-			.withResult()
-			.requestTimeout(this.properties.resultTimeout())
-			.send()
-			.whenComplete((result, failure) -> finish(tenant, run.id(), result, failure));
-		// Inside a transaction the run row is not visible to the completion until it
-		// commits.
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					send.run();
-				}
-			});
-		}
-		else {
-			send.run();
-		}
-		return run;
+		this.history = history;
 	}
 
 	/**
-	 * Starts a run and waits until the engine has accepted its instance (not until it
-	 * ends), so the caller knows the start happened before it commits. The run row is
-	 * written in the caller's transaction: rolled back with it, no run remains.
+	 * Starts a run of the latest deployed version of a process; the engine creates the
+	 * instance before this returns.
+	 */
+	public Run start(CurrentUser user, StartRunRequest request) {
+		return find(user, String.valueOf(createOrRefuse(user, request).processInstanceKey));
+	}
+
+	/**
+	 * Starts a run for a caller that tries again later when the engine cannot take it now
+	 * (the webhook dispatcher): the engine has created the instance when this returns,
+	 * and the run row is written in the caller's transaction.
 	 * @param timeout how long to wait for the engine's answer
-	 * @return the run, with the engine's instance key
 	 * @throws EngineUnavailableException when the engine could not take the start now
-	 * (unreachable, back-pressure, timeout): the caller may try again later
+	 * (unreachable, back-pressure, timeout)
 	 * @throws BrainProblem 404 when the process is not deployed
 	 */
 	public Run startAccepted(CurrentUser user, StartRunRequest request, Duration timeout) {
-		TenantId tenant = user.tenant();
-		ProcessDeployment deployment = this.deployments.latest(tenant, request.processId())
-			.orElseThrow(() -> new BrainProblem(org.springframework.http.HttpStatus.NOT_FOUND, "processId",
-					"No process '" + request.processId() + "' is deployed for your tenant."));
-		Run run = new Run(UUID.randomUUID(), deployment.processId(), String.valueOf(deployment.processDefinitionKey()),
-				null, RunState.ACTIVE, user.username(), Instant.now(), null, null, request.variables(), null);
-		this.runs.insert(tenant, run);
-		ProcessInstanceEvent instance;
-		try {
-			instance = this.zeebe.newCreateInstanceCommand()
-				.processDefinitionKey(deployment.processDefinitionKey())
-				.variables(request.variables())
-				.requestTimeout(timeout)
-				.send()
-				.join();
-		}
-		catch (ClientStatusException ex) {
-			if (RETRYABLE.contains(ex.getStatusCode())) {
-				throw new EngineUnavailableException(
-						"Zeebe could not take the start now (" + ex.getStatusCode() + "): " + describe(ex), ex);
-			}
-			throw ex;
-		}
-		catch (ClientException ex) {
-			// No status: the request did not reach the gateway (connection, channel).
-			throw new EngineUnavailableException("Zeebe is unreachable: " + describe(ex), ex);
-		}
-		this.runs.accepted(tenant, run.id(), instance.getProcessInstanceKey());
-		return new Run(run.id(), run.processId(), run.processDefinitionKey(),
-				String.valueOf(instance.getProcessInstanceKey()), run.state(), run.startedBy(), run.startedAt(), null,
-				null, run.input(), null);
+		return find(user, String.valueOf(create(user, request, timeout).processInstanceKey));
 	}
 
 	/**
@@ -146,13 +92,13 @@ public class RunService {
 		}
 		TenantId tenant = user.tenant();
 		this.runs.lockIdempotencyKey(tenant, idempotencyKey);
-		Optional<UUID> earlier = this.runs.runOfIdempotencyKey(tenant, idempotencyKey);
+		Optional<Long> earlier = this.runs.runOfIdempotencyKey(tenant, idempotencyKey);
 		if (earlier.isPresent()) {
-			return new Started(find(user, earlier.get()), true);
+			return new Started(find(user, String.valueOf(earlier.get())), true);
 		}
-		Run run = start(user, request);
-		this.runs.rememberIdempotencyKey(tenant, idempotencyKey, run.id());
-		return new Started(run, false);
+		Created created = createOrRefuse(user, request);
+		this.runs.rememberIdempotencyKey(tenant, idempotencyKey, created.runId());
+		return new Started(find(user, String.valueOf(created.processInstanceKey())), false);
 	}
 
 	/**
@@ -165,36 +111,182 @@ public class RunService {
 
 	}
 
-	public Run find(CurrentUser user, UUID id) {
-		return this.runs.find(user.tenant(), id).orElseThrow(() -> BrainProblem.notFound("No run " + id + "."));
+	/**
+	 * One run with its timeline, variables and incidents.
+	 * @param id the run's id (its process instance key)
+	 * @throws BrainProblem 404 when the tenant has no such run
+	 */
+	public Run find(CurrentUser user, String id) {
+		TenantId tenant = user.tenant();
+		long key = key(id);
+		RunHistory.Found found = this.history.find(tenant, key).orElseThrow(() -> notFound(id));
+		RunSummary run = found.summary();
+		RunHistory.Variables variables = this.history.variables(tenant, key);
+		return new Run(run.id(), run.automation(), run.version(), run.state(), run.start(), run.startedAt(),
+				run.endedAt(), run.durationMs(), found.input(), variables.values(), variables.omitted(),
+				this.history.steps(tenant, key), this.history.incidents(tenant, key));
 	}
 
-	public List<Run> recent(CurrentUser user, int limit) {
-		return this.runs.recent(user.tenant(), Math.clamp(limit, 1, 200));
+	/**
+	 * The tenant's runs, the latest first.
+	 * @param state only runs in this state, if given
+	 * @param automation only runs of this automation (process id), if given
+	 */
+	public RunPage list(CurrentUser user, RunState state, String automation, int page, int size) {
+		Paging.check(page, size);
+		String only = (automation != null && !automation.isBlank()) ? automation.strip() : null;
+		return this.history.page(user.tenant(), state, only, page, size);
 	}
 
-	private void finish(TenantId tenant, UUID id, ProcessInstanceResult result, Throwable failure) {
-		TenantContext.run(tenant.value(), () -> record(tenant, id, result, failure));
+	/**
+	 * Retries the failed steps of a run: each failed job gets more retries and each open
+	 * incident is resolved, so the engine tries the step again.
+	 * @throws BrainProblem 404 for an unknown run, 409 when nothing waits for a retry
+	 */
+	public RunActionAccepted retry(CurrentUser user, String id, RetryRunRequest request) {
+		TenantId tenant = user.tenant();
+		long key = key(id);
+		this.history.find(tenant, key).orElseThrow(() -> notFound(id));
+		List<RunIncident> open = this.history.incidents(tenant, key)
+			.stream()
+			.filter((incident) -> incident.state() == RunIncident.State.OPEN)
+			.toList();
+		if (open.isEmpty()) {
+			throw new BrainProblem(HttpStatus.CONFLICT, "The run has no failed step to retry.");
+		}
+		List<String> resolved = new ArrayList<>();
+		for (RunIncident incident : open) {
+			try {
+				if (incident.jobId() != null) {
+					this.zeebe.newUpdateRetriesCommand(Long.parseLong(incident.jobId()))
+						.retries(request.retries())
+						.send()
+						.join();
+				}
+				this.zeebe.newResolveIncidentCommand(Long.parseLong(incident.id())).send().join();
+				resolved.add(incident.id());
+			}
+			catch (ClientStatusException ex) {
+				// Resolved since the exporter wrote it: nothing left to do for this one.
+				if (ex.getStatusCode() != Status.Code.NOT_FOUND) {
+					throw engineProblem(ex);
+				}
+			}
+			catch (ClientException ex) {
+				throw engineProblem(ex);
+			}
+		}
+		return new RunActionAccepted(id, "RETRY", resolved);
 	}
 
-	private void record(TenantId tenant, UUID id, ProcessInstanceResult result, Throwable failure) {
+	/**
+	 * Cancels a run: the engine terminates its active steps.
+	 * @throws BrainProblem 404 for an unknown run, 409 when it has ended
+	 */
+	public RunActionAccepted cancel(CurrentUser user, String id) {
+		RunSummary run = this.history.find(user.tenant(), key(id)).orElseThrow(() -> notFound(id)).summary();
+		if (run.state() == RunState.COMPLETED || run.state() == RunState.CANCELLED) {
+			throw new BrainProblem(HttpStatus.CONFLICT, "The run has ended (" + run.state() + ").");
+		}
 		try {
-			if (failure == null) {
-				this.runs.completed(tenant, id, result.getProcessInstanceKey(), result.getVariablesAsMap());
-			}
-			else {
-				logger.warn("Run {} of tenant {} did not complete: {}", id, tenant, failure.getMessage());
-				this.runs.failed(tenant, id, describe(failure));
-			}
+			this.zeebe.newCancelInstanceCommand(key(id)).send().join();
 		}
-		catch (RuntimeException ex) {
-			logger.error("Could not record the end of run {} of tenant {}", id, tenant, ex);
+		catch (ClientStatusException ex) {
+			if (ex.getStatusCode() == Status.Code.NOT_FOUND) {
+				throw new BrainProblem(HttpStatus.CONFLICT, "The run has ended.");
+			}
+			throw engineProblem(ex);
 		}
+		catch (ClientException ex) {
+			throw engineProblem(ex);
+		}
+		return new RunActionAccepted(id, "CANCEL", List.of());
+	}
+
+	/** Creates the instance, or answers 503 when the engine cannot take it now. */
+	private Created createOrRefuse(CurrentUser user, StartRunRequest request) {
+		try {
+			return create(user, request, null);
+		}
+		catch (EngineUnavailableException ex) {
+			logger.warn("The engine could not start a run: {}", ex.getMessage());
+			throw new BrainProblem(HttpStatus.SERVICE_UNAVAILABLE,
+					"The engine cannot start the run now; try again in a moment.");
+		}
+	}
+
+	private Created create(CurrentUser user, StartRunRequest request, Duration timeout) {
+		TenantId tenant = user.tenant();
+		ProcessDeployment deployment = this.deployments.latest(tenant, request.processId())
+			.orElseThrow(() -> new BrainProblem(HttpStatus.NOT_FOUND, "processId",
+					"No process '" + request.processId() + "' is deployed for your tenant."));
+		long instance;
+		try {
+			instance = this.zeebe.newCreateInstanceCommand()
+				.processDefinitionKey(deployment.processDefinitionKey())
+				.variables(request.variables())
+				.requestTimeout((timeout != null) ? timeout : DEFAULT_TIMEOUT)
+				.send()
+				.join()
+				.getProcessInstanceKey();
+		}
+		catch (ClientStatusException ex) {
+			if (ex.getStatusCode() == Status.Code.NOT_FOUND) {
+				throw new BrainProblem(HttpStatus.CONFLICT, "processId", "The engine does not know process '"
+						+ request.processId() + "' (its data was reset?): deploy it again.");
+			}
+			if (ex.getStatusCode() == Status.Code.INVALID_ARGUMENT) {
+				throw BrainProblem.badInput("variables", "The engine refused the variables: " + ex.getMessage());
+			}
+			if (RETRYABLE.contains(ex.getStatusCode())) {
+				throw new EngineUnavailableException(
+						"Zeebe could not take the start now (" + ex.getStatusCode() + "): " + describe(ex), ex);
+			}
+			throw engineProblem(ex);
+		}
+		catch (ClientException ex) {
+			// No status: the request did not reach the gateway (connection, channel).
+			throw new EngineUnavailableException("Zeebe is unreachable: " + describe(ex), ex);
+		}
+		UUID id = UUID.randomUUID();
+		this.runs.insert(tenant, id, deployment.processId(), deployment.processDefinitionKey(), instance,
+				user.username(), Instant.now(), request.variables());
+		return new Created(id, instance);
+	}
+
+	private static BrainProblem engineProblem(ClientException ex) {
+		logger.warn("The engine refused a run command: {}", ex.getMessage());
+		if (ex instanceof ClientStatusException status && status.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED) {
+			return new BrainProblem(HttpStatus.SERVICE_UNAVAILABLE, "The engine is busy: try again in a moment.");
+		}
+		return new BrainProblem(HttpStatus.SERVICE_UNAVAILABLE, "The engine did not accept the command: "
+				+ ((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName()));
 	}
 
 	private static String describe(Throwable failure) {
 		Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
 		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+	}
+
+	private static long key(String id) {
+		try {
+			long key = Long.parseLong(id);
+			if (key > 0) {
+				return key;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// not a run id
+		}
+		throw notFound(id);
+	}
+
+	private static BrainProblem notFound(String id) {
+		return BrainProblem.notFound("No run " + id + ".");
+	}
+
+	private record Created(UUID runId, long processInstanceKey) {
+
 	}
 
 }

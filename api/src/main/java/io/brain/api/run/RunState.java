@@ -8,10 +8,13 @@ public enum RunState {
 	/** The engine is running it. */
 	ACTIVE,
 
-	/** It reached an end event. */
+	/** It is active, but a step cannot go on until someone retries it. */
+	INCIDENT,
+
+	/** It reached an end. */
 	COMPLETED,
 
-	/** The engine refused or lost it; {@link Run#error()} says why. */
-	FAILED
+	/** Someone cancelled it. */
+	CANCELLED
 
 }

@@ -25,7 +25,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record Delivery(UUID id, DeliveryStatus status, @Schema(nullable = true) String eventType,
 		String providerEventId, Instant receivedAt, String payload, int attempts,
 		@Schema(nullable = true) Instant nextAttemptAt, @Schema(nullable = true) String error,
-		@Schema(nullable = true) UUID runId, @Schema(nullable = true) Instant dispatchedAt,
+		@Schema(nullable = true) String runId, @Schema(nullable = true) Instant dispatchedAt,
 		@Schema(nullable = true) UUID replayOf) {
 
 }

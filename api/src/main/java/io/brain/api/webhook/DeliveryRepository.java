@@ -156,12 +156,12 @@ class DeliveryRepository {
 			.optional();
 	}
 
-	void dispatched(String tenant, UUID id, UUID run) {
+	void dispatched(String tenant, UUID id, String run) {
 		this.jdbc.sql("""
 				update webhook_delivery set status = 'DISPATCHED', run_id = :run, dispatched_at = now(),
 				    attempts = attempts + 1, last_error = null
 				where tenant_id = :tenant and id = :id
-				""").param("run", run).param("tenant", tenant).param("id", id).update();
+				""").param("run", Long.parseLong(run)).param("tenant", tenant).param("id", id).update();
 	}
 
 	void retryLater(String tenant, UUID id, Instant next, String error) {
@@ -189,9 +189,8 @@ class DeliveryRepository {
 					DeliveryStatus.valueOf(rs.getString("status")), rs.getString("event_type"),
 					rs.getString("provider_event_id"), this.json.readValue(rs.getString("headers"), HEADERS),
 					rs.getString("payload"), rs.getString("content_type"), instant(rs, "received_at"),
-					rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
-					rs.getObject("run_id", UUID.class), instant(rs, "dispatched_at"),
-					rs.getObject("replay_of", UUID.class));
+					rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"), runId(rs),
+					instant(rs, "dispatched_at"), rs.getObject("replay_of", UUID.class));
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Unreadable headers of delivery " + rs.getString("id"), ex);
@@ -212,6 +211,12 @@ class DeliveryRepository {
 		}
 	}
 
+	/** The run a delivery started, by its public id (the process instance key). */
+	private static String runId(ResultSet rs) throws SQLException {
+		long run = rs.getLong("run_id");
+		return rs.wasNull() ? null : String.valueOf(run);
+	}
+
 	/** A verified delivery, as it is stored. */
 	record Received(UUID id, UUID listenerId, DeliveryStatus status, String eventType, String providerEventId,
 			Map<String, String> headers, String payload, String contentType) {
@@ -219,7 +224,7 @@ class DeliveryRepository {
 
 	record StoredDelivery(UUID id, UUID listenerId, DeliveryStatus status, String eventType, String providerEventId,
 			Map<String, String> headers, String payload, String contentType, Instant receivedAt, int attempts,
-			Instant nextAttemptAt, String error, UUID runId, Instant dispatchedAt, UUID replayOf) {
+			Instant nextAttemptAt, String error, String runId, Instant dispatchedAt, UUID replayOf) {
 	}
 
 	/** A delivery waiting to start. */

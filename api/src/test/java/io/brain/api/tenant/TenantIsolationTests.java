@@ -29,7 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class TenantIsolationTests extends ApiTestContext {
 
 	static final List<String> TENANT_TABLES = List.of("process_deployment", "run", "api_key", "audit_log",
-			"webhook_listener", "webhook_delivery");
+			"webhook_listener", "webhook_delivery", "run_instance", "run_step", "run_job", "run_incident",
+			"run_variable", "run_definition");
 
 	@BeforeEach
 	void bothTenantsHaveData() throws Exception {

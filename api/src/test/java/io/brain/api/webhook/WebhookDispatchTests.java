@@ -117,7 +117,7 @@ class WebhookDispatchTests extends WebhookTestContext {
 
 	private long distinctRunIds(String tenant) {
 		return TenantContext.call(tenant, () -> this.jdbc.sql("""
-				select count(distinct d.run_id) from webhook_delivery d join run r on r.id = d.run_id
+				select count(distinct d.run_id) from webhook_delivery d join run r on r.process_instance_key = d.run_id
 				where r.process_instance_key is not null
 				""").query(Long.class).single());
 	}

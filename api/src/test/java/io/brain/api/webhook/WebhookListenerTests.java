@@ -127,9 +127,8 @@ class WebhookListenerTests extends WebhookTestContext {
 			.at("/items/0");
 		String runId = dispatched.get("runId").asText();
 		this.mvc.perform(get("/api/runs/{id}", runId).with(admin("hooks-b")))
-			.andExpect(jsonPath("$.processId").value("on-payment"))
-			.andExpect(jsonPath("$.processInstanceKey").isNotEmpty())
-			.andExpect(jsonPath("$.startedBy").value("webhook:Stripe payments"))
+			.andExpect(jsonPath("$.automation").value("on-payment"))
+			.andExpect(jsonPath("$.start.by").value("webhook:Stripe payments"))
 			.andExpect(jsonPath("$.input.webhook.event").value("checkout.session.completed"))
 			.andExpect(jsonPath("$.input.webhook.payload.data.object.customer_email").value("ada@example.com"))
 			.andExpect(jsonPath("$.input.webhook.headers['stripe-signature']").doesNotExist());

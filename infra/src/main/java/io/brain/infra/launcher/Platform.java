@@ -102,6 +102,7 @@ public final class Platform implements AutoCloseable {
 		}
 		if (this.settings.external().zeebeAddress() == null) {
 			require(this.settings.zeebeHome().resolve("bin/broker"), "the Zeebe distribution is not unpacked");
+			require(this.settings.exporterJar(), "the Zeebe exporter is not built");
 		}
 		PlatformSettings.PlatformPorts ports = this.settings.ports();
 		if (this.settings.external().databaseUrl() == null) {
@@ -218,10 +219,28 @@ public final class Platform implements AutoCloseable {
 		env.put("SERVER_PORT", String.valueOf(ports.zeebeRest()));
 		env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
 		env.put("MANAGEMENT_SERVER_PORT", String.valueOf(ports.zeebeManagement()));
+		env.putAll(exporterEnvironment());
 		ManagedProcess zeebe = launch("zeebe", List.of("bash", home.resolve("bin/broker").toString()), env, home);
 		zeebe.awaitHealthy(URI.create("http://127.0.0.1:" + ports.zeebeManagement() + "/actuator/health/readiness"),
 				Duration.ofMinutes(3));
 		report("zeebe", "ready on " + this.settings.zeebeAddress());
+	}
+
+	/**
+	 * Loads Brain's exporter into the broker, writing the Runs page's tables as the
+	 * application's role. On a first start the api creates those tables after the broker
+	 * is up: the exporter keeps its records until it can write them.
+	 */
+	private Map<String, String> exporterEnvironment() {
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("ZEEBE_BROKER_EXPORTERS_BRAIN_CLASSNAME", "io.brain.exporter.BrainExporter");
+		env.put("ZEEBE_BROKER_EXPORTERS_BRAIN_JARPATH", this.settings.exporterJar().toString());
+		env.put("ZEEBE_BROKER_EXPORTERS_BRAIN_ARGS_JDBCURL", this.databaseUrl);
+		env.put("ZEEBE_BROKER_EXPORTERS_BRAIN_ARGS_USERNAME", applicationDatabaseUser());
+		if (this.settings.external().databasePassword() != null) {
+			env.put("ZEEBE_BROKER_EXPORTERS_BRAIN_ARGS_PASSWORD", this.settings.external().databasePassword());
+		}
+		return env;
 	}
 
 	private void startApi() {
@@ -254,8 +273,7 @@ public final class Platform implements AutoCloseable {
 		env.put("BRAIN_DB_URL", this.databaseUrl);
 		// The application's role: created by the api's migrations, owns nothing, cannot
 		// bypass row-level security.
-		env.put("BRAIN_DB_USER", (this.settings.external().databaseUser() != null)
-				? this.settings.external().databaseUser() : "brain_app");
+		env.put("BRAIN_DB_USER", applicationDatabaseUser());
 		if (this.settings.external().databasePassword() != null) {
 			env.put("BRAIN_DB_PASSWORD", this.settings.external().databasePassword());
 		}
@@ -265,6 +283,11 @@ public final class Platform implements AutoCloseable {
 		}
 		env.put("ZEEBE_REST_ADDRESS", "http://127.0.0.1:" + this.settings.ports().zeebeRest());
 		return env;
+	}
+
+	private String applicationDatabaseUser() {
+		return (this.settings.external().databaseUser() != null) ? this.settings.external().databaseUser()
+				: "brain_app";
 	}
 
 	private static Map<String, String> javaEnvironment() {

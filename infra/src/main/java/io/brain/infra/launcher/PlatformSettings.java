@@ -74,6 +74,15 @@ public record PlatformSettings(Path projectDirectory, Path home, Path distributi
 				"engine-workers/target/brain-engine-workers-" + VERSIONS.getProperty("brain.version") + "-exec.jar");
 	}
 
+	/**
+	 * The exporter the broker loads to feed the Runs page: the exporter with its
+	 * PostgreSQL driver.
+	 */
+	public Path exporterJar() {
+		return this.projectDirectory.resolve(
+				"zeebe-exporter/target/brain-zeebe-exporter-" + VERSIONS.getProperty("brain.version") + "-broker.jar");
+	}
+
 	public Path realmDirectory() {
 		return this.projectDirectory.resolve("keycloak-realm/src/main/realm");
 	}

@@ -87,11 +87,16 @@ class PlatformEndToEndTests {
 			.isEqualTo(this.json.readTree("{\"event\":\"order.paid\",\"orderId\":1001}"));
 
 		String runUrl = "/api/runs/" + run.get("id").asText();
+		// Only the broker's exporter writes a run's end, its steps and its variables.
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			JsonNode current = this.json.readTree(send(authorized(token, runUrl).GET(), 200));
 			assertThat(current.get("state").asText()).isEqualTo("COMPLETED");
-			assertThat(current.at("/output/response/status").asInt()).isEqualTo(200);
+			assertThat(current.at("/variables/response/status").asInt()).isEqualTo(200);
+			assertThat(current.get("steps")).isNotEmpty()
+				.allSatisfy((step) -> assertThat(step.get("outcome").asText()).isEqualTo("COMPLETED"));
 		});
+		JsonNode runs = this.json.readTree(send(authorized(token, "/api/runs?state=COMPLETED").GET(), 200));
+		assertThat(runs.get("items")).extracting((item) -> item.get("id").asText()).contains(run.get("id").asText());
 		send(authorized(token("globex-editor"), runUrl).GET(), 404);
 	}
 

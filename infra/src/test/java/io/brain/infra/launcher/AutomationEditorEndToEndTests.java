@@ -1,0 +1,150 @@
+package io.brain.infra.launcher;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions;
+import com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions;
+import com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions;
+import io.brain.core.testing.RecordingHttpServer;
+import io.brain.core.testing.RecordingHttpServer.Recorded;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An editor builds an automation in the BPMN editor (the Camunda 8 modeler with the
+ * connector element templates): creates it, imports a diagram whose Slack step names a
+ * connection the tenant lacks and sees that problem marked on the step, imports one whose
+ * HTTP request step calls a local server, saves, deploys, runs it, and exports it.
+ */
+class AutomationEditorEndToEndTests {
+
+	static final String KEY = "order-paid-e2e";
+
+	@Test
+	void automationWhenBrokenStepSavedThenMarkedAndWhenFixedThenSavedDeployedAndRun(@TempDir Path files)
+			throws IOException {
+		SharedPlatform.get();
+		try (RecordingHttpServer shop = RecordingHttpServer.start();
+				SignedInBrowser browser = SignedInBrowser.open("/integrations/automation", "acme-editor")) {
+			Page page = browser.page();
+			page.getByTestId("create-automation").click();
+			page.getByTestId("automation-name").fill("Order paid");
+			page.getByTestId("automation-key").fill(KEY);
+			page.getByTestId("submit-automation").click();
+
+			page.waitForURL("**/integrations/automation/" + KEY);
+			assertThat(page.getByTestId("editor-canvas")).hasAttribute("data-ready", "true",
+					new HasAttributeOptions().setTimeout(60_000));
+			assertThat(element(page, "StartEvent_1")).isVisible();
+			assertThat(page.getByTestId("automation-deployed")).hasText("Not deployed");
+			// The palette's icons are glyphs of the bpmn font: without its stylesheet (or
+			// a UTF-8
+			// page) they show as mojibake.
+			assertThat(page.evaluate("document.characterSet")).isEqualTo("UTF-8");
+			assertThat((String) page.evaluate("getComputedStyle(document.querySelector("
+					+ "'.djs-palette .bpmn-icon-start-event-none'), '::before').fontFamily"))
+				.contains("bpmn");
+
+			page.getByTestId("editor-import").setInputFiles(resource("order-paid-notify-team.bpmn"));
+			assertThat(page.getByTestId("editor-status")).containsText("Imported “order-paid-notify-team.bpmn”");
+			assertThat(element(page, "tell-the-team")).isVisible();
+			page.getByTestId("editor-save").click();
+			assertThat(page.getByTestId("editor-problems"))
+				.containsText("This tenant has no Slack connection named 'team-slack'");
+			assertThat(page.locator(".djs-element.diagram-problem[data-element-id='tell-the-team']")).hasCount(1);
+			assertThat(page.locator("[data-testid='diagram-problem'][data-problem-element='tell-the-team']"))
+				.isVisible();
+			page.getByTestId("editor-problem-select").click();
+			// Selected, the step shows the fields of the Slack template in the properties
+			// panel.
+			assertThat(page.getByTestId("editor-properties")).containsText("Tell the team");
+			assertThat(page.getByTestId("editor-properties")).containsText("Slack");
+			assertThat(page.getByTestId("editor-properties")).containsText("Connection");
+			assertThat(page.getByTestId("version-row")).hasCount(1);
+
+			Path fixed = files.resolve("order-paid-notify-shop.bpmn");
+			Files.writeString(fixed, Files.readString(resource("order-paid-notify-shop.bpmn"))
+				.replace("${targetUrl}", shop.url("/orders")));
+			page.getByTestId("editor-import").setInputFiles(fixed);
+			assertThat(element(page, "notify-the-shop")).isVisible();
+			assertThat(page.getByTestId("editor-problems")).hasCount(0);
+			page.getByTestId("editor-note").fill("Notify the shop");
+			page.getByTestId("editor-save").click();
+			assertThat(page.getByTestId("editor-status")).containsText("Saved as version 2");
+			assertThat(page.getByTestId("version-row")).hasCount(2);
+			assertThat(version(page, 2)).containsText("Notify the shop");
+
+			page.getByTestId("editor-deploy").click();
+			assertThat(page.getByTestId("editor-status")).containsText("Version 2 deployed",
+					new ContainsTextOptions().setTimeout(60_000));
+			assertThat(page.getByTestId("automation-deployed")).hasText("Version 2 deployed");
+			assertThat(version(page, 2).getByTestId("version-status")).hasText("Deployed");
+			assertThat(version(page, 1).getByTestId("version-status")).hasText("Draft");
+
+			page.getByTestId("editor-run").click();
+			page.getByTestId("run-variables").fill("{\"orderId\": 7}");
+			page.getByTestId("run-start").click();
+			assertThat(page.getByTestId("run-id")).hasText(Pattern.compile("[0-9a-f-]{36}"),
+					new HasTextOptions().setTimeout(30_000));
+			String runId = page.getByTestId("run-id").textContent();
+			Recorded call = shop.take(Duration.ofSeconds(60));
+			assertThat(call.method()).isEqualTo("POST");
+			assertThat(call.uri().getPath()).isEqualTo("/orders");
+			assertThat(SharedPlatform.read(call.body()))
+				.isEqualTo(SharedPlatform.read("{\"orderId\":7,\"status\":\"paid\"}"));
+			String token = SharedPlatform.token("acme-editor");
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				JsonNode run = SharedPlatform
+					.read(SharedPlatform.send(token, "GET", "/api/runs/" + runId, null).body());
+				assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
+			});
+
+			Download download = page.waitForDownload(() -> page.getByTestId("editor-export").click());
+			assertThat(download.suggestedFilename()).isEqualTo(KEY + ".bpmn");
+			assertThat(Files.readString(download.path())).contains("notify-the-shop", "io.brain:http-request:1");
+
+			version(page, 1).getByTestId("version-view").click();
+			assertThat(page.getByTestId("version-canvas")).hasAttribute("data-ready", "true",
+					new HasAttributeOptions().setTimeout(30_000));
+			assertThat(page.getByTestId("version-viewer").locator(".djs-element[data-element-id='StartEvent_1']"))
+				.isVisible();
+
+			page.navigate(SharedPlatform.get().settings().apiUrl() + "/integrations/automation");
+			Locator row = page.locator("[data-testid='automation-row'][data-key='" + KEY + "']");
+			assertThat(row).containsText("Order paid");
+			assertThat(row.getByTestId("automation-deployed-version")).hasText("2");
+		}
+	}
+
+	/** An element of the diagram on the editor's canvas. */
+	private static Locator element(Page page, String id) {
+		return page.getByTestId("editor-canvas").locator(".djs-element[data-element-id='" + id + "']");
+	}
+
+	private static Locator version(Page page, int number) {
+		return page.locator("[data-testid='version-row'][data-version='" + number + "']");
+	}
+
+	private static Path resource(String name) {
+		try {
+			return Path.of(AutomationEditorEndToEndTests.class.getResource("/automation-editor/" + name).toURI());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

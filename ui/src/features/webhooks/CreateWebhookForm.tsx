@@ -1,0 +1,132 @@
+import { useId, useState } from 'react';
+import type { Schemas } from '../../api/client';
+import { useSubmit } from '../../api/useSubmit';
+import { useApi } from '../auth/session';
+import { controlProps, Field } from '../shell/Field';
+import { FormCard } from '../shell/FormCard';
+import { parseEventTypes, PROVIDERS, type WebhookProvider } from './webhookProviders';
+
+/**
+ * Creates a webhook listener for an automation and hands the created listener, with its URL and
+ * its secret shown once, to `onCreated`.
+ */
+export function CreateWebhookForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (created: Schemas['WebhookListenerCreated']) => void;
+  onCancel: () => void;
+}) {
+  const api = useApi();
+  const id = useId();
+  const [name, setName] = useState('');
+  const [provider, setProvider] = useState<WebhookProvider>('STRIPE');
+  const [automationKey, setAutomationKey] = useState('');
+  const [events, setEvents] = useState('');
+  const [secret, setSecret] = useState('');
+  const submission = useSubmit(onCreated);
+  const { errors, submit, reject } = submission;
+  const hint = PROVIDERS.find((candidate) => candidate.value === provider)?.secretHint;
+
+  const send = () => {
+    const missing: Record<string, string> = {};
+    if (!name.trim()) missing.name = 'Give the listener a name.';
+    if (!automationKey.trim()) missing.automationKey = 'Name the automation each webhook starts.';
+    if (Object.keys(missing).length > 0) return reject(missing);
+    return submit('Creating the webhook listener', () =>
+      api.POST('/api/webhooks', {
+        body: {
+          name: name.trim(),
+          provider,
+          automationKey: automationKey.trim(),
+          eventTypes: parseEventTypes(events),
+          secret: secret.trim() || undefined,
+        },
+      }),
+    );
+  };
+
+  return (
+    <FormCard
+      title="New webhook listener"
+      failureTitle="The webhook listener was not created"
+      submission={submission}
+      button={{ label: 'Create', busyLabel: 'Creating…', testId: 'submit-webhook' }}
+      onCancel={onCancel}
+      onSubmit={send}
+    >
+      <Field id={`${id}-name`} label="Name" hint="What sends it, e.g. “Stripe payments”." error={errors.name}>
+        <input
+          {...controlProps(`${id}-name`, errors.name)}
+          className="input"
+          data-testid="webhook-name"
+          value={name}
+          maxLength={100}
+          autoFocus
+          onChange={(event) => setName(event.target.value)}
+        />
+      </Field>
+      <Field id={`${id}-provider`} label="Sender" error={errors.provider}>
+        <select
+          {...controlProps(`${id}-provider`, errors.provider)}
+          className="input"
+          data-testid="webhook-provider"
+          value={provider}
+          onChange={(event) => setProvider(event.target.value as WebhookProvider)}
+        >
+          {PROVIDERS.map((candidate) => (
+            <option key={candidate.value} value={candidate.value}>
+              {candidate.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field
+        id={`${id}-automation`}
+        label="Automation"
+        hint="The key of the automation each webhook starts; it must be deployed to run."
+        error={errors.automationKey}
+      >
+        <input
+          {...controlProps(`${id}-automation`, errors.automationKey)}
+          className="input"
+          data-testid="webhook-automation"
+          value={automationKey}
+          maxLength={100}
+          onChange={(event) => setAutomationKey(event.target.value)}
+        />
+      </Field>
+      <Field
+        id={`${id}-events`}
+        label="Event types (optional)"
+        hint="One per line, e.g. payment_intent.succeeded or orders/*; empty for every event."
+        error={errors.eventTypes}
+      >
+        <textarea
+          {...controlProps(`${id}-events`, errors.eventTypes)}
+          className="input"
+          data-testid="webhook-events"
+          rows={3}
+          value={events}
+          onChange={(event) => setEvents(event.target.value)}
+        />
+      </Field>
+      <Field
+        id={`${id}-secret`}
+        label="Signing secret (optional)"
+        hint={`${hint} Leave empty and Brain makes one to give the sender.`}
+        error={errors.secret}
+      >
+        <input
+          {...controlProps(`${id}-secret`, errors.secret)}
+          type="password"
+          autoComplete="off"
+          className="input"
+          data-testid="webhook-secret"
+          value={secret}
+          onChange={(event) => setSecret(event.target.value)}
+        />
+      </Field>
+    </FormCard>
+  );
+}
