@@ -34,6 +34,7 @@ test('every page needs the permission the api checks for it', () => {
     '/portal/crm': 'portal:read',
     '/portal/ecommerce': 'portal:read',
     '/runs': 'runs:read',
+    '/runs/:id': 'runs:read',
     '/audit': 'audit:read',
     '/health': 'system:read',
     '/admin/users': 'users:manage',

@@ -23,6 +23,8 @@ const Webhooks = lazy(() => import('../features/webhooks/WebhooksPage'));
 const WebhookDetails = lazy(() => import('../features/webhooks/WebhookDetailsPage'));
 const Automations = lazy(() => import('../features/automations/AutomationsPage'));
 const AutomationEditor = lazy(() => import('../features/automations/AutomationEditorPage'));
+const Runs = lazy(() => import('../features/runs/RunsPage'));
+const RunDetails = lazy(() => import('../features/runs/RunDetailsPage'));
 const PortalCms = lazy(() => import('../features/portal/PortalCmsPage'));
 const PortalCrm = lazy(() => import('../features/portal/PortalCrmPage'));
 const PortalCommerce = lazy(() => import('../features/portal/PortalCommercePage'));
@@ -59,7 +61,7 @@ export const navigation: AppSection[] = [
   },
   {
     items: [
-      { path: '/runs', title: 'Runs', permission: 'runs:read', Page: ComingSoon },
+      { path: '/runs', title: 'Runs', permission: 'runs:read', Page: Runs },
       { path: '/audit', title: 'Audit Log', permission: 'audit:read', Page: AuditLog },
       { path: '/health', title: 'System Health', permission: 'system:read', Page: ComingSoon },
     ],
@@ -81,6 +83,7 @@ const detailPages: AppPage[] = [
   { path: '/connectors/:id', title: 'Connection', permission: 'connectors:read', Page: ConnectionDetails },
   { path: '/integrations/webhooks/:id', title: 'Webhook', permission: 'webhooks:manage', Page: WebhookDetails },
   { path: '/integrations/automation/:key', title: 'Automation', permission: 'automations:read', Page: AutomationEditor },
+  { path: '/runs/:id', title: 'Run', permission: 'runs:read', Page: RunDetails },
 ];
 
 /** Every route: the navigation's pages and the detail pages. */
