@@ -11,6 +11,7 @@ import type { DiagramHandle } from './diagramHandle';
 import { diagramProblemsOf } from './diagramProblems';
 import { ProblemList } from './ProblemList';
 import { RunPanel } from './RunPanel';
+import { SchedulePanel } from './SchedulePanel';
 import { VersionHistory, VersionViewer } from './VersionHistory';
 
 // The modeler is a large chunk of its own, loaded when an editor opens.
@@ -391,6 +392,12 @@ function AutomationEditor({ automationKey, title }: { automationKey: string; tit
           onLoad={loadVersion}
           onDeploy={deploy}
         />
+      </section>
+      <section className="page-section" aria-labelledby="schedules-title" data-testid="schedules">
+        <h2 className="section-title" id="schedules-title">
+          Schedules
+        </h2>
+        <SchedulePanel automationKey={automation.key} deployed={Boolean(automation.deployedVersion)} />
       </section>
     </Page>
   );
