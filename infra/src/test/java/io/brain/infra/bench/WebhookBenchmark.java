@@ -1,0 +1,766 @@
+package io.brain.infra.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.infra.launcher.PlatformSettings;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+
+/**
+ * Measures webhooks on the platform {@code ./brain up} started
+ * ({@code infra/bench/webhooks.sh} starts it and runs this): the ingest rate and latency
+ * to the 2xx of signed webhooks at a fixed arrival rate; the end-to-end rate from webhook
+ * to completed run of a one-step automation (an HTTP request to a local server); and, as
+ * the reference, the same deployed process started directly with the Camunda client. A
+ * {@code main}, not a test: the build never runs it.
+ * <p>
+ * Everything is set up through the public API as a demo editor: the automation, its
+ * deployment and a GitHub webhook listener. The reference starts instances of the very
+ * definition the automation deployed, so the same worker and connector code run; only the
+ * start differs.
+ */
+public final class WebhookBenchmark implements AutoCloseable {
+
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+	/** Back-pressure retries of one create, 20 ms apart. */
+	private static final int MAX_RETRIES = 500;
+
+	private final PlatformSettings settings;
+
+	private final Options options;
+
+	private final String apiUrl;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private final CallTarget target = CallTarget.start();
+
+	private final CamundaClient camunda;
+
+	/** Sets this run's event ids apart from any earlier run's. */
+	private final String nonce = Long.toString(System.currentTimeMillis(), 36);
+
+	private final String secret = "bench-secret-" + this.nonce + "-0123456789";
+
+	private String automationKey;
+
+	private URI hook;
+
+	private String listenerId;
+
+	private long processDefinitionKey;
+
+	private WebhookBenchmark(PlatformSettings settings, Options options) {
+		this.settings = settings;
+		this.options = options;
+		this.apiUrl = "http://127.0.0.1:" + settings.ports().api();
+		this.camunda = CamundaClient.newClientBuilder()
+			.applyEnvironmentVariableOverrides(false)
+			.grpcAddress(URI.create("http://" + settings.zeebeAddress()))
+			.restAddress(URI.create("http://127.0.0.1:" + settings.ports().zeebeRest()))
+			.preferRestOverGrpc(false)
+			.defaultRequestTimeout(REQUEST_TIMEOUT)
+			.build();
+	}
+
+	public static void main(String[] args) {
+		Path project = Path.of(System.getProperty("brain.project.directory", ".")).toAbsolutePath().normalize();
+		PlatformSettings settings = PlatformSettings.fromEnvironment(project, System.getenv());
+		Options options = Options.of(args, System.getenv());
+		int exit = 0;
+		try (WebhookBenchmark benchmark = new WebhookBenchmark(settings, options)) {
+			benchmark.run();
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			exit = 1;
+		}
+		// The Camunda client's and the HTTP client's threads would keep the JVM alive.
+		System.exit(exit);
+	}
+
+	private void run() throws InterruptedException {
+		log("settings: %.0f webhooks/s in phase 1 after %d warm-up, %d webhook senders in phase 2, %d creates in "
+				+ "flight in phase 3; connector quota %s calls a minute, %s at once", this.options.rate(),
+				this.options.warmup(), this.options.senders(), this.options.inFlight(),
+				System.getenv().getOrDefault("BRAIN_CONNECTORS_LIMITS_CALLSPERMINUTE", "600"),
+				System.getenv().getOrDefault("BRAIN_CONNECTORS_LIMITS_CONCURRENTCALLS", "10"));
+		log("setting up through the api at %s as %s (target %s)", this.apiUrl, this.options.user(), this.target.url());
+		setUp();
+		Completions completions = new Completions(
+				URI.create("http://127.0.0.1:" + this.settings.ports().zeebeManagement() + "/actuator/prometheus"),
+				this.http);
+		long completedBefore = completions.count();
+
+		log("phase 1, ingest: %d warm-up, then %d signed webhooks at %.0f/s", this.options.warmup(),
+				this.options.ingestRequests(), this.options.rate());
+		Ingest warmup = ingest("warm", this.options.warmup());
+		log("  warm-up: %s", warmup.summary());
+		Ingest ingest = ingest("ingest", this.options.ingestRequests());
+		log("  measured: %s", ingest.summary());
+		// Every round after starts with the runs of the ones before completed.
+		Drained drained = drain(completedBefore, completions,
+				timeoutFor(this.options.warmup() + this.options.ingestRequests()));
+		double drainSeconds = (drained.at() > 0) ? seconds(drained.at() - ingest.lastAnswerAt()) : Double.NaN;
+		log("  %d webhooks stored, %d runs started; all completed %s after the last webhook was answered",
+				drained.stored(), drained.dispatched(),
+				(drained.at() > 0) ? format("%.1f s", drainSeconds) : "NOT (timed out)");
+
+		log("phase 2 and 3: %d runs per round, %d rounds, end-to-end and reference alternated", this.options.runs(),
+				this.options.rounds());
+		reference("ref-warm", Math.min(200, this.options.runs()), completions);
+		List<Round> endToEnd = new ArrayList<>();
+		List<Round> reference = new ArrayList<>();
+		for (int round = 1; round <= this.options.rounds(); round++) {
+			Round e2e = endToEnd("e2e" + round, this.options.runs(), completions);
+			log("  end-to-end %d: %s", round, e2e.summary());
+			endToEnd.add(e2e);
+			Round direct = reference("ref" + round, this.options.runs(), completions);
+			log("  reference  %d: %s", round, direct.summary());
+			reference.add(direct);
+		}
+		report(ingest, drainSeconds, drained, endToEnd, reference);
+	}
+
+	// ---- setup through the public API
+
+	private void setUp() {
+		String token = token();
+		this.automationKey = "bench-webhooks-" + this.nonce;
+		Map<String, Object> automation = new LinkedHashMap<>();
+		automation.put("key", this.automationKey);
+		automation.put("name", "Webhook benchmark " + this.nonce);
+		automation.put("description", "Created by infra/bench/webhooks.sh: one HTTP request to a local server");
+		automation.put("bpmnXml", bpmn(this.automationKey, this.target.url()));
+		api(token, "POST", "/api/automations", automation);
+		api(token, "POST", "/api/automations/" + this.automationKey + "/versions/1/deployment", null);
+		JsonNode created = api(token, "POST", "/api/webhooks", Map.of("name", "Webhook benchmark " + this.nonce,
+				"provider", "GITHUB", "automationKey", this.automationKey, "secret", this.secret));
+		this.listenerId = created.path("listener").path("id").asText();
+		this.hook = URI.create(this.apiUrl + URI.create(created.path("listener").path("url").asText()).getRawPath());
+		JsonNode deployed = api(token, "GET", "/api/deployments", null);
+		JsonNode definition = null;
+		for (JsonNode process : deployed) {
+			if (process.path("processId").asText().equals(this.automationKey)
+					&& (definition == null || process.path("version").asInt() > definition.path("version").asInt())) {
+				definition = process;
+			}
+		}
+		if (definition == null) {
+			throw new IllegalStateException("The automation's definition is not among " + deployed);
+		}
+		this.processDefinitionKey = Long.parseLong(definition.path("processDefinitionKey").asText());
+		log("  automation %s deployed (definition %d), listener %s", this.automationKey, this.processDefinitionKey,
+				this.hook.getPath());
+	}
+
+	/** Start, one HTTP request step with the webhook's payload as body, end. */
+	static String bpmn(String processId, String targetUrl) {
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+				                  xmlns:zeebe="http://camunda.org/schema/zeebe/1.0"
+				                  id="bench-definitions" targetNamespace="https://brain.io/bench">
+				  <bpmn:process id="%s" name="Webhook benchmark" isExecutable="true">
+				    <bpmn:startEvent id="received">
+				      <bpmn:outgoing>to-call</bpmn:outgoing>
+				    </bpmn:startEvent>
+				    <bpmn:serviceTask id="call" name="Call the target">
+				      <bpmn:extensionElements>
+				        <zeebe:taskDefinition type="io.brain:http-request:1" retries="3" />
+				        <zeebe:taskHeaders>
+				          <zeebe:header key="operation" value="send" />
+				        </zeebe:taskHeaders>
+				        <zeebe:ioMapping>
+				          <zeebe:input source="=&quot;POST&quot;" target="method" />
+				          <zeebe:input source="=&quot;%s&quot;" target="url" />
+				          <zeebe:input source="=webhook.payload" target="body" />
+				        </zeebe:ioMapping>
+				      </bpmn:extensionElements>
+				      <bpmn:incoming>to-call</bpmn:incoming>
+				      <bpmn:outgoing>to-done</bpmn:outgoing>
+				    </bpmn:serviceTask>
+				    <bpmn:endEvent id="done">
+				      <bpmn:incoming>to-done</bpmn:incoming>
+				    </bpmn:endEvent>
+				    <bpmn:sequenceFlow id="to-call" sourceRef="received" targetRef="call" />
+				    <bpmn:sequenceFlow id="to-done" sourceRef="call" targetRef="done" />
+				  </bpmn:process>
+				</bpmn:definitions>
+				""".formatted(processId, targetUrl);
+	}
+
+	private String token() {
+		String form = Map
+			.of("grant_type", "password", "client_id", "brain-cli", "username", this.options.user(), "password",
+					this.settings.demoPassword())
+			.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpResponse<String> response = send(HttpRequest
+			.newBuilder(URI.create(this.settings.keycloakUrl() + "/realms/brain/protocol/openid-connect/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("No token for " + this.options.user() + ": " + response.body());
+		}
+		return read(response.body()).path("access_token").asText();
+	}
+
+	private JsonNode api(String token, String method, String path, Object body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.apiUrl + path))
+			.header("Authorization", "Bearer " + token)
+			.timeout(Duration.ofSeconds(60));
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		HttpResponse<String> response = send(request
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(write(body))
+							: HttpRequest.BodyPublishers.noBody())
+			.build());
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException(
+					method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return read(response.body());
+	}
+
+	// ---- phase 1: ingest at a fixed arrival rate
+
+	/**
+	 * Sends signed webhooks on a fixed schedule, each on its own virtual thread, so a
+	 * slow answer never delays the next send (open loop). A latency runs from the
+	 * scheduled send time to the answer, so a late send counts against the platform
+	 * rather than hiding.
+	 */
+	private Ingest ingest(String batch, int count) throws InterruptedException {
+		List<HttpRequest> requests = IntStream.range(0, count).mapToObj((n) -> signed(batch, n)).toList();
+		long[] latency = new long[count];
+		long[] lag = new long[count];
+		long[] sentAt = new long[count];
+		long[] answeredAt = new long[count];
+		int[] status = new int[count];
+		double interval = 1e9 / this.options.rate();
+		long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+		try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int i = 0; i < count; i++) {
+				long due = start + Math.round(i * interval);
+				long wait;
+				while ((wait = due - System.nanoTime()) > 0) {
+					LockSupport.parkNanos(wait);
+				}
+				int n = i;
+				senders.execute(() -> {
+					sentAt[n] = System.nanoTime();
+					lag[n] = sentAt[n] - due;
+					try {
+						status[n] = this.http.send(requests.get(n), HttpResponse.BodyHandlers.discarding())
+							.statusCode();
+					}
+					catch (IOException ex) {
+						status[n] = -1;
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						status[n] = -1;
+					}
+					answeredAt[n] = System.nanoTime();
+					latency[n] = answeredAt[n] - due;
+				});
+			}
+		}
+		return Ingest.of(sentAt, answeredAt, latency, lag, status);
+	}
+
+	/** A GitHub-like event; its {@code id} is what the target counts. */
+	private static String payload(String id, int n) {
+		return """
+				{"id":"%s","action":"opened","issue":{"number":%d,"title":"Benchmark issue %d",\
+				"body":"A signed webhook sent by infra/bench/webhooks.sh","labels":[{"name":"bench"}]},\
+				"repository":{"full_name":"brain/bench","private":true},"sender":{"login":"bench"}}""".formatted(id, n,
+				n);
+	}
+
+	private HttpRequest signed(String batch, int n) {
+		String id = batch + "-" + n;
+		String body = payload(id, n);
+		return HttpRequest.newBuilder(this.hook)
+			.timeout(REQUEST_TIMEOUT)
+			.header("Content-Type", "application/json")
+			.header("X-GitHub-Event", "issues")
+			.header("X-GitHub-Delivery", this.nonce + "-" + id)
+			.header("X-Hub-Signature-256", "sha256=" + hmac(body))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
+	private String hmac(String body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	// ---- phases 2 and 3: end-to-end and reference rates
+
+	/**
+	 * Posts the runs' webhooks as fast as the api takes them ({@code senders} at a time)
+	 * and times the first post to the last run completed.
+	 */
+	private Round endToEnd(String batch, int runs, Completions completions) throws InterruptedException {
+		List<HttpRequest> requests = IntStream.range(0, runs).mapToObj((n) -> signed(batch, n)).toList();
+		long completedBefore = completions.count();
+		AtomicInteger next = new AtomicInteger();
+		AtomicInteger refused = new AtomicInteger();
+		long start = System.nanoTime();
+		try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int s = 0; s < this.options.senders(); s++) {
+				senders.execute(() -> {
+					for (int n = next.getAndIncrement(); n < runs; n = next.getAndIncrement()) {
+						try {
+							int status = this.http.send(requests.get(n), HttpResponse.BodyHandlers.discarding())
+								.statusCode();
+							if (status != 202) {
+								refused.incrementAndGet();
+							}
+						}
+						catch (IOException ex) {
+							refused.incrementAndGet();
+						}
+						catch (InterruptedException ex) {
+							Thread.currentThread().interrupt();
+							return;
+						}
+					}
+				});
+			}
+		}
+		long started = System.nanoTime();
+		return finish(batch, runs - refused.get(), refused.get(), 0, start, started, completedBefore, completions);
+	}
+
+	/**
+	 * Creates the runs' instances with the Camunda client, {@code inFlight} at a time,
+	 * retrying back-pressure, and times the first create to the last run completed.
+	 */
+	private Round reference(String batch, int runs, Completions completions) throws InterruptedException {
+		long completedBefore = completions.count();
+		Creates creates = new Creates(batch, runs);
+		long start = System.nanoTime();
+		for (int n = 0; n < runs; n++) {
+			creates.inFlight.acquire();
+			creates.create(n, 0);
+		}
+		if (!creates.answered.await(timeoutFor(runs).toSeconds(), TimeUnit.SECONDS)) {
+			log("  %s: creates still unanswered after %s", batch, timeoutFor(runs));
+		}
+		long started = System.nanoTime();
+		return finish(batch, runs - creates.failed.get(), creates.failed.get(), creates.retried.get(), start, started,
+				completedBefore, completions);
+	}
+
+	/** The creates of one reference round. */
+	private final class Creates {
+
+		private final String batch;
+
+		private final Semaphore inFlight = new Semaphore(WebhookBenchmark.this.options.inFlight());
+
+		private final CountDownLatch answered;
+
+		private final AtomicInteger failed = new AtomicInteger();
+
+		private final AtomicInteger retried = new AtomicInteger();
+
+		Creates(String batch, int runs) {
+			this.batch = batch;
+			this.answered = new CountDownLatch(runs);
+		}
+
+		void create(int n, int attempt) {
+			String id = this.batch + "-" + n;
+			WebhookBenchmark.this.camunda.newCreateInstanceCommand()
+				.processDefinitionKey(WebhookBenchmark.this.processDefinitionKey)
+				.variables(Map.of("webhook", variable(id, n)))
+				.send()
+				.whenComplete((created, failure) -> {
+					if (failure != null && isBackPressure(failure) && attempt < MAX_RETRIES) {
+						this.retried.incrementAndGet();
+						CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS)
+							.execute(() -> create(n, attempt + 1));
+						return;
+					}
+					if (failure != null) {
+						log("  create %s failed: %s", id, failure.getMessage());
+						this.failed.incrementAndGet();
+					}
+					this.inFlight.release();
+					this.answered.countDown();
+				});
+		}
+
+	}
+
+	/** The variable the dispatcher hands a run, near enough. */
+	private Map<String, Object> variable(String id, int n) {
+		Map<String, Object> webhook = new LinkedHashMap<>();
+		webhook.put("deliveryId", UUID.randomUUID().toString());
+		webhook.put("listener", "Webhook benchmark " + this.nonce);
+		webhook.put("provider", "GITHUB");
+		webhook.put("event", "issues");
+		webhook.put("eventId", this.nonce + "-" + id);
+		webhook.put("receivedAt", Instant.now().toString());
+		webhook.put("headers", Map.of("content-type", "application/json", "x-github-event", "issues",
+				"x-github-delivery", this.nonce + "-" + id));
+		webhook.put("payload", this.json.convertValue(read(payload(id, n)), Map.class));
+		return webhook;
+	}
+
+	/**
+	 * Whether the broker refused for back-pressure. The future fails with gRPC's own
+	 * exception ({@code join()} would wrap it in a {@link ClientStatusException}).
+	 */
+	static boolean isBackPressure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ClientStatusException status) {
+				return status.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED;
+			}
+		}
+		return Status.fromThrowable(failure).getCode() == Status.Code.RESOURCE_EXHAUSTED;
+	}
+
+	/**
+	 * Waits until the started runs have called the target and the engine counts them
+	 * completed.
+	 */
+	private Round finish(String batch, int started, int refused, int retried, long start, long startedAt,
+			long completedBefore, Completions completions) throws InterruptedException {
+		long lastCall = this.target.awaitCount(batch, started, timeoutFor(started));
+		if (lastCall < 0) {
+			log("  %s: only %d of %d runs called the target within %s", batch, this.target.count(batch), started,
+					timeoutFor(started));
+			return new Round(started, refused, retried, seconds(startedAt - start), Double.NaN, Double.NaN);
+		}
+		long completed = completions.await(completedBefore + started, Duration.ofSeconds(30));
+		return new Round(started, refused, retried, seconds(startedAt - start), seconds(lastCall - start),
+				(completed > 0) ? seconds(completed - start) : Double.NaN);
+	}
+
+	/**
+	 * Waits until the listener has no delivery left to dispatch (webhooks whose answer
+	 * timed out may be stored all the same) and the engine has completed every run they
+	 * started.
+	 */
+	private Drained drain(long completedBefore, Completions completions, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		String token = token();
+		while (deliveries(token, "RECEIVED") > 0) {
+			if (System.nanoTime() > deadline) {
+				log("  webhooks still waiting to be dispatched after %s", timeout);
+				return new Drained(deliveries(token, null), deliveries(token, "DISPATCHED"), -1);
+			}
+			Thread.sleep(200);
+		}
+		long stored = deliveries(token, null);
+		long dispatched = deliveries(token, "DISPATCHED");
+		long at = completions.await(completedBefore + dispatched,
+				Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+		if (at < 0) {
+			log("  the engine completed %d of the %d runs within %s", completions.count() - completedBefore, dispatched,
+					timeout);
+		}
+		return new Drained(stored, dispatched, at);
+	}
+
+	/** How many of the listener's deliveries have a status ({@code null}: all). */
+	private long deliveries(String token, String status) {
+		return api(token, "GET", "/api/webhooks/" + this.listenerId + "/deliveries?size=1"
+				+ ((status != null) ? "&status=" + status : ""), null)
+			.path("total")
+			.asLong();
+	}
+
+	/** Generous, yet bounded: a minute plus 100 ms per run. */
+	private static Duration timeoutFor(int runs) {
+		return Duration.ofSeconds(60).plusMillis(100L * runs);
+	}
+
+	// ---- the report
+
+	private void report(Ingest ingest, double drainSeconds, Drained drained, List<Round> endToEnd,
+			List<Round> reference) {
+		double e2eRate = median(endToEnd.stream().mapToDouble(Round::rate).toArray());
+		double referenceRate = median(reference.stream().mapToDouble(Round::rate).toArray());
+		System.out.println();
+		System.out.println("| measure | result | target |");
+		System.out.println("| --- | --- | --- |");
+		row("ingest: %d signed GitHub webhooks at %.0f/s, after %d warm-up".formatted(ingest.count(),
+				this.options.rate(), this.options.warmup()),
+				format("sent at %.1f/s, 2xx answered at %.1f/s", ingest.sendRate(), ingest.answerRate()),
+				format("%.0f/s", this.options.rate()));
+		row("ingest: latency to the 2xx, p50 / p90 / p99 / max", format("%.1f / %.1f / %.1f / %.1f ms",
+				ingest.percentile(0.50), ingest.percentile(0.90), ingest.percentile(0.99), ingest.percentile(1.0)),
+				"p99 < 25 ms");
+		row("ingest: answers other than 202 (errors, no answer within 10 s)",
+				String.valueOf(ingest.count() - ingest.received()), "0");
+		row("ingest: the client's send lag behind its schedule, p99 / max",
+				format("%.1f / %.1f ms", ingest.lagPercentile(0.99), ingest.lagPercentile(1.0)), "-");
+		row("ingest: webhooks stored / runs started / all completed (warm-up included)",
+				format("%d / %d / %s", drained.stored(), drained.dispatched(), Double.isNaN(drainSeconds)
+						? "not within the time limit" : format("%.1f s after the last answer", drainSeconds)),
+				"-");
+		row("end-to-end: %d webhooks to completed runs, per round".formatted(this.options.runs()), rates(endToEnd),
+				"-");
+		row("reference: %d instances created with the Camunda client, per round".formatted(this.options.runs()),
+				rates(reference), "-");
+		row("end-to-end / reference (medians)",
+				format("**%.2f** (%.1f / %.1f runs/s)", e2eRate / referenceRate, e2eRate, referenceRate), "≥ 0.90");
+		System.out.println();
+		for (int i = 0; i < endToEnd.size(); i++) {
+			System.out.printf("round %d  end-to-end: %s%n", i + 1, endToEnd.get(i).summary());
+			System.out.printf("round %d  reference:  %s%n", i + 1, reference.get(i).summary());
+		}
+		System.out.printf("target server: %d calls in all, from %d distinct runs%n", this.target.calls(),
+				this.target.distinct());
+	}
+
+	private static String rates(List<Round> rounds) {
+		String each = rounds.stream().map((r) -> format("%.1f", r.rate())).collect(Collectors.joining(", "));
+		return format("%s runs/s; median **%.1f runs/s**", each,
+				median(rounds.stream().mapToDouble(Round::rate).toArray()));
+	}
+
+	private static void row(String measure, String result, String target) {
+		System.out.println("| " + measure + " | " + result + " | " + target + " |");
+	}
+
+	static double median(double[] values) {
+		double[] sorted = Arrays.stream(values).filter((v) -> !Double.isNaN(v)).sorted().toArray();
+		if (sorted.length == 0) {
+			return Double.NaN;
+		}
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	}
+
+	// ---- plumbing
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private JsonNode read(String body) {
+		try {
+			return this.json.readTree(body);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private String write(Object value) {
+		try {
+			return this.json.writeValueAsString(value);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static double seconds(long nanos) {
+		return nanos / 1e9;
+	}
+
+	private static String format(String format, Object... args) {
+		return String.format(Locale.ROOT, format, args);
+	}
+
+	private static void log(String format, Object... args) {
+		System.out.println(format(format, args));
+	}
+
+	@Override
+	public void close() {
+		this.camunda.close();
+		this.target.close();
+	}
+
+	/**
+	 * What to run.
+	 *
+	 * @param ingestRequests webhooks measured in phase 1
+	 * @param warmup webhooks sent before them, at the same rate, not measured
+	 * @param rate phase 1's arrival rate per second
+	 * @param runs runs per round of phases 2 and 3
+	 * @param rounds rounds of each
+	 * @param senders webhooks in flight in phase 2
+	 * @param inFlight creates in flight in phase 3
+	 * @param user the demo user that sets up
+	 */
+	record Options(int ingestRequests, int warmup, double rate, int runs, int rounds, int senders, int inFlight,
+			String user) {
+
+		static Options of(String[] args, Map<String, String> env) {
+			int ingest = (args.length > 0) ? Integer.parseInt(args[0]) : 6000;
+			int runs = (args.length > 1) ? Integer.parseInt(args[1]) : 1000;
+			int rounds = (args.length > 2) ? Integer.parseInt(args[2]) : 3;
+			return new Options(ingest, Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "900")),
+					Double.parseDouble(env.getOrDefault("BENCH_RATE", "300")), runs, rounds,
+					Integer.parseInt(env.getOrDefault("BENCH_SENDERS", "16")),
+					Integer.parseInt(env.getOrDefault("BENCH_IN_FLIGHT", "32")),
+					env.getOrDefault("BENCH_USER", "acme-editor"));
+		}
+
+	}
+
+	/**
+	 * Phase 1's webhooks once worked off.
+	 *
+	 * @param stored deliveries the listener stored (answered or not)
+	 * @param dispatched runs they started
+	 * @param at the {@link System#nanoTime()} the engine had completed them all; -1 when
+	 * it did not within the time limit
+	 */
+	record Drained(long stored, long dispatched, long at) {
+
+	}
+
+	/**
+	 * One round of phase 2 or 3.
+	 *
+	 * @param runs runs started
+	 * @param refused starts the platform did not take (non-202 answers, failed creates)
+	 * @param retried creates retried after back-pressure
+	 * @param startSeconds from the first start to the last start's answer
+	 * @param callSeconds from the first start to the last run's call at the target
+	 * @param completeSeconds from the first start to the engine counting the last run
+	 * completed
+	 */
+	record Round(int runs, int refused, int retried, double startSeconds, double callSeconds, double completeSeconds) {
+
+		/**
+		 * Runs per second, from the first start to the last completed (to the last call
+		 * when the engine cannot tell).
+		 */
+		double rate() {
+			return this.runs / (Double.isNaN(this.completeSeconds) ? this.callSeconds : this.completeSeconds);
+		}
+
+		String summary() {
+			return format(
+					"%d runs: %.1f runs/s (starts answered after %.2f s, last call at %.2f s, completed at %s; "
+							+ "%d refused, %d back-pressure retries)",
+					this.runs, rate(), this.startSeconds, this.callSeconds, Double.isNaN(this.completeSeconds)
+							? "? (the engine cannot tell)" : format("%.2f s", this.completeSeconds),
+					this.refused, this.retried);
+		}
+
+	}
+
+	/**
+	 * The outcome of a phase 1 batch.
+	 */
+	record Ingest(int count, int received, long firstSendAt, long lastSendAt, long lastAnswerAt, long[] okLatencies,
+			long[] lags) {
+
+		static Ingest of(long[] sentAt, long[] answeredAt, long[] latency, long[] lag, int[] status) {
+			long[] ok = IntStream.range(0, status.length)
+				.filter((i) -> status[i] / 100 == 2)
+				.mapToLong((i) -> latency[i])
+				.sorted()
+				.toArray();
+			return new Ingest(status.length, (int) Arrays.stream(status).filter((s) -> s == 202).count(),
+					Arrays.stream(sentAt).min().orElse(0), Arrays.stream(sentAt).max().orElse(0),
+					Arrays.stream(answeredAt).max().orElse(0), ok, Arrays.stream(lag).sorted().toArray());
+		}
+
+		double sendRate() {
+			return (this.count - 1) / seconds(this.lastSendAt - this.firstSendAt);
+		}
+
+		double answerRate() {
+			return this.okLatencies.length / seconds(this.lastAnswerAt - this.firstSendAt);
+		}
+
+		/** Milliseconds of the answered requests' latency at a quantile (1.0 the max). */
+		double percentile(double quantile) {
+			return at(this.okLatencies, quantile);
+		}
+
+		double lagPercentile(double quantile) {
+			return at(this.lags, quantile);
+		}
+
+		private static double at(long[] sorted, double quantile) {
+			if (sorted.length == 0) {
+				return Double.NaN;
+			}
+			int index = (int) Math.ceil(quantile * sorted.length) - 1;
+			return sorted[Math.clamp(index, 0, sorted.length - 1)] / 1e6;
+		}
+
+		String summary() {
+			return format("%d sent at %.1f/s, %d answered 202; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+					this.count, sendRate(), this.received, percentile(0.5), percentile(0.99), percentile(1.0));
+		}
+
+	}
+
+}
