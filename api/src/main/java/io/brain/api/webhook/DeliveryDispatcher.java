@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,19 +88,38 @@ class DeliveryDispatcher implements SmartLifecycle {
 	 */
 	int dispatchDue() {
 		List<DeliveryRepository.Due> due = this.deliveries.due(this.properties.dispatchBatch());
-		int handled = 0;
-		for (DeliveryRepository.Due delivery : due) {
-			try {
-				if (TenantContext.call(delivery.tenant(), () -> dispatch(delivery))) {
-					handled++;
-				}
-			}
-			catch (RuntimeException ex) {
-				logger.error("Could not dispatch webhook delivery {} of tenant {}", delivery.id(), delivery.tenant(),
-						ex);
+		if (due.size() <= 1) {
+			return due.stream().mapToInt(this::dispatchOne).sum();
+		}
+		// Deliveries are independent (each its own transaction and row lock): several
+		// start
+		// at once, so the engine's round trips overlap.
+		Semaphore slots = new Semaphore(Math.max(1, this.properties.dispatchConcurrency()));
+		AtomicInteger handled = new AtomicInteger();
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (DeliveryRepository.Due delivery : due) {
+				slots.acquireUninterruptibly();
+				executor.execute(() -> {
+					try {
+						handled.addAndGet(dispatchOne(delivery));
+					}
+					finally {
+						slots.release();
+					}
+				});
 			}
 		}
-		return handled;
+		return handled.get();
+	}
+
+	private int dispatchOne(DeliveryRepository.Due delivery) {
+		try {
+			return TenantContext.call(delivery.tenant(), () -> dispatch(delivery)) ? 1 : 0;
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not dispatch webhook delivery {} of tenant {}", delivery.id(), delivery.tenant(), ex);
+			return 0;
+		}
 	}
 
 	private boolean dispatch(DeliveryRepository.Due due) {

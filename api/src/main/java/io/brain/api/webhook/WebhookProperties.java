@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param dispatchInterval how often the dispatcher looks for deliveries to start when it
  * found none
  * @param dispatchBatch how many deliveries it takes at a time
+ * @param dispatchConcurrency how many of them it starts at once (each holds a database
+ * connection while the engine accepts its instance)
  * @param startTimeout how long it waits for the engine to accept a start
  * @param retryBackoff the wait before the first retry when the engine could not take a
  * start; doubled each time
@@ -27,7 +29,8 @@ import org.springframework.util.unit.DataSize;
 public record WebhookProperties(@DefaultValue("1MB") DataSize maxBodySize,
 		@DefaultValue("5m") Duration signatureTolerance, String publicUrl,
 		@DefaultValue("200ms") Duration dispatchInterval, @DefaultValue("50") int dispatchBatch,
-		@DefaultValue("10s") Duration startTimeout, @DefaultValue("1s") Duration retryBackoff,
-		@DefaultValue("5m") Duration maxRetryBackoff, @DefaultValue("true") boolean dispatcherEnabled) {
+		@DefaultValue("8") int dispatchConcurrency, @DefaultValue("10s") Duration startTimeout,
+		@DefaultValue("1s") Duration retryBackoff, @DefaultValue("5m") Duration maxRetryBackoff,
+		@DefaultValue("true") boolean dispatcherEnabled) {
 
 }

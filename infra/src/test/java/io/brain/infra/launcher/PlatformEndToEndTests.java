@@ -130,8 +130,10 @@ class PlatformEndToEndTests {
 
 	@Test
 	void signInWhenUserLogsInThroughKeycloakThenDashboardShowsNameAndTenant() throws Exception {
-		// A run of the tenant for the Runs page to list; its HTTP step fails (nothing listens
-		// on port 9), which leaves it with an incident, and it calls nothing this class checks.
+		// A run of the tenant for the Runs page to list; its HTTP step fails (nothing
+		// listens
+		// on port 9), which leaves it with an incident, and it calls nothing this class
+		// checks.
 		String token = token("acme-editor");
 		send(authorized(token, "/api/process-templates/" + TEMPLATE + "/deployments")
 			.POST(HttpRequest.BodyPublishers.noBody()), 201);
@@ -150,7 +152,8 @@ class PlatformEndToEndTests {
 			assertThat(page.getByTestId("user-tenant")).hasText("acme");
 			assertThat(page.getByTestId("user-menu")).containsText("Erin Editor");
 			page.getByText("Runs").first().click();
-			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Runs").setExact(true))).isVisible();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Runs").setExact(true)))
+				.isVisible();
 			assertThat(page.locator("[data-testid=run-row][data-id='" + runId + "']")).isVisible();
 			assertThat(page.locator("[data-testid=run-row][data-id='" + runId + "'] [data-testid=run-state]"))
 				.isVisible();
