@@ -24,6 +24,8 @@ import org.springframework.util.unit.DataSize;
  * start; doubled each time
  * @param maxRetryBackoff the longest wait between retries
  * @param dispatcherEnabled whether this api instance dispatches at all
+ * @param maxConcurrentRequests webhooks one api instance takes at once; beyond, 503 with
+ * Retry-After
  */
 @ConfigurationProperties("brain.webhooks")
 public record WebhookProperties(@DefaultValue("1MB") DataSize maxBodySize,
@@ -31,6 +33,6 @@ public record WebhookProperties(@DefaultValue("1MB") DataSize maxBodySize,
 		@DefaultValue("200ms") Duration dispatchInterval, @DefaultValue("50") int dispatchBatch,
 		@DefaultValue("8") int dispatchConcurrency, @DefaultValue("10s") Duration startTimeout,
 		@DefaultValue("1s") Duration retryBackoff, @DefaultValue("5m") Duration maxRetryBackoff,
-		@DefaultValue("true") boolean dispatcherEnabled) {
+		@DefaultValue("true") boolean dispatcherEnabled, @DefaultValue("64") int maxConcurrentRequests) {
 
 }
