@@ -28,6 +28,9 @@ import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /**
  * Test support: an in-process Zeebe engine for one test class, wired into the workers'
  * Spring context, and deployments registered as the api registers them.
@@ -130,6 +133,28 @@ public final class ZeebeProcesses {
 			.send()
 			.join()
 			.getProcessInstanceKey();
+	}
+
+	/**
+	 * Waits (up to 30 s) until a process instance has an incident whose message contains
+	 * a text.
+	 */
+	public static void awaitIncident(ZeebeTestEngine engine, long processInstanceKey, String text) {
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(incidentMessages(engine, processInstanceKey))
+				.anySatisfy((message) -> assertThat(message).contains(text)));
+	}
+
+	/**
+	 * The status of a tenant's connection: UNTESTED, OK, NEEDS_ATTENTION or
+	 * NEEDS_RECONNECT.
+	 */
+	public static String connectionStatus(JdbcClient jdbc, String tenant, UUID connection) {
+		return TenantContext.call(tenant,
+				() -> jdbc.sql("select status from connector_connection where id = :id")
+					.param("id", connection)
+					.query(String.class)
+					.single());
 	}
 
 	/** The error messages of a process instance's incidents. */

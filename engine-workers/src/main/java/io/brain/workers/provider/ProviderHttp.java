@@ -83,6 +83,9 @@ public class ProviderHttp {
 
 		private String credential = "credentials";
 
+		private Runnable rejected = () -> {
+		};
+
 		private Api(String provider, String baseUrl) {
 			this.provider = provider;
 			this.baseUrl = baseUrl;
@@ -142,6 +145,15 @@ public class ProviderHttp {
 			}
 		}
 
+		/**
+		 * What to do when the provider rejects the credentials (401), besides answering:
+		 * e.g. drop a cached OAuth2 access token so the next call refreshes it.
+		 */
+		public Api whenRejected(Runnable action) {
+			this.rejected = action;
+			return this;
+		}
+
 		/** Sends a request with an {@code application/x-www-form-urlencoded} body. */
 		public ProviderResponse sendForm(String method, String path, Map<String, String> form) {
 			return exchange(method, path, "application/x-www-form-urlencoded",
@@ -156,6 +168,9 @@ public class ProviderHttp {
 				request.header("Content-Type", contentType);
 			}
 			HttpResponse<byte[]> response = ProviderHttp.this.http.send(request.build());
+			if (response.statusCode() == 401) {
+				this.rejected.run();
+			}
 			return new ProviderResponse(this.provider, this.credential, response.statusCode(), response.headers(),
 					read(response.body()));
 		}

@@ -215,39 +215,25 @@ class GoogleAdsClient {
 							+ VERSION)
 			.bearer(this.tokens.accessToken(connection, endpoint).value())
 			.header("developer-token", connection.secret("developerToken"))
-			.credential("access token");
+			.credential("access token")
+			.whenRejected(() -> this.tokens.forget(connection, endpoint));
 		String manager = loginCustomerId(connection);
 		if (asManager && manager != null) {
 			api.header("login-customer-id", manager);
 		}
-		return new Session(connection, endpoint, api);
+		return new Session(api);
 	}
 
 	/**
-	 * Calls with one access token: a 401 drops the token so the next step refreshes, and
-	 * an error's reason is taken from where Google Ads puts it
+	 * Calls with one access token (a 401 drops it, so the next step refreshes), taking an
+	 * error's reason from where Google Ads puts it
 	 * ({@code error.details[].errors[].message} and its {@code errorCode}); a mutate of a
 	 * resource that does not exist ({@code RESOURCE_NOT_FOUND}) is a 404.
 	 */
-	private final class Session {
-
-		private final ResolvedConnection connection;
-
-		private final TokenEndpoint endpoint;
-
-		private final ProviderHttp.Api api;
-
-		Session(ResolvedConnection connection, TokenEndpoint endpoint, ProviderHttp.Api api) {
-			this.connection = connection;
-			this.endpoint = endpoint;
-			this.api = api;
-		}
+	private record Session(ProviderHttp.Api api) {
 
 		ProviderResponse send(String method, String path, Object body) {
 			ProviderResponse response = this.api.send(method, path, body);
-			if (response.status() == 401) {
-				GoogleAdsClient.this.tokens.forget(this.connection, this.endpoint);
-			}
 			return response.ok() ? response : explained(response);
 		}
 

@@ -155,7 +155,7 @@ class ZohoCrmClient {
 	Fetched fetch(ResolvedConnection connection, String resource, Instant changedSince) {
 		Map<String, String> headers = (changedSince != null)
 				? Map.of("If-Modified-Since", MODIFIED_SINCE.format(changedSince.atOffset(ZoneOffset.UTC))) : Map.of();
-		Session session = session(connection, headers);
+		ProviderHttp.Api session = session(connection, headers);
 		String module = MODULES.get(resource);
 		List<SyncedRecord> records = Pages.collect(PROVIDER, (next) -> {
 			boolean token = next != null && next.startsWith("token:");
@@ -234,41 +234,21 @@ class ZohoCrmClient {
 				"clientSecret", "refreshToken");
 	}
 
-	private Session session(ResolvedConnection connection, Map<String, String> headers) {
+	/**
+	 * Calls with the connection's access token; a 401 drops the token, so the next step
+	 * refreshes it.
+	 */
+	private ProviderHttp.Api session(ResolvedConnection connection, Map<String, String> headers) {
 		TokenEndpoint endpoint = tokenEndpoint(connection);
 		AccessToken token = this.tokens.accessToken(connection, endpoint);
 		String base = ZohoDataCentre.of(connection.text("dataCentre"))
 			.apiBase(this.endpoints.url("zoho-crm-api", null), token.answer());
 		ProviderHttp.Api api = this.http.to(PROVIDER, base)
 			.header("Authorization", "Zoho-oauthtoken " + token.value())
-			.credential("access token");
+			.credential("access token")
+			.whenRejected(() -> this.tokens.forget(connection, endpoint));
 		headers.forEach(api::header);
-		return new Session(connection, endpoint, api);
-	}
-
-	/** Calls with one access token; a 401 drops it, so the next step refreshes. */
-	private final class Session {
-
-		private final ResolvedConnection connection;
-
-		private final TokenEndpoint endpoint;
-
-		private final ProviderHttp.Api api;
-
-		Session(ResolvedConnection connection, TokenEndpoint endpoint, ProviderHttp.Api api) {
-			this.connection = connection;
-			this.endpoint = endpoint;
-			this.api = api;
-		}
-
-		ProviderResponse send(String method, String path, Object body) {
-			ProviderResponse response = this.api.send(method, path, body);
-			if (response.status() == 401) {
-				ZohoCrmClient.this.tokens.forget(this.connection, this.endpoint);
-			}
-			return response;
-		}
-
+		return api;
 	}
 
 }

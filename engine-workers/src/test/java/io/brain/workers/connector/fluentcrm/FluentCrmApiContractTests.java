@@ -35,7 +35,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The FluentCRM operations run on Zeebe against a local server that checks each request
@@ -176,15 +175,9 @@ class FluentCrmApiContractTests {
 		long noTags = ZeebeProcesses.start(this.client, "fcrm-no-tags");
 		long nothing = ZeebeProcesses.start(this.client, "fcrm-nothing");
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, badEmail))
-				.anySatisfy((message) -> assertThat(message).contains("Property: email: Validation failed")));
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, noTags))
-				.anySatisfy((message) -> assertThat(message).contains("Property: tags: Validation failed")));
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, nothing))
-				.anySatisfy((message) -> assertThat(message).contains("Give at least one field to change")));
+		ZeebeProcesses.awaitIncident(engine, badEmail, "Property: email: Validation failed");
+		ZeebeProcesses.awaitIncident(engine, noTags, "Property: tags: Validation failed");
+		ZeebeProcesses.awaitIncident(engine, nothing, "Give at least one field to change");
 		assertThat(crm.received()).isZero();
 	}
 
@@ -198,15 +191,8 @@ class FluentCrmApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "fcrm-rejected");
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, instance)).anySatisfy(
-					(message) -> assertThat(message).contains("FluentCRM rejected the application password (401)")));
-		assertThat(TenantContext.call("acme",
-				() -> this.jdbc.sql("select status from connector_connection where id = :id")
-					.param("id", connection)
-					.query(String.class)
-					.single()))
-			.isEqualTo("NEEDS_ATTENTION");
+		ZeebeProcesses.awaitIncident(engine, instance, "FluentCRM rejected the application password (401)");
+		assertThat(ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection)).isEqualTo("NEEDS_ATTENTION");
 	}
 
 	@Test
@@ -217,16 +203,12 @@ class FluentCrmApiContractTests {
 		deploy("fcrm-missing", "update-contact",
 				Map.of("connection", "\"flaky\"", "contactId", "4040", "lastName", "\"Byron\""));
 		long missing = ZeebeProcesses.start(this.client, "fcrm-missing");
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, missing))
-				.anySatisfy((message) -> assertThat(message).contains("FluentCRM has no contact 4040 (404)")));
+		ZeebeProcesses.awaitIncident(engine, missing, "FluentCRM has no contact 4040 (404)");
 
 		crm.answer(503, Map.of(), "").answer(503, Map.of(), "").answer(503, Map.of(), "");
 		deploy("fcrm-down", "add-tag", Map.of("connection", "\"flaky\"", "contactId", "42", "tags", "[\"vip\"]"));
 		long down = ZeebeProcesses.start(this.client, "fcrm-down");
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, down))
-				.anySatisfy((message) -> assertThat(message).contains("FluentCRM answered 503 (still after retries)")));
+		ZeebeProcesses.awaitIncident(engine, down, "FluentCRM answered 503 (still after retries)");
 	}
 
 	@Test

@@ -193,12 +193,8 @@ class GoogleAdsApiContractTests {
 		long noCampaign = ZeebeProcesses.start(this.client, "gads-no-campaign");
 		long fraction = ZeebeProcesses.start(this.client, "gads-fraction");
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, negative))
-				.anySatisfy((message) -> assertThat(message).contains("amount")));
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, noCampaign))
-				.anySatisfy((message) -> assertThat(message).contains("campaignId")));
+		ZeebeProcesses.awaitIncident(engine, negative, "amount");
+		ZeebeProcesses.awaitIncident(engine, noCampaign, "campaignId");
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, fraction))
 				.anySatisfy((message) -> assertThat(message)
@@ -422,11 +418,7 @@ class GoogleAdsApiContractTests {
 	}
 
 	private String status(UUID connection) {
-		return TenantContext.call("acme",
-				() -> this.jdbc.sql("select status from connector_connection where id = :id")
-					.param("id", connection)
-					.query(String.class)
-					.single());
+		return ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection);
 	}
 
 	private UUID connection(String tenant, String name, boolean throughManager) {

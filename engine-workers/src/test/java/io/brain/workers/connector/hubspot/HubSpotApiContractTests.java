@@ -29,7 +29,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The HubSpot actions and syncs run on Zeebe against a local server that checks each
@@ -328,15 +327,8 @@ class HubSpotApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "hs-rejected");
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, instance)).anySatisfy(
-					(message) -> assertThat(message).contains("HubSpot rejected the private app access token (401)")));
-		assertThat(TenantContext.call("acme",
-				() -> this.jdbc.sql("select status from connector_connection where id = :id")
-					.param("id", connection)
-					.query(String.class)
-					.single()))
-			.isEqualTo("NEEDS_ATTENTION");
+		ZeebeProcesses.awaitIncident(engine, instance, "HubSpot rejected the private app access token (401)");
+		assertThat(ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection)).isEqualTo("NEEDS_ATTENTION");
 	}
 
 	@Test
@@ -350,16 +342,12 @@ class HubSpotApiContractTests {
 		deploy("acme", "hs-missing", "update-contact",
 				Map.of("connection", "\"flaky\"", "contactId", "\"404404\"", "firstName", "\"Ana\""));
 		long missing = ZeebeProcesses.start(this.client, "hs-missing");
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, missing))
-				.anySatisfy((message) -> assertThat(message).contains("HubSpot has no contact 404404 (404)")));
+		ZeebeProcesses.awaitIncident(engine, missing, "HubSpot has no contact 404404 (404)");
 
 		hubspot.answer(503, Map.of(), "").answer(503, Map.of(), "").answer(503, Map.of(), "");
 		deploy("acme", "hs-down", "create-contact", Map.of("connection", "\"flaky\"", "email", "\"ana@example.com\""));
 		long down = ZeebeProcesses.start(this.client, "hs-down");
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, down))
-				.anySatisfy((message) -> assertThat(message).contains("HubSpot answered 503 (still after retries)")));
+		ZeebeProcesses.awaitIncident(engine, down, "HubSpot answered 503 (still after retries)");
 	}
 
 	@Test
@@ -371,12 +359,8 @@ class HubSpotApiContractTests {
 		long noEmail = ZeebeProcesses.start(this.client, "hs-no-email");
 		long noTarget = ZeebeProcesses.start(this.client, "hs-no-target");
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, noEmail))
-				.anySatisfy((message) -> assertThat(message).contains("email")));
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, noTarget))
-				.anySatisfy((message) -> assertThat(message).contains("contactId or email is required")));
+		ZeebeProcesses.awaitIncident(engine, noEmail, "email");
+		ZeebeProcesses.awaitIncident(engine, noTarget, "contactId or email is required");
 		assertThat(hubspot.received()).isZero();
 	}
 

@@ -192,12 +192,8 @@ class MetaAdsApiContractTests {
 		long noId = ZeebeProcesses.start(this.client, "meta-no-id");
 		long badId = ZeebeProcesses.start(this.client, "meta-bad-id");
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, noId))
-				.anySatisfy((message) -> assertThat(message).contains("campaignId")));
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, badId))
-				.anySatisfy((message) -> assertThat(message).contains("campaignId")));
+		ZeebeProcesses.awaitIncident(engine, noId, "campaignId");
+		ZeebeProcesses.awaitIncident(engine, badId, "campaignId");
 		assertThat(graph.received()).isZero();
 	}
 
@@ -336,11 +332,7 @@ class MetaAdsApiContractTests {
 	}
 
 	private String status(UUID connection) {
-		return TenantContext.call("acme",
-				() -> this.jdbc.sql("select status from connector_connection where id = :id")
-					.param("id", connection)
-					.query(String.class)
-					.single());
+		return ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection);
 	}
 
 	private UUID connection(String name, String adAccountId) {

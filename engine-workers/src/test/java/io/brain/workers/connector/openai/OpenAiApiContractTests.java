@@ -11,7 +11,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.core.deployment.DeploymentRegistry;
 import io.brain.core.secret.SecretStore;
-import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
@@ -212,10 +211,8 @@ class OpenAiApiContractTests {
 				"length", "usage", Map.of("inputTokens", 9, "outputTokens", 2, "totalTokens", 11)));
 
 		long missing = ZeebeProcesses.start(this.client, "ai-ollama-missing");
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, missing))
-				.anySatisfy((message) -> assertThat(message).contains("The model server at "
-						+ java.net.URI.create(openai.url("")).getAuthority() + " has no model llama9 (404)")));
+		ZeebeProcesses.awaitIncident(engine, missing, "The model server at "
+				+ java.net.URI.create(openai.url("")).getAuthority() + " has no model llama9 (404)");
 	}
 
 	@Test
@@ -230,15 +227,8 @@ class OpenAiApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "ai-rejected");
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, instance))
-				.anySatisfy((message) -> assertThat(message).contains("OpenAI rejected the API key (401)")));
-		assertThat(TenantContext.call("acme",
-				() -> this.jdbc.sql("select status from connector_connection where id = :id")
-					.param("id", connection)
-					.query(String.class)
-					.single()))
-			.isEqualTo("NEEDS_ATTENTION");
+		ZeebeProcesses.awaitIncident(engine, instance, "OpenAI rejected the API key (401)");
+		assertThat(ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection)).isEqualTo("NEEDS_ATTENTION");
 		assertThat(openai.received()).isEqualTo(1);
 	}
 
@@ -254,9 +244,7 @@ class OpenAiApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "ai-no-model");
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, instance))
-				.anySatisfy((message) -> assertThat(message).contains("OpenAI has no model gpt-9 (404)")));
+		ZeebeProcesses.awaitIncident(engine, instance, "OpenAI has no model gpt-9 (404)");
 	}
 
 	@Test
@@ -300,9 +288,7 @@ class OpenAiApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "ai-down");
 
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, instance))
-				.anySatisfy((message) -> assertThat(message).contains("OpenAI answered 503 (still after retries)")));
+		ZeebeProcesses.awaitIncident(engine, instance, "OpenAI answered 503 (still after retries)");
 		// Three tries by the outbound stack; LangChain4j does not retry on top of them.
 		assertThat(openai.received()).isEqualTo(3);
 	}
@@ -319,15 +305,9 @@ class OpenAiApiContractTests {
 		long hot = ZeebeProcesses.start(this.client, "ai-hot");
 		long noSchema = ZeebeProcesses.start(this.client, "ai-no-schema");
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, noPrompt))
-				.anySatisfy((message) -> assertThat(message).contains("Property: userPrompt: Validation failed")));
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, hot))
-				.anySatisfy((message) -> assertThat(message).contains("Property: temperature: Validation failed")));
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, noSchema))
-				.anySatisfy((message) -> assertThat(message).contains("Property: schema: Validation failed")));
+		ZeebeProcesses.awaitIncident(engine, noPrompt, "Property: userPrompt: Validation failed");
+		ZeebeProcesses.awaitIncident(engine, hot, "Property: temperature: Validation failed");
+		ZeebeProcesses.awaitIncident(engine, noSchema, "Property: schema: Validation failed");
 		assertThat(openai.received()).isZero();
 	}
 

@@ -35,7 +35,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The Shopify actions and syncs run on Zeebe against a local server that checks each
@@ -199,9 +198,10 @@ class ShopifyApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "shopify-stale");
 
-		awaitIncident(instance, "Shopify refused to change the inventory of gid://shopify/InventoryItem/30322695 at "
-				+ "gid://shopify/Location/124656943: The specified compare quantity does not match the current quantity. "
-				+ "(CHANGE_FROM_QUANTITY_STALE)");
+		ZeebeProcesses.awaitIncident(engine, instance,
+				"Shopify refused to change the inventory of gid://shopify/InventoryItem/30322695 at "
+						+ "gid://shopify/Location/124656943: The specified compare quantity does not match the current quantity. "
+						+ "(CHANGE_FROM_QUANTITY_STALE)");
 	}
 
 	@Test
@@ -241,7 +241,8 @@ class ShopifyApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "shopify-tag-missing");
 
-		awaitIncident(instance, "Shopify refused to tag order gid://shopify/Order/1: Order does not exist (id)");
+		ZeebeProcesses.awaitIncident(engine, instance,
+				"Shopify refused to tag order gid://shopify/Order/1: Order does not exist (id)");
 	}
 
 	@Test
@@ -257,9 +258,9 @@ class ShopifyApiContractTests {
 		long both = ZeebeProcesses.start(this.client, "shopify-both");
 		long noTags = ZeebeProcesses.start(this.client, "shopify-no-tags");
 
-		awaitIncident(noItem, "inventoryItemId");
-		awaitIncident(both, "Give either quantity (the new available quantity) or delta");
-		awaitIncident(noTags, "tags");
+		ZeebeProcesses.awaitIncident(engine, noItem, "inventoryItemId");
+		ZeebeProcesses.awaitIncident(engine, both, "Give either quantity (the new available quantity) or delta");
+		ZeebeProcesses.awaitIncident(engine, noTags, "tags");
 		assertThat(shopify.received()).isZero();
 	}
 
@@ -416,13 +417,8 @@ class ShopifyApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "shopify-revoked");
 
-		awaitIncident(instance, "Shopify rejected the Admin API access token (401)");
-		assertThat(TenantContext.call("acme",
-				() -> this.jdbc.sql("select status from connector_connection where id = :id")
-					.param("id", connection)
-					.query(String.class)
-					.single()))
-			.isEqualTo("NEEDS_ATTENTION");
+		ZeebeProcesses.awaitIncident(engine, instance, "Shopify rejected the Admin API access token (401)");
+		assertThat(ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection)).isEqualTo("NEEDS_ATTENTION");
 	}
 
 	@Test
@@ -432,13 +428,13 @@ class ShopifyApiContractTests {
 		deploy("shopify-missing", "tag-order",
 				Map.of("connection", "\"flaky\"", "orderId", "\"450789469\"", "tags", "[\"vip\"]"));
 		long missing = ZeebeProcesses.start(this.client, "shopify-missing");
-		awaitIncident(missing, "Shopify has no shop " + SHOP + " (404)");
+		ZeebeProcesses.awaitIncident(engine, missing, "Shopify has no shop " + SHOP + " (404)");
 
 		shopify.answer(503, Map.of(), "").answer(503, Map.of(), "").answer(503, Map.of(), "");
 		deploy("shopify-down", "tag-order",
 				Map.of("connection", "\"flaky\"", "orderId", "\"450789469\"", "tags", "[\"vip\"]"));
 		long down = ZeebeProcesses.start(this.client, "shopify-down");
-		awaitIncident(down, "Shopify answered 503 (still after retries)");
+		ZeebeProcesses.awaitIncident(engine, down, "Shopify answered 503 (still after retries)");
 	}
 
 	@Test
@@ -453,8 +449,9 @@ class ShopifyApiContractTests {
 		deploy("shopify-throttled", "tag-order",
 				Map.of("connection", "\"limited\"", "orderId", "\"450789469\"", "tags", "[\"vip\"]"));
 		long throttled = ZeebeProcesses.start(this.client, "shopify-throttled");
-		awaitIncident(throttled, "Shopify is limiting requests (THROTTLED): the query costs 502 points and 12 are "
-				+ "available; the step is tried again in 10s");
+		ZeebeProcesses.awaitIncident(engine, throttled,
+				"Shopify is limiting requests (THROTTLED): the query costs 502 points and 12 are "
+						+ "available; the step is tried again in 10s");
 
 		shopify.answer(200, JSON_TYPE,
 				"""
@@ -467,7 +464,7 @@ class ShopifyApiContractTests {
 		deploy("shopify-denied", "tag-order",
 				Map.of("connection", "\"limited\"", "orderId", "\"450789469\"", "tags", "[\"vip\"]"));
 		long denied = ZeebeProcesses.start(this.client, "shopify-denied");
-		awaitIncident(denied,
+		ZeebeProcesses.awaitIncident(engine, denied,
 				"Shopify refused: the app behind the Admin API access token lacks the write_orders access scope "
 						+ "(ACCESS_DENIED); add it to the app's Admin API access scopes and install the app again");
 	}
@@ -482,7 +479,7 @@ class ShopifyApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "shopify-foreign");
 
-		awaitIncident(instance, "No shopify connection named 'acme-only'");
+		ZeebeProcesses.awaitIncident(engine, instance, "No shopify connection named 'acme-only'");
 		assertThat(shopify.received()).isZero();
 	}
 
@@ -521,12 +518,6 @@ class ShopifyApiContractTests {
 		Matcher key = Pattern.compile("@idempotent\\(key: \"([^\"]+)\"\\)").matcher(body.path("query").asText());
 		assertThat(key.find()).isTrue();
 		return key.group(1);
-	}
-
-	private void awaitIncident(long instance, String message) {
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, instance))
-				.anySatisfy((incident) -> assertThat(incident).contains(message)));
 	}
 
 	private void deploy(String processId, String operation, Map<String, String> inputs) {

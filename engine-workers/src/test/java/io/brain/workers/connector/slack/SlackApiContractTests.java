@@ -26,7 +26,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The Slack actions and syncs run on Zeebe against a local server that checks each
@@ -206,15 +205,8 @@ class SlackApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "slack-rejected");
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, instance))
-				.anySatisfy((message) -> assertThat(message).contains("Slack rejected the bot token (401)")));
-		assertThat(TenantContext.call("acme",
-				() -> this.jdbc.sql("select status from connector_connection where id = :id")
-					.param("id", connection)
-					.query(String.class)
-					.single()))
-			.isEqualTo("NEEDS_ATTENTION");
+		ZeebeProcesses.awaitIncident(engine, instance, "Slack rejected the bot token (401)");
+		assertThat(ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection)).isEqualTo("NEEDS_ATTENTION");
 	}
 
 	@Test
@@ -224,26 +216,20 @@ class SlackApiContractTests {
 		deploy("acme", "slack-missing", "post-message",
 				Map.of("connection", "\"flaky\"", "channel", "\"C0404GONE\"", "text", "\"Hi\""));
 		long missing = ZeebeProcesses.start(this.client, "slack-missing");
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, missing))
-				.anySatisfy((message) -> assertThat(message).contains("Slack has no channel C0404GONE (404)")));
+		ZeebeProcesses.awaitIncident(engine, missing, "Slack has no channel C0404GONE (404)");
 
 		slack.answer(200, JSON, "{\"ok\": false, \"error\": \"not_in_channel\"}");
 		deploy("acme", "slack-outside", "post-message",
 				Map.of("connection", "\"flaky\"", "channel", "\"C0123ABCD\"", "text", "\"Hi\""));
 		long outside = ZeebeProcesses.start(this.client, "slack-outside");
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, outside))
-				.anySatisfy((message) -> assertThat(message).contains(
-						"Slack refused: the app is not in channel C0123ABCD; invite it to the channel first (403)")));
+		ZeebeProcesses.awaitIncident(engine, outside,
+				"Slack refused: the app is not in channel C0123ABCD; invite it to the channel first (403)");
 
 		slack.answer(503, Map.of(), "").answer(503, Map.of(), "").answer(503, Map.of(), "");
 		deploy("acme", "slack-down", "post-message",
 				Map.of("connection", "\"flaky\"", "channel", "\"C0123ABCD\"", "text", "\"Hi\""));
 		long down = ZeebeProcesses.start(this.client, "slack-down");
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, down))
-				.anySatisfy((message) -> assertThat(message).contains("Slack answered 503 (still after retries)")));
+		ZeebeProcesses.awaitIncident(engine, down, "Slack answered 503 (still after retries)");
 	}
 
 	@Test
@@ -256,12 +242,8 @@ class SlackApiContractTests {
 		long noChannel = ZeebeProcesses.start(this.client, "slack-no-channel");
 		long noContent = ZeebeProcesses.start(this.client, "slack-no-content");
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, noChannel))
-				.anySatisfy((message) -> assertThat(message).contains("channel")));
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, noContent))
-				.anySatisfy((message) -> assertThat(message).contains("text or blocks is required")));
+		ZeebeProcesses.awaitIncident(engine, noChannel, "channel");
+		ZeebeProcesses.awaitIncident(engine, noContent, "text or blocks is required");
 		assertThat(slack.received()).isZero();
 	}
 

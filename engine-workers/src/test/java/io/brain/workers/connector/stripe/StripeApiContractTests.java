@@ -36,7 +36,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The Stripe actions and syncs run on Zeebe against a local server that checks each
@@ -208,7 +207,7 @@ class StripeApiContractTests {
 						""");
 		deploy("stripe-refund-404", "refund-payment",
 				Map.of("connection", "\"missing\"", "paymentIntent", "\"pi_missing\""));
-		awaitIncident(ZeebeProcesses.start(this.client, "stripe-refund-404"),
+		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-refund-404"),
 				"Stripe has no payment intent pi_missing (404)");
 
 		stripe.answer(400, JSON_TYPE,
@@ -218,7 +217,7 @@ class StripeApiContractTests {
 						""");
 		deploy("stripe-refund-400-missing", "refund-payment",
 				Map.of("connection", "\"missing\"", "paymentIntent", "\"pi_gone\""));
-		awaitIncident(ZeebeProcesses.start(this.client, "stripe-refund-400-missing"),
+		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-refund-400-missing"),
 				"Stripe has no payment intent pi_gone (resource_missing)");
 
 		stripe.answer(400, JSON_TYPE,
@@ -228,7 +227,7 @@ class StripeApiContractTests {
 						""");
 		deploy("stripe-refund-twice", "refund-payment",
 				Map.of("connection", "\"missing\"", "paymentIntent", "\"pi_3MtwBwLkdIwHu7ix28a3tqPa\""));
-		awaitIncident(ZeebeProcesses.start(this.client, "stripe-refund-twice"),
+		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-refund-twice"),
 				"Stripe answered 400: Charge ch_1NirD82eZvKYlo2CIvbtLWuY has already been refunded. (charge_already_refunded)");
 	}
 
@@ -239,7 +238,8 @@ class StripeApiContractTests {
 		deploy("stripe-down", "refund-payment",
 				Map.of("connection", "\"down\"", "paymentIntent", "\"pi_3MtwBwLkdIwHu7ix28a3tqPa\""));
 
-		awaitIncident(ZeebeProcesses.start(this.client, "stripe-down"), "Stripe answered 503 (still after retries)");
+		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-down"),
+				"Stripe answered 503 (still after retries)");
 		assertThat(stripe.received()).isEqualTo(3);
 		List<String> keys = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
@@ -258,13 +258,9 @@ class StripeApiContractTests {
 		deploy("stripe-revoked", "create-customer",
 				Map.of("connection", "\"revoked\"", "email", "\"ada@example.com\""));
 
-		awaitIncident(ZeebeProcesses.start(this.client, "stripe-revoked"), "Stripe rejected the secret key (401)");
-		assertThat(TenantContext.call("acme",
-				() -> this.jdbc.sql("select status from connector_connection where id = :id")
-					.param("id", connection)
-					.query(String.class)
-					.single()))
-			.isEqualTo("NEEDS_ATTENTION");
+		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-revoked"),
+				"Stripe rejected the secret key (401)");
+		assertThat(ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection)).isEqualTo("NEEDS_ATTENTION");
 	}
 
 	@Test
@@ -277,11 +273,11 @@ class StripeApiContractTests {
 		deploy("stripe-bad-metadata", "create-customer",
 				Map.of("connection", "\"strict\"", "email", "\"ada@example.com\"", "metadata", "{\"a[b]\": \"c\"}"));
 
-		awaitIncident(ZeebeProcesses.start(this.client, "stripe-no-intent"), "paymentIntent");
-		awaitIncident(ZeebeProcesses.start(this.client, "stripe-bad-amount"), "amount");
-		awaitIncident(ZeebeProcesses.start(this.client, "stripe-nobody"),
+		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-no-intent"), "paymentIntent");
+		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-bad-amount"), "amount");
+		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-nobody"),
 				"Give the customer an email, a name, or both");
-		awaitIncident(ZeebeProcesses.start(this.client, "stripe-bad-metadata"),
+		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-bad-metadata"),
 				"Metadata key 'a[b]' is not allowed: Stripe takes keys of 1 to 40 characters without square brackets");
 		assertThat(stripe.received()).isZero();
 	}
@@ -294,7 +290,8 @@ class StripeApiContractTests {
 						Map.of("connection", "\"acme-only\"", "email", "\"ada@example.com\"")),
 				this.client, this.registry);
 
-		awaitIncident(ZeebeProcesses.start(this.client, "stripe-foreign"), "No stripe connection named 'acme-only'");
+		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-foreign"),
+				"No stripe connection named 'acme-only'");
 		assertThat(stripe.received()).isZero();
 	}
 
@@ -467,12 +464,6 @@ class StripeApiContractTests {
 				select external_id, title, url, status, modified_at, cast(data as text) as data from synced_record
 				where connection_id = :c and resource = :r
 				""").param("c", connection).param("r", resource).query().singleRow());
-	}
-
-	private void awaitIncident(long instance, String message) {
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, instance))
-				.anySatisfy((incident) -> assertThat(incident).contains(message)));
 	}
 
 	private void deploy(String processId, String operation, Map<String, String> inputs) {

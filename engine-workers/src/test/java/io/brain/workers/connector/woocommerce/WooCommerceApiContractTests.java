@@ -154,12 +154,8 @@ class WooCommerceApiContractTests {
 		long unknownStatus = ZeebeProcesses.start(this.client, "woo-unknown-status");
 		long noOrder = ZeebeProcesses.start(this.client, "woo-no-order");
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, unknownStatus))
-				.anySatisfy((message) -> assertThat(message).contains("Property: status: Validation failed")));
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, noOrder))
-				.anySatisfy((message) -> assertThat(message).contains("Property: orderId: Validation failed")));
+		ZeebeProcesses.awaitIncident(engine, unknownStatus, "Property: status: Validation failed");
+		ZeebeProcesses.awaitIncident(engine, noOrder, "Property: orderId: Validation failed");
 		assertThat(woo.received()).isZero();
 	}
 
@@ -177,12 +173,7 @@ class WooCommerceApiContractTests {
 			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, instance))
 				.anySatisfy((message) -> assertThat(message)
 					.contains("WooCommerce rejected the consumer key and secret (401)")));
-		assertThat(TenantContext.call("acme",
-				() -> this.jdbc.sql("select status from connector_connection where id = :id")
-					.param("id", connection)
-					.query(String.class)
-					.single()))
-			.isEqualTo("NEEDS_ATTENTION");
+		assertThat(ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection)).isEqualTo("NEEDS_ATTENTION");
 	}
 
 	@Test
@@ -193,17 +184,13 @@ class WooCommerceApiContractTests {
 		deploy("woo-missing", "update-stock",
 				Map.of("connection", "\"flaky\"", "productId", "404", "variationId", "9", "quantity", "1"));
 		long missing = ZeebeProcesses.start(this.client, "woo-missing");
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, missing)).anySatisfy(
-					(message) -> assertThat(message).contains("WooCommerce has no variation 9 of product 404 (404)")));
+		ZeebeProcesses.awaitIncident(engine, missing, "WooCommerce has no variation 9 of product 404 (404)");
 
 		woo.answer(503, Map.of(), "").answer(503, Map.of(), "").answer(503, Map.of(), "");
 		deploy("woo-down", "update-order-status",
 				Map.of("connection", "\"flaky\"", "orderId", "727", "status", "\"on-hold\""));
 		long down = ZeebeProcesses.start(this.client, "woo-down");
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, down)).anySatisfy(
-					(message) -> assertThat(message).contains("WooCommerce answered 503 (still after retries)")));
+		ZeebeProcesses.awaitIncident(engine, down, "WooCommerce answered 503 (still after retries)");
 	}
 
 	@Test

@@ -284,12 +284,8 @@ class ZohoCrmApiContractTests {
 		long incomplete = ZeebeProcesses.start(this.client, "zoho-incomplete");
 		long badModule = ZeebeProcesses.start(this.client, "zoho-bad-module");
 
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, incomplete))
-				.anySatisfy((message) -> assertThat(message).contains("fields")));
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, badModule))
-				.anySatisfy((message) -> assertThat(message).contains("module")));
+		ZeebeProcesses.awaitIncident(engine, incomplete, "fields");
+		ZeebeProcesses.awaitIncident(engine, badModule, "module");
 		assertThat(accounts.received()).isZero();
 		assertThat(zoho.received()).isZero();
 	}
@@ -428,11 +424,7 @@ class ZohoCrmApiContractTests {
 	}
 
 	private String status(UUID connection) {
-		return TenantContext.call("acme",
-				() -> this.jdbc.sql("select status from connector_connection where id = :id")
-					.param("id", connection)
-					.query(String.class)
-					.single());
+		return ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection);
 	}
 
 	private UUID connection(String tenant, String name) {
