@@ -50,6 +50,22 @@ public record CurrentUser(String id, String username, String name, @Schema(nulla
 		throw new IllegalArgumentException("Not a Brain authentication: " + authentication.getClass().getSimpleName());
 	}
 
+	/**
+	 * A part of Brain acting on its own inside a tenant, such as a schedule or a webhook
+	 * listener: {@code system("schedule", id, "Nightly sync", tenant)} is
+	 * {@code schedule:<id>}, named "Schedule Nightly sync".
+	 * @param kind what acts, in lower case
+	 * @param id its id
+	 * @param name its name
+	 * @param tenantId the tenant it acts in
+	 * @return the actor, without permissions
+	 */
+	public static CurrentUser system(String kind, Object id, String name, String tenantId) {
+		String label = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+		return new CurrentUser(kind + ":" + id, kind + ":" + name, label + " " + name, null, tenantId, ActorKind.SYSTEM,
+				List.of(), List.of());
+	}
+
 	static CurrentUser fromJwt(Jwt jwt) {
 		String username = Optional.ofNullable(jwt.getClaimAsString("preferred_username")).orElse(jwt.getSubject());
 		String name = Optional.ofNullable(jwt.getClaimAsString("name")).orElse(username);

@@ -181,9 +181,7 @@ class ScheduleFiring {
 
 	/** Who starts a schedule's runs: the schedule itself, inside its tenant. */
 	private static CurrentUser actor(ScheduleRepository.Stored schedule) {
-		return new CurrentUser("schedule:" + schedule.id(), "schedule:" + schedule.definition().name(),
-				"Schedule " + schedule.definition().name(), null, schedule.tenant(), ActorKind.SYSTEM, List.of(),
-				List.of());
+		return CurrentUser.system("schedule", schedule.id(), schedule.definition().name(), schedule.tenant());
 	}
 
 	private void audit(ScheduleRepository.Stored schedule, Outcome outcome, Map<String, Object> details) {

@@ -23,7 +23,6 @@ import io.brain.api.run.EngineUnavailableException;
 import io.brain.api.run.Run;
 import io.brain.api.run.RunService;
 import io.brain.api.run.StartRunRequest;
-import io.brain.core.audit.AuditEvent.ActorKind;
 import io.brain.core.tenant.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,8 +135,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 
 	private void start(String tenant, DeliveryRepository.Locked locked) {
 		DeliveryRepository.StoredDelivery delivery = locked.delivery();
-		CurrentUser webhook = new CurrentUser("webhook:" + delivery.listenerId(), "webhook:" + locked.listenerName(),
-				"Webhook " + locked.listenerName(), null, tenant, ActorKind.SYSTEM, List.of(), List.of());
+		CurrentUser webhook = CurrentUser.system("webhook", delivery.listenerId(), locked.listenerName(), tenant);
 		String key = locked.automationKey();
 		Automation automation;
 		try {

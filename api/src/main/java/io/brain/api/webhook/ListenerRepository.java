@@ -35,12 +35,13 @@ class ListenerRepository {
 	}
 
 	/**
-	 * The listener a public id addresses and its tenant, before any tenant is known.
+	 * The listener a public id addresses and its tenant, before any tenant is known: one
+	 * query, without the delivery counts, as every webhook asks it.
 	 */
 	Optional<Addressed> findByPublicId(String publicId) {
-		return this.jdbc.sql("select id, tenant_id from brain_find_webhook_listener(:publicId)")
+		return this.jdbc.sql("select * from brain_find_webhook_listener(:publicId)")
 			.param("publicId", publicId)
-			.query((rs, row) -> new Addressed(rs.getObject("id", UUID.class), rs.getString("tenant_id")))
+			.query((rs, row) -> new Addressed(rs.getString("tenant_id"), map(rs, false)))
 			.optional();
 	}
 
@@ -109,14 +110,14 @@ class ListenerRepository {
 		return this.jdbc.sql(WITH_COUNTS + " where l.tenant_id = :tenant and l.id = :id")
 			.param("tenant", tenant)
 			.param("id", id)
-			.query(ListenerRepository::map)
+			.query((rs, row) -> map(rs, true))
 			.optional();
 	}
 
 	List<Stored> list(String tenant) {
 		return this.jdbc.sql(WITH_COUNTS + " where l.tenant_id = :tenant order by l.name")
 			.param("tenant", tenant)
-			.query(ListenerRepository::map)
+			.query((rs, row) -> map(rs, true))
 			.list();
 	}
 
@@ -127,15 +128,15 @@ class ListenerRepository {
 			.update();
 	}
 
-	private static Stored map(ResultSet rs, int row) throws SQLException {
+	private static Stored map(ResultSet rs, boolean counted) throws SQLException {
 		String encoding = rs.getString("signature_encoding");
-		Timestamp last = rs.getTimestamp("last_delivery_at");
+		Timestamp last = counted ? rs.getTimestamp("last_delivery_at") : null;
 		return new Stored(rs.getObject("id", UUID.class), rs.getString("public_id"), rs.getString("name"),
 				WebhookProvider.valueOf(rs.getString("provider")), rs.getString("automation_key"),
 				strings(rs.getArray("event_types")), rs.getString("signature_header"),
 				(encoding != null) ? SignatureEncoding.valueOf(encoding) : null, rs.getString("event_type_pointer"),
 				rs.getString("event_id_header"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant(), rs.getLong("deliveries"),
+				rs.getTimestamp("updated_at").toInstant(), counted ? rs.getLong("deliveries") : 0,
 				(last != null) ? last.toInstant() : null);
 	}
 
@@ -143,8 +144,11 @@ class ListenerRepository {
 		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
 	}
 
-	/** A listener found by its public id: which one, and whose. */
-	record Addressed(UUID id, String tenant) {
+	/**
+	 * A listener found by its public id, and whose it is; its delivery count and last
+	 * delivery are not read.
+	 */
+	record Addressed(String tenant, Stored listener) {
 	}
 
 	record Stored(UUID id, String publicId, String name, WebhookProvider provider, String automationKey,

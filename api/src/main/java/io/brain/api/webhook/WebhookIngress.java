@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.api.identity.CurrentUser;
 import io.brain.api.problem.BrainProblem;
 import io.brain.api.tenant.Tenants;
 import io.brain.api.webhook.internal.PayloadMask;
@@ -88,18 +89,20 @@ class WebhookIngress {
 		if (addressed == null || this.tenants.isDisabled(addressed.tenant())) {
 			throw BrainProblem.notFound("No webhook listener has this address.");
 		}
+		ListenerRepository.Stored listener = addressed.listener();
+		// From here on the audit trail records the request in the listener's tenant.
+		request.setAttribute(CurrentUser.REQUEST_ATTRIBUTE,
+				CurrentUser.system("webhook", listener.id(), listener.name(), addressed.tenant()));
 		byte[] body = readAtMost(request.getInputStream(), limit);
 		if (body == null) {
 			throw tooLarge(limit);
 		}
-		return TenantContext.call(addressed.tenant(), () -> receive(addressed, request, body));
+		return TenantContext.call(addressed.tenant(),
+				() -> receive(new TenantId(addressed.tenant()), listener, request, body));
 	}
 
-	private ResponseEntity<WebhookReceipt> receive(ListenerRepository.Addressed addressed, HttpServletRequest request,
-			byte[] body) {
-		TenantId tenant = new TenantId(addressed.tenant());
-		ListenerRepository.Stored listener = this.listeners.find(tenant.value(), addressed.id())
-			.orElseThrow(() -> BrainProblem.notFound("No webhook listener has this address."));
+	private ResponseEntity<WebhookReceipt> receive(TenantId tenant, ListenerRepository.Stored listener,
+			HttpServletRequest request, byte[] body) {
 		String text = new String(body, StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
 		String signatureHeader = Signatures.header(listener.provider(), listener.signatureHeader());
 		if (listener.provider() == WebhookProvider.WOOCOMMERCE && request.getHeader(signatureHeader) == null

@@ -183,6 +183,28 @@ class WebhookListenerTests extends WebhookTestContext {
 	}
 
 	@Test
+	void webhookWhenReceivedOrRefusedThenAuditedInTheListenersTenantWithoutThePayload() throws Exception {
+		automation("hooks-g", "on-push", false);
+		JsonNode created = listener("hooks-g", listenerRequest("Audited", WebhookProvider.GITHUB, "on-push", SECRET));
+		String id = created.at("/listener/id").asText();
+		String body = "{\"ref\":\"refs/heads/main\",\"customer\":\"jane@example.com\"}";
+
+		this.mvc.perform(signed(path(created), WebhookProvider.GITHUB, SECRET, body, "gh-audit-1", "push"))
+			.andExpect(status().isAccepted());
+		this.mvc
+			.perform(signed(path(created), WebhookProvider.GITHUB, "wrong-secret-0123456789", body, "gh-audit-2",
+					"push"))
+			.andExpect(status().isUnauthorized());
+
+		List<String> rows = TenantContext.call("hooks-g", () -> this.jdbc.sql("""
+				select actor_id || ' ' || actor_kind || ' ' || outcome || ' ' || cast(metadata as text)
+				from audit_log where action = 'POST /hooks/{publicId}' order by id
+				""").query(String.class).list());
+		assertThat(rows).containsExactly("webhook:" + id + " SYSTEM SUCCESS {\"status\": 202}",
+				"webhook:" + id + " SYSTEM DENIED {\"status\": 401}");
+	}
+
+	@Test
 	void listenerWhenSecretRotatedOrDeletedThenOldSignaturesAndItsAddressAreRefused() throws Exception {
 		automation("hooks-d", "on-push", true);
 		JsonNode created = listener("hooks-d", listenerRequest("GitHub", WebhookProvider.GITHUB, "on-push", SECRET));
