@@ -66,3 +66,8 @@ test('Retry and Cancel need runs:start and reload the run', () => {
   assert.ok(details.includes('openIncidents.length > 0'), 'Retry is not tied to open incidents');
   assert.ok(details.includes('useSubmit<Schemas[\'RunActionAccepted\']>(run.reload)'), 'actions do not reload');
 });
+
+test('a run started by a webhook or a schedule names it, not its actor id', () => {
+  assert.ok(display.includes('/^(webhook|schedule):(.+)$/'), 'webhook and schedule starters are not named');
+  assert.ok(display.includes("start.by ? `By ${starter(start.by)}` : 'Through Brain'"));
+});

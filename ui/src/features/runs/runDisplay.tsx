@@ -29,12 +29,18 @@ export function RunStateBadge({ state }: { state: RunState }) {
   );
 }
 
+/** Who started a run through Brain: a user, or a webhook listener or schedule by its name. */
+function starter(by: string): string {
+  const system = /^(webhook|schedule):(.+)$/.exec(by);
+  return system ? `${system[1]} “${system[2]}”` : by;
+}
+
 /** How a run was started, in words. */
 export function describeStart(start: Schemas['RunStart'] | undefined | null): string {
   if (!start) return 'Unknown';
   switch (start.kind) {
     case 'BRAIN':
-      return start.by ? `By ${start.by}` : 'Through Brain';
+      return start.by ? `By ${starter(start.by)}` : 'Through Brain';
     case 'TIMER':
       return 'By a schedule (timer)';
     case 'MESSAGE':

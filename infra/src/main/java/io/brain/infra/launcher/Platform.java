@@ -227,6 +227,35 @@ public final class Platform implements AutoCloseable {
 	}
 
 	/**
+	 * Stops the broker this platform started, keeping its data: the api and the workers
+	 * stay up and wait for it (webhooks are kept and started once it is back).
+	 * @throws PlatformException when this platform uses an external broker
+	 */
+	public void stopBroker() {
+		ManagedProcess zeebe = managed("zeebe");
+		zeebe.stop(Duration.ofSeconds(30));
+		this.processes.remove(zeebe);
+		report("zeebe", "stopped");
+	}
+
+	/** Starts the broker again on its data after {@link #stopBroker()}. */
+	public void startBroker() {
+		if (this.processes.stream().anyMatch((process) -> process.name().equals("zeebe"))) {
+			throw new PlatformException("the broker is running");
+		}
+		startZeebe();
+	}
+
+	private ManagedProcess managed(String name) {
+		synchronized (this.processes) {
+			return this.processes.stream()
+				.filter((process) -> process.name().equals(name))
+				.findFirst()
+				.orElseThrow(() -> new PlatformException("this platform did not start " + name));
+		}
+	}
+
+	/**
 	 * Loads Brain's exporter into the broker, writing the Runs page's tables as the
 	 * application's role. On a first start the api creates those tables after the broker
 	 * is up: the exporter keeps its records until it can write them.

@@ -78,6 +78,8 @@ public final class WebhookBenchmark implements AutoCloseable {
 
 	private final CamundaClient camunda;
 
+	private final CpuMeter cpu;
+
 	/** Sets this run's event ids apart from any earlier run's. */
 	private final String nonce = Long.toString(System.currentTimeMillis(), 36);
 
@@ -95,6 +97,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 		this.settings = settings;
 		this.options = options;
 		this.apiUrl = "http://127.0.0.1:" + settings.ports().api();
+		this.cpu = CpuMeter.of(settings.home());
 		this.camunda = CamundaClient.newClientBuilder()
 			.applyEnvironmentVariableOverrides(false)
 			.grpcAddress(URI.create("http://" + settings.zeebeAddress()))
@@ -132,6 +135,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 				URI.create("http://127.0.0.1:" + this.settings.ports().zeebeManagement() + "/actuator/prometheus"),
 				this.http);
 		long completedBefore = completions.count();
+		Map<String, Duration> cpuBefore = this.cpu.sample();
 
 		log("phase 1, ingest: %d warm-up, then %d signed webhooks at %.0f/s", this.options.warmup(),
 				this.options.ingestRequests(), this.options.rate());
@@ -146,6 +150,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 		log("  %d webhooks stored, %d runs started; all completed %s after the last webhook was answered",
 				drained.stored(), drained.dispatched(),
 				(drained.at() > 0) ? format("%.1f s", drainSeconds) : "NOT (timed out)");
+		Map<String, Double> ingestCpu = CpuMeter.perUnit(cpuBefore, this.cpu.sample(), drained.stored());
 
 		log("phase 2 and 3: %d runs per round, %d rounds, end-to-end and reference alternated", this.options.runs(),
 				this.options.rounds());
@@ -160,7 +165,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 			log("  reference  %d: %s", round, direct.summary());
 			reference.add(direct);
 		}
-		report(ingest, drainSeconds, drained, endToEnd, reference);
+		report(ingest, drainSeconds, drained, ingestCpu, endToEnd, reference);
 	}
 
 	// ---- setup through the public API
@@ -358,6 +363,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 	private Round endToEnd(String batch, int runs, Completions completions) throws InterruptedException {
 		List<HttpRequest> requests = IntStream.range(0, runs).mapToObj((n) -> signed(batch, n)).toList();
 		long completedBefore = completions.count();
+		Map<String, Duration> cpuBefore = this.cpu.sample();
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger refused = new AtomicInteger();
 		long start = System.nanoTime();
@@ -384,7 +390,8 @@ public final class WebhookBenchmark implements AutoCloseable {
 			}
 		}
 		long started = System.nanoTime();
-		return finish(batch, runs - refused.get(), refused.get(), 0, start, started, completedBefore, completions);
+		return finish(batch, runs - refused.get(), refused.get(), 0, start, started, completedBefore, completions,
+				cpuBefore);
 	}
 
 	/**
@@ -393,6 +400,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 	 */
 	private Round reference(String batch, int runs, Completions completions) throws InterruptedException {
 		long completedBefore = completions.count();
+		Map<String, Duration> cpuBefore = this.cpu.sample();
 		Creates creates = new Creates(batch, runs);
 		long start = System.nanoTime();
 		for (int n = 0; n < runs; n++) {
@@ -404,7 +412,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 		}
 		long started = System.nanoTime();
 		return finish(batch, runs - creates.failed.get(), creates.failed.get(), creates.retried.get(), start, started,
-				completedBefore, completions);
+				completedBefore, completions, cpuBefore);
 	}
 
 	/** The creates of one reference round. */
@@ -482,16 +490,19 @@ public final class WebhookBenchmark implements AutoCloseable {
 	 * completed.
 	 */
 	private Round finish(String batch, int started, int refused, int retried, long start, long startedAt,
-			long completedBefore, Completions completions) throws InterruptedException {
+			long completedBefore, Completions completions, Map<String, Duration> cpuBefore)
+			throws InterruptedException {
 		long lastCall = this.target.awaitCount(batch, started, timeoutFor(started));
 		if (lastCall < 0) {
 			log("  %s: only %d of %d runs called the target within %s", batch, this.target.count(batch), started,
 					timeoutFor(started));
-			return new Round(started, refused, retried, seconds(startedAt - start), Double.NaN, Double.NaN);
+			return new Round(started, refused, retried, seconds(startedAt - start), Double.NaN, Double.NaN,
+					CpuMeter.perUnit(cpuBefore, this.cpu.sample(), started));
 		}
 		long completed = completions.await(completedBefore + started, Duration.ofSeconds(30));
 		return new Round(started, refused, retried, seconds(startedAt - start), seconds(lastCall - start),
-				(completed > 0) ? seconds(completed - start) : Double.NaN);
+				(completed > 0) ? seconds(completed - start) : Double.NaN,
+				CpuMeter.perUnit(cpuBefore, this.cpu.sample(), started));
 	}
 
 	/**
@@ -535,8 +546,8 @@ public final class WebhookBenchmark implements AutoCloseable {
 
 	// ---- the report
 
-	private void report(Ingest ingest, double drainSeconds, Drained drained, List<Round> endToEnd,
-			List<Round> reference) {
+	private void report(Ingest ingest, double drainSeconds, Drained drained, Map<String, Double> ingestCpu,
+			List<Round> endToEnd, List<Round> reference) {
 		double e2eRate = median(endToEnd.stream().mapToDouble(Round::rate).toArray());
 		double referenceRate = median(reference.stream().mapToDouble(Round::rate).toArray());
 		System.out.println();
@@ -563,6 +574,29 @@ public final class WebhookBenchmark implements AutoCloseable {
 				rates(reference), "-");
 		row("end-to-end / reference (medians)",
 				format("**%.2f** (%.1f / %.1f runs/s)", e2eRate / referenceRate, e2eRate, referenceRate), "≥ 0.90");
+		System.out.println();
+		System.out.println("CPU per run, milliseconds (medians of the rounds; phase 1: per webhook stored, its run "
+				+ "included):");
+		System.out.println();
+		System.out.println("| process | phase 1 | end-to-end | reference | end-to-end − reference |");
+		System.out.println("| --- | --- | --- | --- | --- |");
+		double[] totals = new double[3];
+		for (String process : ingestCpu.keySet()) {
+			double e2e = median(
+					endToEnd.stream().mapToDouble((r) -> r.cpuPerRun().getOrDefault(process, 0.0)).toArray());
+			double ref = median(
+					reference.stream().mapToDouble((r) -> r.cpuPerRun().getOrDefault(process, 0.0)).toArray());
+			double phase1 = ingestCpu.get(process);
+			if (!process.equals("benchmark client")) {
+				totals[0] += phase1;
+				totals[1] += e2e;
+				totals[2] += ref;
+			}
+			System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %+.2f |%n", process, phase1, e2e, ref,
+					e2e - ref);
+		}
+		System.out.printf(Locale.ROOT, "| **the platform (without the client)** | %.2f | %.2f | %.2f | %+.2f |%n",
+				totals[0], totals[1], totals[2], totals[1] - totals[2]);
 		System.out.println();
 		for (int i = 0; i < endToEnd.size(); i++) {
 			System.out.printf("round %d  end-to-end: %s%n", i + 1, endToEnd.get(i).summary());
@@ -691,9 +725,11 @@ public final class WebhookBenchmark implements AutoCloseable {
 	 * @param startSeconds from the first start to the last start's answer
 	 * @param callSeconds from the first start to the last run's call at the target
 	 * @param completeSeconds from the first start to the engine counting the last run
-	 * completed
+	 * @param cpuPerRun milliseconds of CPU each process used per run, from the first
+	 * start to the last run completed completed
 	 */
-	record Round(int runs, int refused, int retried, double startSeconds, double callSeconds, double completeSeconds) {
+	record Round(int runs, int refused, int retried, double startSeconds, double callSeconds, double completeSeconds,
+			Map<String, Double> cpuPerRun) {
 
 		/**
 		 * Runs per second, from the first start to the last completed (to the last call

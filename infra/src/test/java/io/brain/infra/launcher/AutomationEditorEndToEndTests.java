@@ -2,6 +2,7 @@ package io.brain.infra.launcher;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions;
 import com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions;
 import com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions;
@@ -27,7 +29,9 @@ import static org.awaitility.Awaitility.await;
  * An editor builds an automation in the BPMN editor (the Camunda 8 modeler with the
  * connector element templates): creates it, imports a diagram whose Slack step names a
  * connection the tenant lacks and sees that problem marked on the step, imports one whose
- * HTTP request step calls a local server, saves, deploys, runs it, and exports it.
+ * HTTP request step calls a local server, saves, deploys and runs it; then creates a
+ * webhook listener for it, posts a signed webhook to its address and watches the run it
+ * starts complete on the Runs page; and exports the diagram.
  */
 class AutomationEditorEndToEndTests {
 
@@ -112,6 +116,48 @@ class AutomationEditorEndToEndTests {
 				assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
 			});
 
+			// A webhook listener for it, created on the Webhooks page, and a signed
+			// webhook
+			// to its address: the run it starts completes on the Runs page.
+			page.navigate(SharedPlatform.get().settings().apiUrl() + "/integrations/webhooks");
+			page.getByTestId("create-webhook").click();
+			page.getByTestId("webhook-name").fill("Shop orders");
+			page.getByTestId("webhook-provider").selectOption("GITHUB");
+			page.getByTestId("webhook-automation").fill(KEY);
+			page.getByTestId("submit-webhook").click();
+			String secret = page.getByTestId("new-webhook-secret").textContent().strip();
+			Locator listener = page.locator("[data-testid='webhook-row'][data-name='Shop orders']");
+			assertThat(listener.getByTestId("webhook-live")).containsText("Live");
+			listener.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Shop orders")).click();
+			String address = page.getByTestId("webhook-url").textContent().strip();
+			HttpResponse<String> accepted = SharedPlatform.postGitHubWebhook(address, secret,
+					"{\"action\":\"paid\",\"orderId\":8}");
+			assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+			Recorded hooked = shop.take(Duration.ofSeconds(60));
+			assertThat(SharedPlatform.read(hooked.body()))
+				.isEqualTo(SharedPlatform.read("{\"orderId\":8,\"status\":\"paid\"}"));
+			// The delivery log, opened before the webhook came, shows it once loaded
+			// again.
+			page.reload();
+			assertThat(page.getByTestId("delivery-row").first()).hasAttribute("data-status", "DISPATCHED",
+					new HasAttributeOptions().setTimeout(30_000));
+
+			page.navigate(SharedPlatform.get().settings().apiUrl() + "/runs");
+			page.getByTestId("runs-automation-filter").fill(KEY);
+			Locator hookedRun = page.locator("[data-testid='run-row']")
+				.filter(new Locator.FilterOptions().setHasText("By webhook “Shop orders”"));
+			// The page loads itself again while a listed run has not ended.
+			assertThat(hookedRun.getByTestId("run-state")).hasAttribute("data-state", "COMPLETED",
+					new HasAttributeOptions().setTimeout(60_000));
+			hookedRun.getByRole(AriaRole.LINK).click();
+			assertThat(page.getByTestId("run-start")).containsText("By webhook “Shop orders”");
+			assertThat(page.locator("[data-testid='run-step'][data-outcome='COMPLETED']"))
+				.containsText(new String[] { "Order paid", "Notify the shop", "Shop notified" });
+			assertThat(page.getByTestId("run-input")).containsText("\"orderId\": 8");
+
+			page.navigate(SharedPlatform.get().settings().apiUrl() + "/integrations/automation/" + KEY);
+			assertThat(page.getByTestId("editor-canvas")).hasAttribute("data-ready", "true",
+					new HasAttributeOptions().setTimeout(60_000));
 			Download download = page.waitForDownload(() -> page.getByTestId("editor-export").click());
 			assertThat(download.suggestedFilename()).isEqualTo(KEY + ".bpmn");
 			assertThat(Files.readString(download.path())).contains("notify-the-shop", "io.brain:http-request:1");

@@ -10,10 +10,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,6 +105,27 @@ final class SharedPlatform {
 		}
 		return send(request.method(method,
 				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody()));
+	}
+
+	/**
+	 * Posts a webhook the way GitHub signs it: {@code X-Hub-Signature-256}, the
+	 * HMAC-SHA256 of the body in hex, and a new {@code X-GitHub-Delivery} id.
+	 */
+	static HttpResponse<String> postGitHubWebhook(String address, String secret, String body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+			return send(HttpRequest.newBuilder(URI.create(address))
+				.header("Content-Type", "application/json")
+				.header("X-GitHub-Event", "push")
+				.header("X-GitHub-Delivery", UUID.randomUUID().toString())
+				.header("X-Hub-Signature-256", signature)
+				.POST(HttpRequest.BodyPublishers.ofString(body)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static JsonNode read(String body) {
