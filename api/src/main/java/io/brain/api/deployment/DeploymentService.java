@@ -117,7 +117,8 @@ public class DeploymentService {
 			model.getModelElementsByType(MessageEventDefinition.class)
 				.stream()
 				.filter((definition) -> definition.getMessage() == message)
-				.forEach((definition) -> users.add(((BaseElement) definition.getParentElement()).getId()));
+				.forEach((definition) -> users.add((definition.getParentElement() instanceof BaseElement event)
+						? event.getId() : message.getId()));
 			model.getModelElementsByType(ReceiveTask.class)
 				.stream()
 				.filter((task) -> task.getMessage() == message)
