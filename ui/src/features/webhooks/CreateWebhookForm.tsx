@@ -4,11 +4,13 @@ import { useSubmit } from '../../api/useSubmit';
 import { useApi } from '../auth/session';
 import { controlProps, Field } from '../shell/Field';
 import { FormCard } from '../shell/FormCard';
+import { correlationFields, MODES, type KeySource, type ListenerMode } from './webhookModes';
 import { parseEventTypes, PROVIDERS, type WebhookProvider } from './webhookProviders';
 
 /**
- * Creates a webhook listener for an automation and hands the created listener, with its URL and
- * its secret shown once, to `onCreated`.
+ * Creates a webhook listener for an automation — one that starts a run per event, or one that
+ * publishes a message resuming the run waiting for it — and hands the created listener, with its
+ * URL and its secret shown once, to `onCreated`.
  */
 export function CreateWebhookForm({
   onCreated,
@@ -24,6 +26,10 @@ export function CreateWebhookForm({
   const [automationKey, setAutomationKey] = useState('');
   const [events, setEvents] = useState('');
   const [secret, setSecret] = useState('');
+  const [mode, setMode] = useState<ListenerMode>('START');
+  const [messageName, setMessageName] = useState('');
+  const [keySource, setKeySource] = useState<KeySource>('pointer');
+  const [keyWhere, setKeyWhere] = useState('');
   const submission = useSubmit(onCreated);
   const { errors, submit, reject } = submission;
   const hint = PROVIDERS.find((candidate) => candidate.value === provider)?.secretHint;
@@ -31,7 +37,16 @@ export function CreateWebhookForm({
   const send = () => {
     const missing: Record<string, string> = {};
     if (!name.trim()) missing.name = 'Give the listener a name.';
-    if (!automationKey.trim()) missing.automationKey = 'Name the automation each webhook starts.';
+    if (!automationKey.trim()) missing.automationKey = 'Name the automation each webhook starts or resumes.';
+    if (mode === 'CORRELATE') {
+      if (!messageName.trim()) missing.messageName = 'Name the message as the diagram does, e.g. order-paid.';
+      if (!keyWhere.trim()) {
+        missing[keySource === 'pointer' ? 'correlationKeyPointer' : 'correlationKeyHeader'] =
+          keySource === 'pointer'
+            ? 'Say where the key is, e.g. /data/object/metadata/orderId.'
+            : 'Name the header, e.g. X-Order-Id.';
+      }
+    }
     if (Object.keys(missing).length > 0) return reject(missing);
     return submit('Creating the webhook listener', () =>
       api.POST('/api/webhooks', {
@@ -41,6 +56,7 @@ export function CreateWebhookForm({
           automationKey: automationKey.trim(),
           eventTypes: parseEventTypes(events),
           secret: secret.trim() || undefined,
+          ...correlationFields(mode, messageName, keySource, keyWhere),
         },
       }),
     );
@@ -84,7 +100,11 @@ export function CreateWebhookForm({
       <Field
         id={`${id}-automation`}
         label="Automation"
-        hint="The key of the automation each webhook starts; it must be deployed to run."
+        hint={
+          mode === 'CORRELATE'
+            ? 'The key of the automation whose runs wait for the message; it must be deployed.'
+            : 'The key of the automation each webhook starts; it must be deployed to run.'
+        }
         error={errors.automationKey}
       >
         <input
@@ -96,6 +116,76 @@ export function CreateWebhookForm({
           onChange={(event) => setAutomationKey(event.target.value)}
         />
       </Field>
+      <Field id={`${id}-mode`} label="Each event" error={errors.mode}>
+        <select
+          {...controlProps(`${id}-mode`, errors.mode)}
+          className="input"
+          data-testid="webhook-mode"
+          value={mode}
+          onChange={(event) => setMode(event.target.value as ListenerMode)}
+        >
+          {MODES.map((candidate) => (
+            <option key={candidate.value} value={candidate.value}>
+              {candidate.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {mode === 'CORRELATE' && (
+        <>
+          <Field
+            id={`${id}-message`}
+            label="Message name"
+            hint="As the automation's message catch, receive or boundary event names it, e.g. order-paid."
+            error={errors.messageName}
+            required
+          >
+            <input
+              {...controlProps(`${id}-message`, errors.messageName)}
+              className="input mono"
+              data-testid="webhook-message-name"
+              value={messageName}
+              maxLength={100}
+              onChange={(event) => setMessageName(event.target.value)}
+            />
+          </Field>
+          <Field id={`${id}-key-source`} label="Correlation key from">
+            <select
+              {...controlProps(`${id}-key-source`, undefined)}
+              className="input"
+              data-testid="webhook-key-source"
+              value={keySource}
+              onChange={(event) => setKeySource(event.target.value as KeySource)}
+            >
+              <option value="pointer">A field of the payload (JSON pointer)</option>
+              <option value="header">A header</option>
+            </select>
+          </Field>
+          <Field
+            id={`${id}-key`}
+            label={keySource === 'pointer' ? 'JSON pointer to the key' : 'Header with the key'}
+            hint={
+              keySource === 'pointer'
+                ? 'e.g. /data/object/metadata/orderId; the waiting run’s correlation key must equal its value.'
+                : 'e.g. X-Order-Id; the waiting run’s correlation key must equal its value.'
+            }
+            error={keySource === 'pointer' ? errors.correlationKeyPointer : errors.correlationKeyHeader}
+            required
+          >
+            <input
+              {...controlProps(
+                `${id}-key`,
+                keySource === 'pointer' ? errors.correlationKeyPointer : errors.correlationKeyHeader,
+              )}
+              className="input mono"
+              data-testid="webhook-correlation-key"
+              value={keyWhere}
+              maxLength={keySource === 'pointer' ? 200 : 100}
+              onChange={(event) => setKeyWhere(event.target.value)}
+            />
+          </Field>
+        </>
+      )}
       <Field
         id={`${id}-events`}
         label="Event types (optional)"

@@ -12,21 +12,23 @@ import { Page } from '../shell/Page';
 import { Pager } from '../shell/Pager';
 import { ResourceTable } from '../shell/ResourceTable';
 import { Timestamp } from '../shell/Timestamp';
+import { deliveryOutcome, deliveryStatusLabel, listenerAction } from './webhookModes';
 import { providerLabel } from './webhookProviders';
 
 const PAGE_SIZE = 25;
 
-/** What each delivery status says. */
-const STATUSES: Record<Schemas['Delivery']['status'], { label: string; tone: string }> = {
-  RECEIVED: { label: 'Waiting to start', tone: 'neutral' },
-  IGNORED: { label: 'Ignored (event filtered out)', tone: 'neutral' },
-  DISPATCHED: { label: 'Started a run', tone: 'ok' },
-  FAILED: { label: 'Failed', tone: 'bad' },
+/** The tone of each delivery status. */
+const TONES: Record<Schemas['Delivery']['status'], string> = {
+  RECEIVED: 'neutral',
+  IGNORED: 'neutral',
+  DISPATCHED: 'ok',
+  FAILED: 'bad',
 };
 
 /**
- * One webhook listener: its address, whether it is live, a new secret, and its delivery log with
- * each delivery's status, masked payload and run, and a replay button.
+ * One webhook listener: its address, what it does with each event, whether it is live, a new
+ * secret, and its delivery log with each delivery's status, masked payload and the run it started
+ * or the message it published, and a replay button.
  */
 export default function WebhookDetailsPage({ title }: { title: string }) {
   const api = useApi();
@@ -87,8 +89,16 @@ export default function WebhookDetailsPage({ title }: { title: string }) {
         </dd>
         <dt>Automation</dt>
         <dd className="mono">{shown.automationKey}</dd>
+        <dt>Each event</dt>
+        <dd data-testid="webhook-action">{listenerAction(shown)}</dd>
         <dt>Live</dt>
-        <dd>{shown.live ? 'Yes: each verified event starts a run' : `No — ${shown.problem ?? 'not deployed'}`}</dd>
+        <dd>
+          {shown.live
+            ? shown.mode === 'CORRELATE'
+              ? 'Yes: each verified event resumes the run waiting for its message'
+              : 'Yes: each verified event starts a run'
+            : `No — ${shown.problem ?? 'not deployed'}`}
+        </dd>
       </dl>
       {secret && (
         <OneTimeSecret
@@ -131,11 +141,11 @@ export default function WebhookDetailsPage({ title }: { title: string }) {
         resource={deliveries}
         failureTitle="The deliveries could not be loaded"
         loadingText="Loading deliveries…"
-        columns={['Received', 'Event', 'Status', 'Run', 'Payload', { hidden: 'Actions' }]}
+        columns={['Received', 'Event', 'Status', 'Run or message', 'Payload', { hidden: 'Actions' }]}
         emptyText="No deliveries yet."
         rows={(data) =>
           data.items.map((delivery) => {
-            const status = STATUSES[delivery.status];
+            const outcome = deliveryOutcome(delivery);
             return (
               <tr key={delivery.id} data-testid="delivery-row" data-status={delivery.status}>
                 <td>
@@ -143,10 +153,20 @@ export default function WebhookDetailsPage({ title }: { title: string }) {
                 </td>
                 <td className="mono">{delivery.eventType ?? '—'}</td>
                 <td>
-                  <span className={`status status-${status.tone}`}>{status.label}</span>
+                  <span className={`status status-${TONES[delivery.status]}`}>
+                    {deliveryStatusLabel(delivery, shown.mode)}
+                  </span>
                   {delivery.error && <div className="muted small">{delivery.error}</div>}
                 </td>
-                <td className="mono">{delivery.runId ?? '—'}</td>
+                <td data-testid="delivery-outcome">
+                  {delivery.runId ? (
+                    <Link to={`/runs/${delivery.runId}`} className="mono">
+                      {delivery.runId}
+                    </Link>
+                  ) : (
+                    outcome ?? '—'
+                  )}
+                </td>
                 <td>
                   <details>
                     <summary>Show</summary>

@@ -10,12 +10,13 @@ import { Page } from '../shell/Page';
 import { ResourceTable } from '../shell/ResourceTable';
 import { Timestamp } from '../shell/Timestamp';
 import { CreateWebhookForm } from './CreateWebhookForm';
+import { listenerAction } from './webhookModes';
 import { providerLabel } from './webhookProviders';
 
 /**
  * The tenant's webhook listeners: what sends to each, the events it takes, the automation it
- * starts and whether that automation is deployed, and its deliveries. Creating one shows its URL
- * and secret once.
+ * starts (or whose waiting runs it resumes with a message) and whether that automation is
+ * deployed, and its deliveries. Creating one shows its URL and secret once.
  */
 export default function WebhooksPage({ title }: { title: string }) {
   const api = useApi();
@@ -32,7 +33,8 @@ export default function WebhooksPage({ title }: { title: string }) {
     >
       <p className="page-intro">
         A webhook listener is an address a service such as Stripe or Shopify posts events to. Brain checks each
-        event's signature, keeps it, and starts the listener's automation with it.
+        event's signature, keeps it, and starts the listener's automation with it — or publishes a message that
+        resumes the run waiting for that event, such as a payment for an order.
       </p>
       {created && (
         <OneTimeSecret
@@ -48,7 +50,7 @@ export default function WebhooksPage({ title }: { title: string }) {
         resource={listeners}
         failureTitle="The webhooks could not be loaded"
         loadingText="Loading webhooks…"
-        columns={['Name', 'Sender', 'Events', 'Automation', 'Live', 'Last delivery', 'Deliveries']}
+        columns={['Name', 'Sender', 'Events', 'Automation', 'Action', 'Live', 'Last delivery', 'Deliveries']}
         emptyText="No webhooks yet."
         rows={(data) =>
           data.map((listener) => (
@@ -65,6 +67,9 @@ export default function WebhooksPage({ title }: { title: string }) {
                 )}
               </td>
               <td className="mono">{listener.automationKey}</td>
+              <td data-testid="webhook-action" data-mode={listener.mode}>
+                {listenerAction(listener)}
+              </td>
               <td data-testid="webhook-live">
                 {listener.live ? (
                   <span className="status status-ok">Live</span>

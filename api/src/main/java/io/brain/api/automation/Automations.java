@@ -1,11 +1,15 @@
 package io.brain.api.automation;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.brain.api.deployment.Deployment;
 import io.brain.api.deployment.DeploymentService;
@@ -14,7 +18,12 @@ import io.brain.api.problem.BrainProblem;
 import io.brain.api.problem.Paging;
 import io.brain.core.tenant.TenantId;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.CatchEvent;
+import io.camunda.zeebe.model.bpmn.instance.Message;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -31,6 +40,8 @@ public class Automations {
 	private final BpmnChecks checks;
 
 	private final DeploymentService deployments;
+
+	private final Map<String, Set<String>> awaited = new ConcurrentHashMap<>();
 
 	Automations(AutomationRepository repository, BpmnChecks checks, DeploymentService deployments) {
 		this.repository = repository;
@@ -117,6 +128,48 @@ public class Automations {
 		long definition = Long.parseLong(deployment.processes().get(0).processDefinitionKey());
 		this.repository.deployed(tenant.value(), stored.id(), number, definition, user.username());
 		return version(user, key, number);
+	}
+
+	/**
+	 * The names of the messages the deployed version waits for: those of its message
+	 * start, intermediate catch and boundary events and its receive tasks.
+	 * @return the names as written in the diagram; empty when no version is deployed
+	 */
+	public Set<String> messagesAwaited(CurrentUser user, String key) {
+		AutomationRepository.Stored stored = stored(user.tenant(), key);
+		Integer deployed = stored.automation().deployedVersion();
+		if (deployed == null) {
+			return Set.of();
+		}
+		// A version never changes once saved: its messages are read once.
+		String cacheKey = stored.id() + "/" + deployed;
+		Set<String> cached = this.awaited.get(cacheKey);
+		if (cached != null) {
+			return cached;
+		}
+		String bpmnXml = version(user, key, deployed).bpmnXml();
+		Set<String> names = new TreeSet<>();
+		BpmnModelInstance model = Bpmn
+			.readModelFromStream(new ByteArrayInputStream(bpmnXml.getBytes(StandardCharsets.UTF_8)));
+		model.getModelElementsByType(CatchEvent.class)
+			.stream()
+			.flatMap((event) -> event.getEventDefinitions().stream())
+			.filter(MessageEventDefinition.class::isInstance)
+			.map((definition) -> ((MessageEventDefinition) definition).getMessage())
+			.forEach((message) -> addName(names, message));
+		model.getModelElementsByType(ReceiveTask.class).forEach((task) -> addName(names, task.getMessage()));
+		Set<String> found = Set.copyOf(names);
+		if (this.awaited.size() > 1000) {
+			this.awaited.clear();
+		}
+		this.awaited.put(cacheKey, found);
+		return found;
+	}
+
+	private static void addName(Set<String> names, Message message) {
+		if (message != null && message.getName() != null && !message.getName().isBlank()) {
+			names.add(message.getName().strip());
+		}
 	}
 
 	@Transactional

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.brain.api.connector.ConnectorType;
 import io.brain.api.connector.ConnectorTypes;
 import io.brain.api.connector.Connections;
+import io.brain.api.deployment.DeploymentService;
 import io.brain.core.tenant.TenantId;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -33,8 +34,9 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a diagram before it is saved: Zeebe's own design-time validation, then Brain's
  * rules for connector steps — a known connector job type, the inputs its element template
- * requires, and a connection this tenant has (never another tenant's). Every problem
- * names its element, so the editor can mark it.
+ * requires, and a connection this tenant has (never another tenant's) — and message names
+ * the deployment can give the tenant's namespace. Every problem names its element, so the
+ * editor can mark it.
  */
 @Component
 class BpmnChecks {
@@ -85,6 +87,8 @@ class BpmnChecks {
 		for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
 			checkConnectorStep(tenant, task, problems);
 		}
+		DeploymentService.messageNameProblems(model)
+			.forEach((element, message) -> problems.add(new BpmnProblem(element, message)));
 		return new Checked(model, List.copyOf(problems));
 	}
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import io.brain.api.identity.CurrentUser;
@@ -38,10 +37,6 @@ public class RunService {
 
 	/** How long a start waits for the engine's answer unless the caller says. */
 	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
-
-	/** Answers after which the engine did not start the instance, and may later. */
-	private static final Set<Status.Code> RETRYABLE = Set.of(Status.Code.UNAVAILABLE, Status.Code.RESOURCE_EXHAUSTED,
-			Status.Code.DEADLINE_EXCEEDED, Status.Code.ABORTED, Status.Code.CANCELLED);
 
 	private final CamundaClient zeebe;
 
@@ -238,15 +233,14 @@ public class RunService {
 			if (ex.getStatusCode() == Status.Code.INVALID_ARGUMENT) {
 				throw BrainProblem.badInput("variables", "The engine refused the variables: " + ex.getMessage());
 			}
-			if (RETRYABLE.contains(ex.getStatusCode())) {
-				throw new EngineUnavailableException(
-						"Zeebe could not take the start now (" + ex.getStatusCode() + "): " + describe(ex), ex);
+			if (EngineUnavailableException.isTransient(ex)) {
+				throw EngineUnavailableException.of("the start", ex);
 			}
 			throw engineProblem(ex);
 		}
 		catch (ClientException ex) {
 			// No status: the request did not reach the gateway (connection, channel).
-			throw new EngineUnavailableException("Zeebe is unreachable: " + describe(ex), ex);
+			throw EngineUnavailableException.of("the start", ex);
 		}
 		UUID id = UUID.randomUUID();
 		this.runs.insert(tenant, id, deployment.processId(), deployment.processDefinitionKey(), instance,
@@ -261,11 +255,6 @@ public class RunService {
 		}
 		return new BrainProblem(HttpStatus.SERVICE_UNAVAILABLE, "The engine did not accept the command: "
 				+ ((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName()));
-	}
-
-	private static String describe(Throwable failure) {
-		Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
-		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 	}
 
 	private static long key(String id) {

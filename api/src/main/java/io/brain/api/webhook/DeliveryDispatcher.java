@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -12,12 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.api.automation.Automation;
 import io.brain.api.automation.Automations;
 import io.brain.api.identity.CurrentUser;
+import io.brain.api.message.Messages;
+import io.brain.api.message.PublishMessageRequest;
+import io.brain.api.message.PublishedMessage;
 import io.brain.api.problem.BrainProblem;
 import io.brain.api.run.EngineUnavailableException;
 import io.brain.api.run.Run;
@@ -35,29 +38,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Starts the run of each delivery in the inbox, once.
+ * Starts the run of each delivery in the inbox, or publishes its message, once.
  * <p>
  * Each delivery is locked ({@code for update skip locked}) for the transaction that
- * starts its run and marks it DISPATCHED with the run's id, so two api instances never
- * start it twice: the engine accepts the instance before the mark commits. While the
- * engine is unreachable the delivery stays RECEIVED and is tried again after a backoff
- * that doubles up to {@code brain.webhooks.max-retry-backoff}; a delivery whose
- * automation is missing or not deployed is FAILED with the reason, to be replayed once it
- * is.
+ * starts its run (or publishes its message) and marks it DISPATCHED with the run's id (or
+ * the message's key), so two api instances never dispatch it twice: the engine accepts
+ * the instance or message before the mark commits. While the engine is unreachable the
+ * delivery stays RECEIVED and is tried again after a backoff that doubles up to
+ * {@code brain.webhooks.max-retry-backoff}; a delivery whose automation is missing or not
+ * deployed, or that carries no correlation key, is FAILED with the reason, to be replayed
+ * once fixed.
  */
 @Component
 class DeliveryDispatcher implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
-	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-	};
-
 	private final DeliveryRepository deliveries;
 
 	private final Automations automations;
 
 	private final RunService runs;
+
+	private final Messages messages;
 
 	private final WebhookProperties properties;
 
@@ -69,11 +72,12 @@ class DeliveryDispatcher implements SmartLifecycle {
 
 	private volatile Thread loop;
 
-	DeliveryDispatcher(DeliveryRepository deliveries, Automations automations, RunService runs,
+	DeliveryDispatcher(DeliveryRepository deliveries, Automations automations, RunService runs, Messages messages,
 			WebhookProperties properties, ObjectMapper json, PlatformTransactionManager transactions) {
 		this.deliveries = deliveries;
 		this.automations = automations;
 		this.runs = runs;
+		this.messages = messages;
 		this.properties = properties;
 		this.json = json;
 		this.transaction = new TransactionTemplate(transactions);
@@ -128,14 +132,19 @@ class DeliveryDispatcher implements SmartLifecycle {
 				// Another dispatcher has it, or had it.
 				return false;
 			}
-			start(due.tenant(), locked.get());
+			if (locked.get().mode() == ListenerMode.CORRELATE) {
+				correlate(due.tenant(), locked.get());
+			}
+			else {
+				start(due.tenant(), locked.get());
+			}
 			return true;
 		}));
 	}
 
 	private void start(String tenant, DeliveryRepository.Locked locked) {
 		DeliveryRepository.StoredDelivery delivery = locked.delivery();
-		CurrentUser webhook = CurrentUser.system("webhook", delivery.listenerId(), locked.listenerName(), tenant);
+		CurrentUser webhook = actor(tenant, locked);
 		String key = locked.automationKey();
 		Automation automation;
 		try {
@@ -150,12 +159,65 @@ class DeliveryDispatcher implements SmartLifecycle {
 					"Automation '" + automation.name() + "' is not deployed: deploy it, then replay this delivery.");
 			return;
 		}
-		StartRunRequest request = new StartRunRequest(key, Map.of("webhook", variables(locked)));
-		try {
+		StartRunRequest request = new StartRunRequest(key, Map.of("webhook", variables(locked, payload(delivery))));
+		attempt(tenant, delivery, "the start", () -> {
 			// The run's row and the engine's instance, or neither.
 			Run run = this.savepoint
 				.execute((tx) -> this.runs.startAccepted(webhook, request, this.properties.startTimeout()));
 			this.deliveries.dispatched(tenant, delivery.id(), run.id());
+		});
+	}
+
+	/**
+	 * Publishes the delivery's message with the correlation key it carries. Its id is the
+	 * id of the event's first delivery, so a second try (after a crash before the mark
+	 * committed) or a replay while the first message is buffered resumes nothing twice.
+	 * Whether a run waits is the engine's to decide: the message is buffered for
+	 * {@code brain.webhooks.message-ttl}.
+	 */
+	private void correlate(String tenant, DeliveryRepository.Locked locked) {
+		DeliveryRepository.StoredDelivery delivery = locked.delivery();
+		Object payload = payload(delivery);
+		String correlationKey;
+		String missing;
+		if (locked.correlationKeyPointer() != null) {
+			JsonNode value = this.json.valueToTree(payload).at(locked.correlationKeyPointer());
+			correlationKey = (value.isValueNode() && !value.isNull()) ? value.asText() : null;
+			missing = "The correlation key pointer " + locked.correlationKeyPointer() + " found "
+					+ (value.isContainerNode() ? "an object or a list, not a value," : "nothing")
+					+ " in the payload: no message was published.";
+		}
+		else {
+			correlationKey = delivery.headers().get(locked.correlationKeyHeader().toLowerCase(Locale.ROOT));
+			missing = "The delivery has no " + locked.correlationKeyHeader()
+					+ " header to take the correlation key from: no message was published.";
+		}
+		if (correlationKey == null || correlationKey.isBlank()) {
+			this.deliveries.failed(tenant, delivery.id(), missing);
+			return;
+		}
+		if (correlationKey.length() > PublishMessageRequest.MAX_CORRELATION_KEY) {
+			this.deliveries.failed(tenant, delivery.id(), "The correlation key is longer than "
+					+ PublishMessageRequest.MAX_CORRELATION_KEY + " characters: no message was published.");
+			return;
+		}
+		PublishMessageRequest message = new PublishMessageRequest(locked.messageName(), correlationKey,
+				Map.of("webhook", variables(locked, payload)), locked.firstDeliveryId().toString(),
+				this.properties.messageTtl().toMillis());
+		attempt(tenant, delivery, "the message", () -> {
+			PublishedMessage published = this.messages.publishAccepted(actor(tenant, locked), message,
+					this.properties.startTimeout());
+			this.deliveries.published(tenant, delivery.id(), published);
+		});
+	}
+
+	/**
+	 * Hands a delivery to the engine: while the engine cannot take it, it waits and is
+	 * tried again; when the engine refuses it, it fails with the reason.
+	 */
+	private void attempt(String tenant, DeliveryRepository.StoredDelivery delivery, String command, Runnable handOver) {
+		try {
+			handOver.run();
 		}
 		catch (EngineUnavailableException ex) {
 			Duration wait = backoff(delivery.attempts() + 1);
@@ -169,9 +231,14 @@ class DeliveryDispatcher implements SmartLifecycle {
 			this.deliveries.failed(tenant, delivery.id(), ex.getBody().getDetail());
 		}
 		catch (RuntimeException ex) {
-			logger.error("Webhook delivery {} could not start its run", delivery.id(), ex);
-			this.deliveries.failed(tenant, delivery.id(), "The engine refused the start: " + ex.getMessage());
+			logger.error("The engine refused {} of webhook delivery {}", command, delivery.id(), ex);
+			this.deliveries.failed(tenant, delivery.id(), "The engine refused " + command + ": " + ex.getMessage());
 		}
+	}
+
+	/** Who a delivery acts as: its listener, within the listener's tenant. */
+	private static CurrentUser actor(String tenant, DeliveryRepository.Locked locked) {
+		return CurrentUser.system("webhook", locked.delivery().listenerId(), locked.listenerName(), tenant);
 	}
 
 	/**
@@ -186,7 +253,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 	 * What the run gets: {@code webhook.event}, {@code eventId}, {@code headers},
 	 * {@code payload}...
 	 */
-	private Map<String, Object> variables(DeliveryRepository.Locked locked) {
+	private Map<String, Object> variables(DeliveryRepository.Locked locked, Object payload) {
 		DeliveryRepository.StoredDelivery delivery = locked.delivery();
 		Map<String, Object> webhook = new LinkedHashMap<>();
 		webhook.put("deliveryId", delivery.id().toString());
@@ -196,7 +263,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 		webhook.put("eventId", delivery.providerEventId());
 		webhook.put("receivedAt", delivery.receivedAt().toString());
 		webhook.put("headers", delivery.headers());
-		webhook.put("payload", payload(delivery));
+		webhook.put("payload", payload);
 		return webhook;
 	}
 

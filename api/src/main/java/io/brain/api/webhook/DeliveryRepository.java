@@ -12,6 +12,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.api.message.PublishedMessage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -143,16 +144,23 @@ class DeliveryRepository {
 	 * empty when another dispatcher holds it or it no longer waits.
 	 */
 	Optional<Locked> lockDue(String tenant, UUID id) {
-		return this.jdbc.sql("""
-				select d.*, l.name as listener_name, l.provider, l.automation_key
-				from webhook_delivery d join webhook_listener l on l.id = d.listener_id
-				where d.tenant_id = :tenant and d.id = :id and d.status = 'RECEIVED' and d.next_attempt_at <= now()
-				for update of d skip locked
-				""")
+		return this.jdbc
+			.sql("""
+					select d.*, l.name as listener_name, l.provider, l.automation_key, l.mode, l.message_name as listener_message,
+					    l.correlation_key_pointer, l.correlation_key_header,
+					    coalesce((select o.id from webhook_delivery o where o.listener_id = d.listener_id
+					        and o.provider_event_id = d.provider_event_id and o.replay_of is null), d.id) as first_delivery_id
+					from webhook_delivery d join webhook_listener l on l.id = d.listener_id
+					where d.tenant_id = :tenant and d.id = :id and d.status = 'RECEIVED' and d.next_attempt_at <= now()
+					for update of d skip locked
+					""")
 			.param("tenant", tenant)
 			.param("id", id)
 			.query((rs, row) -> new Locked(map(rs, row), rs.getString("listener_name"),
-					WebhookProvider.valueOf(rs.getString("provider")), rs.getString("automation_key")))
+					WebhookProvider.valueOf(rs.getString("provider")), rs.getString("automation_key"),
+					ListenerMode.valueOf(rs.getString("mode")), rs.getString("listener_message"),
+					rs.getString("correlation_key_pointer"), rs.getString("correlation_key_header"),
+					rs.getObject("first_delivery_id", UUID.class)))
 			.optional();
 	}
 
@@ -162,6 +170,26 @@ class DeliveryRepository {
 				    attempts = attempts + 1, last_error = null
 				where tenant_id = :tenant and id = :id
 				""").param("run", Long.parseLong(run)).param("tenant", tenant).param("id", id).update();
+	}
+
+	/**
+	 * Marks a delivery DISPATCHED with the message it published (without a message key
+	 * when the engine had its id already).
+	 */
+	void published(String tenant, UUID id, PublishedMessage message) {
+		this.jdbc.sql("""
+				update webhook_delivery set status = 'DISPATCHED', message_name = :name,
+				    correlation_key = :correlationKey, message_id = :messageId, message_key = :messageKey,
+				    dispatched_at = now(), attempts = attempts + 1, last_error = null
+				where tenant_id = :tenant and id = :id
+				""")
+			.param("name", message.name())
+			.param("correlationKey", message.correlationKey())
+			.param("messageId", message.messageId())
+			.param("messageKey", (message.messageKey() != null) ? Long.parseLong(message.messageKey()) : null)
+			.param("tenant", tenant)
+			.param("id", id)
+			.update();
 	}
 
 	void retryLater(String tenant, UUID id, Instant next, String error) {
@@ -190,7 +218,7 @@ class DeliveryRepository {
 					rs.getString("provider_event_id"), this.json.readValue(rs.getString("headers"), HEADERS),
 					rs.getString("payload"), rs.getString("content_type"), instant(rs, "received_at"),
 					rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"), runId(rs),
-					instant(rs, "dispatched_at"), rs.getObject("replay_of", UUID.class));
+					message(rs), instant(rs, "dispatched_at"), rs.getObject("replay_of", UUID.class));
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Unreadable headers of delivery " + rs.getString("id"), ex);
@@ -211,6 +239,18 @@ class DeliveryRepository {
 		}
 	}
 
+	/** The message a delivery published, if it did. */
+	private static PublishedMessage message(ResultSet rs) throws SQLException {
+		String name = rs.getString("message_name");
+		if (name == null) {
+			return null;
+		}
+		long key = rs.getLong("message_key");
+		boolean known = !rs.wasNull();
+		return new PublishedMessage(name, rs.getString("correlation_key"), rs.getString("message_id"),
+				known ? String.valueOf(key) : null, !known);
+	}
+
 	/** The run a delivery started, by its public id (the process instance key). */
 	private static String runId(ResultSet rs) throws SQLException {
 		long run = rs.getLong("run_id");
@@ -224,15 +264,21 @@ class DeliveryRepository {
 
 	record StoredDelivery(UUID id, UUID listenerId, DeliveryStatus status, String eventType, String providerEventId,
 			Map<String, String> headers, String payload, String contentType, Instant receivedAt, int attempts,
-			Instant nextAttemptAt, String error, String runId, Instant dispatchedAt, UUID replayOf) {
+			Instant nextAttemptAt, String error, String runId, PublishedMessage message, Instant dispatchedAt,
+			UUID replayOf) {
 	}
 
 	/** A delivery waiting to start. */
 	record Due(UUID id, String tenant) {
 	}
 
-	/** A delivery locked for dispatching, with what its listener says to start. */
-	record Locked(StoredDelivery delivery, String listenerName, WebhookProvider provider, String automationKey) {
+	/**
+	 * A delivery locked for dispatching, with what its listener says to start or publish,
+	 * and the first delivery of its event (the delivery itself, unless it is a replay).
+	 */
+	record Locked(StoredDelivery delivery, String listenerName, WebhookProvider provider, String automationKey,
+			ListenerMode mode, String messageName, String correlationKeyPointer, String correlationKeyHeader,
+			UUID firstDeliveryId) {
 	}
 
 }

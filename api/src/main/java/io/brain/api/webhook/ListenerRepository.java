@@ -48,9 +48,11 @@ class ListenerRepository {
 	boolean insert(String tenant, Stored listener) {
 		return this.jdbc.sql("""
 				insert into webhook_listener (id, tenant_id, public_id, name, provider, automation_key, event_types,
-				    signature_header, signature_encoding, event_type_pointer, event_id_header, created_by)
+				    signature_header, signature_encoding, event_type_pointer, event_id_header, mode, message_name,
+				    correlation_key_pointer, correlation_key_header, created_by)
 				values (:id, :tenant, :publicId, :name, :provider, :automationKey, :eventTypes, :signatureHeader,
-				    :signatureEncoding, :eventTypePointer, :eventIdHeader, :createdBy)
+				    :signatureEncoding, :eventTypePointer, :eventIdHeader, :mode, :messageName, :correlationKeyPointer,
+				    :correlationKeyHeader, :createdBy)
 				on conflict (tenant_id, name) do nothing
 				""")
 			.param("id", listener.id())
@@ -65,6 +67,10 @@ class ListenerRepository {
 					(listener.signatureEncoding() != null) ? listener.signatureEncoding().name() : null)
 			.param("eventTypePointer", listener.eventTypePointer())
 			.param("eventIdHeader", listener.eventIdHeader())
+			.param("mode", listener.mode().name())
+			.param("messageName", listener.messageName())
+			.param("correlationKeyPointer", listener.correlationKeyPointer())
+			.param("correlationKeyHeader", listener.correlationKeyHeader())
 			.param("createdBy", listener.createdBy())
 			.update() == 1;
 	}
@@ -73,7 +79,9 @@ class ListenerRepository {
 		this.jdbc.sql("""
 				update webhook_listener set name = :name, automation_key = :automationKey, event_types = :eventTypes,
 				    signature_header = :signatureHeader, signature_encoding = :signatureEncoding,
-				    event_type_pointer = :eventTypePointer, event_id_header = :eventIdHeader, updated_at = now()
+				    event_type_pointer = :eventTypePointer, event_id_header = :eventIdHeader, mode = :mode,
+				    message_name = :messageName, correlation_key_pointer = :correlationKeyPointer,
+				    correlation_key_header = :correlationKeyHeader, updated_at = now()
 				where tenant_id = :tenant and id = :id
 				""")
 			.param("name", listener.name())
@@ -84,6 +92,10 @@ class ListenerRepository {
 					(listener.signatureEncoding() != null) ? listener.signatureEncoding().name() : null)
 			.param("eventTypePointer", listener.eventTypePointer())
 			.param("eventIdHeader", listener.eventIdHeader())
+			.param("mode", listener.mode().name())
+			.param("messageName", listener.messageName())
+			.param("correlationKeyPointer", listener.correlationKeyPointer())
+			.param("correlationKeyHeader", listener.correlationKeyHeader())
 			.param("tenant", tenant)
 			.param("id", listener.id())
 			.update();
@@ -135,9 +147,11 @@ class ListenerRepository {
 				WebhookProvider.valueOf(rs.getString("provider")), rs.getString("automation_key"),
 				strings(rs.getArray("event_types")), rs.getString("signature_header"),
 				(encoding != null) ? SignatureEncoding.valueOf(encoding) : null, rs.getString("event_type_pointer"),
-				rs.getString("event_id_header"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant(), counted ? rs.getLong("deliveries") : 0,
-				(last != null) ? last.toInstant() : null);
+				rs.getString("event_id_header"), ListenerMode.valueOf(rs.getString("mode")),
+				rs.getString("message_name"), rs.getString("correlation_key_pointer"),
+				rs.getString("correlation_key_header"), rs.getString("created_by"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				counted ? rs.getLong("deliveries") : 0, (last != null) ? last.toInstant() : null);
 	}
 
 	private static List<String> strings(Array array) throws SQLException {
@@ -153,8 +167,9 @@ class ListenerRepository {
 
 	record Stored(UUID id, String publicId, String name, WebhookProvider provider, String automationKey,
 			List<String> eventTypes, String signatureHeader, SignatureEncoding signatureEncoding,
-			String eventTypePointer, String eventIdHeader, String createdBy, Instant createdAt, Instant updatedAt,
-			long deliveries, Instant lastDeliveryAt) {
+			String eventTypePointer, String eventIdHeader, ListenerMode mode, String messageName,
+			String correlationKeyPointer, String correlationKeyHeader, String createdBy, Instant createdAt,
+			Instant updatedAt, long deliveries, Instant lastDeliveryAt) {
 	}
 
 }

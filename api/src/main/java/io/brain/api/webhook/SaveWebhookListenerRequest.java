@@ -2,6 +2,7 @@ package io.brain.api.webhook;
 
 import java.util.List;
 
+import io.brain.api.message.PublishMessageRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +14,8 @@ import jakarta.validation.constraints.Size;
  *
  * @param name a name unique in the tenant
  * @param provider who sends the webhooks; fixed once created
- * @param automationKey the automation each delivery starts
+ * @param automationKey the automation each delivery starts, or (CORRELATE) the one whose
+ * runs wait for the message
  * @param eventTypes the event types to take (a trailing {@code *} matches a prefix);
  * empty or absent for every event
  * @param signatureHeader generic HMAC-SHA256: the header with the signature (default
@@ -22,6 +24,13 @@ import jakarta.validation.constraints.Size;
  * @param eventTypePointer generic providers: a JSON pointer to the event type in the
  * body, such as {@code /type}
  * @param eventIdHeader generic providers: a header with the sender's event id
+ * @param mode START (the default) starts a run of the automation per delivery; CORRELATE
+ * publishes a message that resumes a waiting run
+ * @param messageName CORRELATE: the message to publish, as named in the BPMN
+ * @param correlationKeyPointer CORRELATE: a JSON pointer to the correlation key in the
+ * payload, such as {@code /data/object/metadata/orderId}
+ * @param correlationKeyHeader CORRELATE: a header with the correlation key, instead of a
+ * pointer
  * @param secret the signing secret or token the provider gave you (at least 16
  * characters); Brain makes one when absent on creation. Write-only.
  */
@@ -34,10 +43,17 @@ public record SaveWebhookListenerRequest(@NotBlank @Size(max = 100) String name,
 		@Schema(nullable = true) @Size(max = 200) String eventTypePointer,
 		@Schema(nullable = true) @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9-]+",
 				message = "must be a header name: letters, digits and '-'") String eventIdHeader,
+		@Schema(nullable = true) ListenerMode mode,
+		@Schema(nullable = true) @Size(max = 100) @Pattern(regexp = PublishMessageRequest.NAME_PATTERN,
+				message = PublishMessageRequest.NAME_RULE) String messageName,
+		@Schema(nullable = true) @Size(max = 200) String correlationKeyPointer,
+		@Schema(nullable = true) @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9-]+",
+				message = "must be a header name: letters, digits and '-'") String correlationKeyHeader,
 		@Schema(nullable = true, writeOnly = true) @Size(min = 16, max = 500) String secret) {
 
 	public SaveWebhookListenerRequest {
 		eventTypes = (eventTypes != null) ? List.copyOf(eventTypes) : List.of();
+		mode = (mode != null) ? mode : ListenerMode.START;
 	}
 
 	@Override

@@ -206,14 +206,22 @@ class WebhookIngress {
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (String name : Collections.list(request.getHeaderNames())) {
 			String lower = name.toLowerCase(Locale.ROOT);
-			if (headers.size() >= MAX_HEADERS || PayloadMask.isSensitive(lower) || lower.equals("cookie")
-					|| lower.equals("proxy-authorization")) {
+			if (headers.size() >= MAX_HEADERS || !isKept(lower)) {
 				continue;
 			}
 			String value = String.join(", ", Collections.list(request.getHeaders(name)));
 			headers.put(lower, (value.length() > MAX_HEADER_VALUE) ? value.substring(0, MAX_HEADER_VALUE) : value);
 		}
 		return headers;
+	}
+
+	/**
+	 * Whether a header is kept with deliveries: signatures, credentials and cookies are
+	 * not.
+	 */
+	static boolean isKept(String header) {
+		String lower = header.toLowerCase(Locale.ROOT);
+		return !PayloadMask.isSensitive(lower) && !lower.equals("cookie") && !lower.equals("proxy-authorization");
 	}
 
 	private static String cut(String value) {

@@ -75,8 +75,9 @@ public class WebhookListeners {
 		ListenerRepository.Stored stored = new ListenerRepository.Stored(id, randomToken(24), request.name().strip(),
 				request.provider(), request.automationKey(), request.eventTypes(), option(request.signatureHeader()),
 				(request.provider() == WebhookProvider.HMAC_SHA256) ? encoding(request) : null,
-				option(request.eventTypePointer()), option(request.eventIdHeader()), user.username(), Instant.now(),
-				Instant.now(), 0, null);
+				option(request.eventTypePointer()), option(request.eventIdHeader()), request.mode(),
+				option(request.messageName()), option(request.correlationKeyPointer()),
+				option(request.correlationKeyHeader()), user.username(), Instant.now(), Instant.now(), 0, null);
 		if (!this.listeners.insert(tenant.value(), stored)) {
 			throw new BrainProblem(HttpStatus.CONFLICT, "name",
 					"A webhook listener named '" + stored.name() + "' exists.");
@@ -107,8 +108,10 @@ public class WebhookListeners {
 				new ListenerRepository.Stored(id, stored.publicId(), request.name().strip(), stored.provider(),
 						request.automationKey(), request.eventTypes(), option(request.signatureHeader()),
 						(stored.provider() == WebhookProvider.HMAC_SHA256) ? encoding(request) : null,
-						option(request.eventTypePointer()), option(request.eventIdHeader()), stored.createdBy(),
-						stored.createdAt(), Instant.now(), 0, null));
+						option(request.eventTypePointer()), option(request.eventIdHeader()), request.mode(),
+						option(request.messageName()), option(request.correlationKeyPointer()),
+						option(request.correlationKeyHeader()), stored.createdBy(), stored.createdAt(), Instant.now(),
+						0, null));
 		return get(user, id);
 	}
 
@@ -161,29 +164,47 @@ public class WebhookListeners {
 		return new Delivery(stored.id(), stored.status(), stored.eventType(), stored.providerEventId(),
 				stored.receivedAt(), PayloadMask.mask(this.json, stored.payload()), stored.attempts(),
 				(stored.status() == DeliveryStatus.RECEIVED) ? stored.nextAttemptAt() : null, stored.error(),
-				stored.runId(), stored.dispatchedAt(), stored.replayOf());
+				stored.runId(), stored.message(), stored.dispatchedAt(), stored.replayOf());
 	}
 
 	private WebhookListener view(CurrentUser user, ListenerRepository.Stored stored) {
-		String problem = problemOf(user, stored.automationKey());
+		String problem = problemOf(user, stored);
 		return new WebhookListener(stored.id(), stored.name(), stored.provider(), stored.automationKey(),
 				stored.eventTypes(), url(stored.publicId()), problem == null, problem, stored.signatureHeader(),
-				stored.signatureEncoding(), stored.eventTypePointer(), stored.eventIdHeader(), stored.deliveries(),
-				stored.lastDeliveryAt(), stored.createdBy(), stored.createdAt(), stored.updatedAt());
+				stored.signatureEncoding(), stored.eventTypePointer(), stored.eventIdHeader(), stored.mode(),
+				stored.messageName(), stored.correlationKeyPointer(), stored.correlationKeyHeader(),
+				stored.deliveries(), stored.lastDeliveryAt(), stored.createdBy(), stored.createdAt(),
+				stored.updatedAt());
 	}
 
-	/** Why a listener's deliveries would not start runs now, or null when they would. */
-	private String problemOf(CurrentUser user, String automationKey) {
+	/**
+	 * Why a listener's deliveries would not start or resume runs of its automation now,
+	 * or null when they would.
+	 */
+	private String problemOf(CurrentUser user, ListenerRepository.Stored listener) {
+		String key = listener.automationKey();
+		boolean correlates = listener.mode() == ListenerMode.CORRELATE;
 		Automation automation;
 		try {
-			automation = this.automations.get(user, automationKey);
+			automation = this.automations.get(user, key);
 		}
 		catch (BrainProblem notFound) {
-			return "Automation '" + automationKey + "' does not exist: deliveries are stored but start nothing.";
+			return correlates
+					? "Automation '" + key + "' does not exist: deliveries publish message '" + listener.messageName()
+							+ "', but none of its runs waits for it."
+					: "Automation '" + key + "' does not exist: deliveries are stored but start nothing.";
 		}
 		if (automation.deployedVersion() == null) {
-			return "Automation '" + automation.name() + "' is not deployed: deliveries are stored but start nothing"
-					+ " until it is (then replay them).";
+			return correlates
+					? "Automation '" + automation.name() + "' is not deployed: deliveries publish message '"
+							+ listener.messageName() + "', but none of its runs waits for it."
+					: "Automation '" + automation.name() + "' is not deployed: deliveries are stored but start"
+							+ " nothing until it is (then replay them).";
+		}
+		if (correlates && !this.automations.messagesAwaited(user, key).contains(listener.messageName())) {
+			return "The deployed version of automation '" + automation.name() + "' does not wait for message '"
+					+ listener.messageName() + "': it has no message start, catch or boundary event and no receive"
+					+ " task with that name.";
 		}
 		return null;
 	}
@@ -208,23 +229,70 @@ public class WebhookListeners {
 		}
 		String pointer = option(request.eventTypePointer());
 		if (pointer != null) {
-			try {
-				JsonPointer.compile(pointer);
-			}
-			catch (IllegalArgumentException ex) {
-				throw BrainProblem.badInput("eventTypePointer",
-						"The event type pointer must be a JSON pointer such as /type or /event/name.");
-			}
+			requirePointer("eventTypePointer", pointer,
+					"The event type pointer must be a JSON pointer such as /type or /event/name.");
 		}
 		if (generic && pointer == null && !request.eventTypes().isEmpty()) {
 			throw BrainProblem.badInput("eventTypes",
 					"To filter by event type, say where the event type is: set eventTypePointer, such as /type.");
+		}
+		if (request.mode() == ListenerMode.CORRELATE) {
+			checkCorrelation(request);
+		}
+		else {
+			refuseOption("messageName", request.messageName(), "CORRELATE");
+			refuseOption("correlationKeyPointer", request.correlationKeyPointer(), "CORRELATE");
+			refuseOption("correlationKeyHeader", request.correlationKeyHeader(), "CORRELATE");
 		}
 		try {
 			this.automations.get(user, request.automationKey());
 		}
 		catch (BrainProblem notFound) {
 			throw BrainProblem.badInput("automationKey", "No automation '" + request.automationKey() + "'.");
+		}
+	}
+
+	/**
+	 * A CORRELATE listener names its message and takes the correlation key from exactly
+	 * one place: a pointer into the payload or a header kept with the delivery.
+	 */
+	private static void checkCorrelation(SaveWebhookListenerRequest request) {
+		if (option(request.messageName()) == null) {
+			throw BrainProblem.badInput("messageName",
+					"A CORRELATE listener publishes a message: name it as the BPMN does, such as order-paid.");
+		}
+		String pointer = option(request.correlationKeyPointer());
+		String header = option(request.correlationKeyHeader());
+		if (pointer == null && header == null) {
+			throw BrainProblem.badInput("correlationKeyPointer",
+					"Say where each delivery carries the correlation key: a JSON pointer into the payload such as "
+							+ "/data/object/metadata/orderId, or a header (correlationKeyHeader).");
+		}
+		if (pointer != null && header != null) {
+			throw BrainProblem.badInput("correlationKeyHeader",
+					"Take the correlation key from a pointer or from a header, not both.");
+		}
+		if (pointer != null) {
+			requirePointer("correlationKeyPointer", pointer,
+					"The correlation key pointer must be a JSON pointer such as /data/object/metadata/orderId.");
+		}
+		if (header != null && !WebhookIngress.isKept(header)) {
+			throw BrainProblem.badInput("correlationKeyHeader", "The " + header
+					+ " header is not kept with deliveries (its name looks secret), so it cannot carry the correlation key.");
+		}
+	}
+
+	/**
+	 * A JSON pointer to a value inside the payload: {@code /type}, never the whole of it.
+	 */
+	private static void requirePointer(String field, String pointer, String problem) {
+		try {
+			if (JsonPointer.compile(pointer).matches()) {
+				throw BrainProblem.badInput(field, problem);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			throw BrainProblem.badInput(field, problem);
 		}
 	}
 

@@ -19,13 +19,16 @@ import org.springframework.util.unit.DataSize;
  * @param dispatchBatch how many deliveries it takes at a time
  * @param dispatchConcurrency how many of them it starts at once (each holds a database
  * connection while the engine accepts its instance)
- * @param startTimeout how long it waits for the engine to accept a start
+ * @param startTimeout how long it waits for the engine to accept a start (or a message)
  * @param retryBackoff the wait before the first retry when the engine could not take a
  * start; doubled each time
  * @param maxRetryBackoff the longest wait between retries
  * @param dispatcherEnabled whether this api instance dispatches at all
  * @param maxConcurrentRequests webhooks one api instance takes at once; beyond, 503 with
  * Retry-After
+ * @param messageTtl how long the engine keeps a message a CORRELATE listener published
+ * for a run that does not wait for it yet; within it, a message with the same id (a
+ * second try, a replay) is not published again
  */
 @ConfigurationProperties("brain.webhooks")
 public record WebhookProperties(@DefaultValue("1MB") DataSize maxBodySize,
@@ -33,6 +36,7 @@ public record WebhookProperties(@DefaultValue("1MB") DataSize maxBodySize,
 		@DefaultValue("200ms") Duration dispatchInterval, @DefaultValue("50") int dispatchBatch,
 		@DefaultValue("8") int dispatchConcurrency, @DefaultValue("10s") Duration startTimeout,
 		@DefaultValue("1s") Duration retryBackoff, @DefaultValue("5m") Duration maxRetryBackoff,
-		@DefaultValue("true") boolean dispatcherEnabled, @DefaultValue("64") int maxConcurrentRequests) {
+		@DefaultValue("true") boolean dispatcherEnabled, @DefaultValue("64") int maxConcurrentRequests,
+		@DefaultValue("1h") Duration messageTtl) {
 
 }

@@ -87,6 +87,8 @@ class PermissionMatrixTests extends ApiTestContext {
 			new Endpoint(HttpMethod.GET, "/api/automations/matrix/versions/1", null, "automations:read"),
 			new Endpoint(HttpMethod.POST, "/api/automations/matrix/versions/1/deployment", null, "automations:deploy"),
 			new Endpoint(HttpMethod.POST, "/api/v1/automations/matrix/runs", "{}", "runs:start"),
+			new Endpoint(HttpMethod.POST, "/api/v1/messages", "{\"name\":\"matrix\",\"correlationKey\":\"k\"}",
+					"runs:start"),
 			new Endpoint(HttpMethod.GET, "/api/schedules", null, "automations:read"),
 			new Endpoint(HttpMethod.GET, "/api/schedule-preview?cron=0%209%20*%20*%20MON&timeZone=Europe/Berlin", null,
 					"automations:read"),

@@ -76,10 +76,16 @@ abstract class WebhookTestContext {
 
 	/** Creates an automation (start, end) and deploys it unless told not to. */
 	void automation(String tenant, String key, boolean deploy) throws Exception {
+		automation(tenant, key, Bpmn.convertToString(Bpmn.createExecutableProcess("p").startEvent().endEvent().done()),
+				deploy);
+	}
+
+	/** Creates an automation with a diagram and deploys it unless told not to. */
+	void automation(String tenant, String key, String bpmnXml, boolean deploy) throws Exception {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("key", key);
 		body.put("name", "Flow " + key);
-		body.put("bpmnXml", Bpmn.convertToString(Bpmn.createExecutableProcess("p").startEvent().endEvent().done()));
+		body.put("bpmnXml", bpmnXml);
 		this.mvc
 			.perform(post("/api/automations").with(TestTokens.user(tenant, "editor"))
 				.contentType(MediaType.APPLICATION_JSON)
