@@ -66,12 +66,13 @@ public class RunService {
 	 * (the webhook dispatcher): the engine has created the instance when this returns,
 	 * and the run row is written in the caller's transaction.
 	 * @param timeout how long to wait for the engine's answer
+	 * @return the run's id (its process instance key)
 	 * @throws EngineUnavailableException when the engine could not take the start now
 	 * (unreachable, back-pressure, timeout)
 	 * @throws BrainProblem 404 when the process is not deployed
 	 */
-	public Run startAccepted(CurrentUser user, StartRunRequest request, Duration timeout) {
-		return find(user, String.valueOf(create(user, request, timeout).processInstanceKey));
+	public long startAccepted(CurrentUser user, StartRunRequest request, Duration timeout) {
+		return create(user, request, timeout).processInstanceKey;
 	}
 
 	/**

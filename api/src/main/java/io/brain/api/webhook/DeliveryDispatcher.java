@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +27,6 @@ import io.brain.api.message.PublishMessageRequest;
 import io.brain.api.message.PublishedMessage;
 import io.brain.api.problem.BrainProblem;
 import io.brain.api.run.EngineUnavailableException;
-import io.brain.api.run.Run;
 import io.brain.api.run.RunService;
 import io.brain.api.run.StartRunRequest;
 import io.brain.core.tenant.TenantContext;
@@ -43,11 +46,13 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Each delivery is locked ({@code for update skip locked}) for the transaction that
  * starts its run (or publishes its message) and marks it DISPATCHED with the run's id (or
  * the message's key), so two api instances never dispatch it twice: the engine accepts
- * the instance or message before the mark commits. While the engine is unreachable the
- * delivery stays RECEIVED and is tried again after a backoff that doubles up to
- * {@code brain.webhooks.max-retry-backoff}; a delivery whose automation is missing or not
- * deployed, or that carries no correlation key, is FAILED with the reason, to be replayed
- * once fixed.
+ * the instance or message before the mark commits. Up to
+ * {@code brain.webhooks.dispatch-concurrency} deliveries are with the engine at once.
+ * While the engine is unreachable deliveries stay RECEIVED and the dispatcher tries one
+ * at a time, pausing between tries for a backoff that doubles up to
+ * {@code brain.webhooks.max-retry-backoff}; once the engine takes one, the rest follow at
+ * once. A delivery whose automation is missing or not deployed, or that carries no
+ * correlation key, is FAILED with the reason, to be replayed once fixed.
  */
 @Component
 class DeliveryDispatcher implements SmartLifecycle {
@@ -70,6 +75,17 @@ class DeliveryDispatcher implements SmartLifecycle {
 
 	private final TransactionTemplate savepoint;
 
+	/** Dispatch slots: deliveries with the engine at once. */
+	private final Semaphore slots;
+
+	/** Deliveries this dispatcher is handing over now. */
+	private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+
+	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+	/** Consecutive rounds that found the engine away; none while it takes deliveries. */
+	private final AtomicInteger engineAway = new AtomicInteger();
+
 	private volatile Thread loop;
 
 	DeliveryDispatcher(DeliveryRepository deliveries, Automations automations, RunService runs, Messages messages,
@@ -83,45 +99,59 @@ class DeliveryDispatcher implements SmartLifecycle {
 		this.transaction = new TransactionTemplate(transactions);
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.slots = new Semaphore(Math.max(1, properties.dispatchConcurrency()));
 	}
 
 	/**
-	 * Dispatches the deliveries due now, one batch.
-	 * @return how many it dispatched, failed or put back for a retry
+	 * Hands the deliveries due now to free dispatch slots, without waiting for them:
+	 * deliveries are independent (each its own transaction and row lock), so up to
+	 * {@code brain.webhooks.dispatch-concurrency} are with the engine at once and a slow
+	 * one holds up no other.
+	 * @return how many it handed over
 	 */
 	int dispatchDue() {
-		List<DeliveryRepository.Due> due = this.deliveries.due(this.properties.dispatchBatch());
-		if (due.size() <= 1) {
-			return due.stream().mapToInt(this::dispatchOne).sum();
-		}
-		// Deliveries are independent (each its own transaction and row lock): several
-		// start
-		// at once, so the engine's round trips overlap.
-		Semaphore slots = new Semaphore(Math.max(1, this.properties.dispatchConcurrency()));
-		AtomicInteger handled = new AtomicInteger();
-		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (DeliveryRepository.Due delivery : due) {
-				slots.acquireUninterruptibly();
-				executor.execute(() -> {
-					try {
-						handled.addAndGet(dispatchOne(delivery));
-					}
-					finally {
-						slots.release();
-					}
-				});
-			}
-		}
-		return handled.get();
+		return dispatchDue(this.properties.dispatchBatch());
 	}
 
-	private int dispatchOne(DeliveryRepository.Due delivery) {
+	private int dispatchDue(int max) {
+		int free = this.slots.availablePermits();
+		if (free == 0) {
+			return 0;
+		}
+		// The ones in flight here are still due until their transactions commit.
+		int wanted = Math.min(max, free);
+		List<DeliveryRepository.Due> due = this.deliveries.due(wanted + this.inFlight.size());
+		int handed = 0;
+		for (DeliveryRepository.Due delivery : due) {
+			if (handed == wanted || !this.inFlight.add(delivery.id())) {
+				continue;
+			}
+			if (!this.slots.tryAcquire()) {
+				this.inFlight.remove(delivery.id());
+				break;
+			}
+			handed++;
+			this.executor.execute(() -> {
+				try {
+					dispatchOne(delivery);
+				}
+				finally {
+					this.inFlight.remove(delivery.id());
+					this.slots.release();
+					// More may be waiting for this slot.
+					wake();
+				}
+			});
+		}
+		return handed;
+	}
+
+	private void dispatchOne(DeliveryRepository.Due delivery) {
 		try {
-			return TenantContext.call(delivery.tenant(), () -> dispatch(delivery)) ? 1 : 0;
+			TenantContext.call(delivery.tenant(), () -> dispatch(delivery));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not dispatch webhook delivery {} of tenant {}", delivery.id(), delivery.tenant(), ex);
-			return 0;
 		}
 	}
 
@@ -162,9 +192,9 @@ class DeliveryDispatcher implements SmartLifecycle {
 		StartRunRequest request = new StartRunRequest(key, Map.of("webhook", variables(locked, payload(delivery))));
 		attempt(tenant, delivery, "the start", () -> {
 			// The run's row and the engine's instance, or neither.
-			Run run = this.savepoint
+			Long run = this.savepoint
 				.execute((tx) -> this.runs.startAccepted(webhook, request, this.properties.startTimeout()));
-			this.deliveries.dispatched(tenant, delivery.id(), run.id());
+			this.deliveries.dispatched(tenant, delivery.id(), run);
 		});
 	}
 
@@ -218,14 +248,17 @@ class DeliveryDispatcher implements SmartLifecycle {
 	private void attempt(String tenant, DeliveryRepository.StoredDelivery delivery, String command, Runnable handOver) {
 		try {
 			handOver.run();
+			this.engineAway.set(0);
 		}
 		catch (EngineUnavailableException ex) {
-			Duration wait = backoff(delivery.attempts() + 1);
-			if (delivery.attempts() == 0) {
-				// Once per delivery: during an outage every delivery waits.
-				logger.warn("Webhook delivery {} waits for the engine: {}", delivery.id(), ex.getMessage());
+			if (this.engineAway.getAndIncrement() == 0) {
+				// Once per outage: while it lasts every delivery waits.
+				logger.warn("Webhook deliveries wait for the engine: {}", ex.getMessage());
 			}
-			this.deliveries.retryLater(tenant, delivery.id(), Instant.now().plus(wait), ex.getMessage());
+			// The dispatcher pauses while the engine is away (see run()); the delivery is
+			// due again as soon as it is back.
+			this.deliveries.retryLater(tenant, delivery.id(), Instant.now().plus(this.properties.retryBackoff()),
+					ex.getMessage());
 		}
 		catch (BrainProblem ex) {
 			this.deliveries.failed(tenant, delivery.id(), ex.getBody().getDetail());
@@ -242,10 +275,11 @@ class DeliveryDispatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * The wait before a delivery's next try: doubling from the first, up to the longest.
+	 * How long the dispatcher pauses after rounds that found the engine away: doubling
+	 * from {@code retry-backoff} up to {@code max-retry-backoff}, then it tries again.
 	 */
-	Duration backoff(int attempts) {
-		Duration wait = this.properties.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
+	Duration backoff(int rounds) {
+		Duration wait = this.properties.retryBackoff().multipliedBy(1L << Math.min(Math.max(rounds, 1) - 1, 20));
 		return (wait.compareTo(this.properties.maxRetryBackoff()) > 0) ? this.properties.maxRetryBackoff() : wait;
 	}
 
@@ -305,23 +339,40 @@ class DeliveryDispatcher implements SmartLifecycle {
 		this.loop = Thread.ofVirtual().name("webhook-dispatcher").start(this::run);
 	}
 
+	/**
+	 * Hands deliveries over as slots free up; with nothing due it looks again every
+	 * {@code dispatch-interval}. While the engine is away it sends one delivery at a time
+	 * to find out whether it is back, pausing longer each time, and goes on at full pace
+	 * as soon as one is taken.
+	 */
 	private void run() {
-		while (!Thread.currentThread().isInterrupted()) {
-			int handled = 0;
+		Thread self = Thread.currentThread();
+		while (!self.isInterrupted()) {
+			int away = this.engineAway.get();
+			int handed = 0;
 			try {
-				handled = dispatchDue();
+				handed = dispatchDue((away > 0) ? 1 : this.properties.dispatchBatch());
 			}
 			catch (RuntimeException ex) {
 				logger.error("The webhook dispatcher failed a round; it goes on", ex);
 			}
-			if (handled == 0) {
-				try {
-					Thread.sleep(this.properties.dispatchInterval());
-				}
-				catch (InterruptedException ex) {
-					return;
+			if (away > 0) {
+				long until = System.nanoTime() + backoff(away).toNanos();
+				while (this.engineAway.get() > 0 && System.nanoTime() < until && !self.isInterrupted()) {
+					LockSupport.parkNanos(until - System.nanoTime());
 				}
 			}
+			else if (handed == 0) {
+				// Woken early when a slot frees up.
+				LockSupport.parkNanos(this.properties.dispatchInterval().toNanos());
+			}
+		}
+	}
+
+	private void wake() {
+		Thread running = this.loop;
+		if (running != null) {
+			LockSupport.unpark(running);
 		}
 	}
 
@@ -338,6 +389,9 @@ class DeliveryDispatcher implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
+		// The deliveries handed over finish (each commits or rolls back) before the
+		// database goes.
+		this.executor.close();
 	}
 
 	@Override

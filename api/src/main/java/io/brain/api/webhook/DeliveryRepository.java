@@ -164,12 +164,12 @@ class DeliveryRepository {
 			.optional();
 	}
 
-	void dispatched(String tenant, UUID id, String run) {
+	void dispatched(String tenant, UUID id, long run) {
 		this.jdbc.sql("""
 				update webhook_delivery set status = 'DISPATCHED', run_id = :run, dispatched_at = now(),
 				    attempts = attempts + 1, last_error = null
 				where tenant_id = :tenant and id = :id
-				""").param("run", Long.parseLong(run)).param("tenant", tenant).param("id", id).update();
+				""").param("run", run).param("tenant", tenant).param("id", id).update();
 	}
 
 	/**

@@ -16,13 +16,13 @@ import org.springframework.util.unit.DataSize;
  * request's own address when empty
  * @param dispatchInterval how often the dispatcher looks for deliveries to start when it
  * found none
- * @param dispatchBatch how many deliveries it takes at a time
- * @param dispatchConcurrency how many of them it starts at once (each holds a database
- * connection while the engine accepts its instance)
+ * @param dispatchBatch the most deliveries it reads at a time
+ * @param dispatchConcurrency how many deliveries it hands to the engine at once (each
+ * holds a database connection while the engine accepts it)
  * @param startTimeout how long it waits for the engine to accept a start (or a message)
- * @param retryBackoff the wait before the first retry when the engine could not take a
- * start; doubled each time
- * @param maxRetryBackoff the longest wait between retries
+ * @param retryBackoff the pause before the dispatcher tries again when the engine could
+ * not take a delivery; doubled each time it still cannot
+ * @param maxRetryBackoff the longest pause between tries
  * @param dispatcherEnabled whether this api instance dispatches at all
  * @param maxConcurrentRequests webhooks one api instance takes at once; beyond, 503 with
  * Retry-After
@@ -34,8 +34,8 @@ import org.springframework.util.unit.DataSize;
 public record WebhookProperties(@DefaultValue("1MB") DataSize maxBodySize,
 		@DefaultValue("5m") Duration signatureTolerance, String publicUrl,
 		@DefaultValue("200ms") Duration dispatchInterval, @DefaultValue("50") int dispatchBatch,
-		@DefaultValue("8") int dispatchConcurrency, @DefaultValue("10s") Duration startTimeout,
-		@DefaultValue("1s") Duration retryBackoff, @DefaultValue("5m") Duration maxRetryBackoff,
+		@DefaultValue("16") int dispatchConcurrency, @DefaultValue("10s") Duration startTimeout,
+		@DefaultValue("1s") Duration retryBackoff, @DefaultValue("30s") Duration maxRetryBackoff,
 		@DefaultValue("true") boolean dispatcherEnabled, @DefaultValue("64") int maxConcurrentRequests,
 		@DefaultValue("1h") Duration messageTtl) {
 

@@ -11,6 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.api.automation.Automations;
+import io.brain.api.message.Messages;
+import io.brain.api.run.RunService;
 import io.brain.core.tenant.TenantContext;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,6 +42,27 @@ class WebhookDispatchTests extends WebhookTestContext {
 	@Autowired
 	DeliveryDispatcher dispatcher;
 
+	@Autowired
+	DeliveryRepository deliveries;
+
+	@Autowired
+	Automations automations;
+
+	@Autowired
+	RunService runService;
+
+	@Autowired
+	Messages messages;
+
+	@Autowired
+	WebhookProperties properties;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	@AfterEach
 	void reconnect() {
 		link.restore();
@@ -48,19 +74,24 @@ class WebhookDispatchTests extends WebhookTestContext {
 		automation(tenant, "on-push", true);
 		String path = path(listener(tenant, listenerRequest("Race", WebhookProvider.GITHUB, "on-push", SECRET)));
 		int count = 40;
+		// Two more dispatchers, as other api instances would run, race the running one.
+		DeliveryDispatcher second = anotherDispatcher();
+		DeliveryDispatcher third = anotherDispatcher();
 		try (ExecutorService racers = Executors.newFixedThreadPool(4)) {
 			List<Future<Integer>> rounds = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
 				this.mvc.perform(signed(path, WebhookProvider.GITHUB, SECRET, "{\"n\":" + i + "}", "race-" + i, "push"))
 					.andExpect(status().isAccepted());
-				Callable<Integer> round = this.dispatcher::dispatchDue;
-				rounds.add(racers.submit(round));
-				rounds.add(racers.submit(round));
+				rounds.add(racers.submit((Callable<Integer>) second::dispatchDue));
+				rounds.add(racers.submit((Callable<Integer>) third::dispatchDue));
 			}
 			for (Future<Integer> round : rounds) {
 				round.get();
 			}
 		}
+		// Stopping waits for what they handed over.
+		second.stop();
+		third.stop();
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dispatched(tenant)).isEqualTo(count));
 		assertThat(runs(tenant, "on-push")).isEqualTo(count);
@@ -97,6 +128,11 @@ class WebhookDispatchTests extends WebhookTestContext {
 		assertThat(distinctRunIds(tenant)).isEqualTo(count);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(instancesStarted(tenant, "on-order")).isEqualTo(count));
+	}
+
+	private DeliveryDispatcher anotherDispatcher() {
+		return new DeliveryDispatcher(this.deliveries, this.automations, this.runService, this.messages,
+				this.properties, this.json, this.transactions);
 	}
 
 	private long dispatched(String tenant) {
