@@ -107,9 +107,16 @@ function AutomationEditor({ automationKey, title }: { automationKey: string; tit
   const [view, setView] = useState<View>(canWrite && searchParams.get('view') === 'rule' ? 'rule' : 'diagram');
   const [diagramShown, setDiagramShown] = useState(view === 'diagram');
   const [ruleShown, setRuleShown] = useState(view === 'rule');
-  // The diagram a rule's save made, for a modeler not made yet; whether the newest version is a rule's.
+  // The diagram a rule's save made, shown once the Diagram tab is (a hidden modeler cannot fit it
+  // to its size); whether the newest version is a rule's.
   const [ruleDiagram, setRuleDiagram] = useState<string>();
+  const [pendingDiagram, setPendingDiagram] = useState<string>();
   const [fromRule, setFromRule] = useState<boolean>();
+  useEffect(() => {
+    if (view !== 'diagram' || pendingDiagram === undefined || !handle) return;
+    setPendingDiagram(undefined);
+    handle.open(pendingDiagram).catch(() => undefined);
+  }, [view, pendingDiagram, handle]);
 
   const automation = current ?? opened.data?.automation;
   // Kept while the refusal stands, so the canvas marks the problems once.
@@ -186,7 +193,7 @@ function AutomationEditor({ automationKey, title }: { automationKey: string; tit
   /** A rule saved as a new version: its generated diagram replaces the one in the editor. */
   const ruleSaved = async (version: Schemas['AutomationVersion']) => {
     const xml = version.bpmnXml ?? '';
-    if (handle) await handle.open(xml).catch(() => undefined);
+    if (handle) setPendingDiagram(xml);
     else setRuleDiagram(xml);
     setRefusal(undefined);
     setDirty(false);
