@@ -53,6 +53,15 @@ test('an action shows the template fields its operation uses, and the connection
   assert.equal(form.jobTypeOf(slack), 'io.brain:slack:1');
 });
 
+test('result, error and retry settings are set apart from what the step does', () => {
+  const http = template('http');
+  const settings = form.visibleProperties(http, {}).filter(form.isSetting).map((property) => property.id);
+  assert.deepEqual(settings.sort(), ['errorExpression', 'resultExpression', 'resultVariable', 'retryBackoff', 'retryCount']);
+  const slack = form.visibleProperties(template('slack'), {});
+  assert.equal(form.isSetting(slack.find((property) => property.id === 'operation')), false, 'the operation is a choice');
+  assert.equal(form.plainText('Details in the <a href="https://x">documentation</a>.'), 'Details in the documentation.');
+});
+
 test('a condition value is a number, a boolean or text, and quotes keep text', () => {
   assert.equal(form.parseValue('100'), 100);
   assert.equal(form.parseValue('-19.99'), -19.99);

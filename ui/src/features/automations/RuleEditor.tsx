@@ -11,8 +11,10 @@ import {
   connectionProperty,
   emptyCondition,
   isRequired,
+  isSetting,
   jobTypeOf,
   OPERATORS,
+  plainText,
   ruleErrorsOf,
   ruleOf,
   takesValue,
@@ -165,7 +167,7 @@ export function RuleEditor({
   const { templates, connections, types, listeners } = choices.data;
 
   return (
-    <div data-testid="rule-editor">
+    <div className="rule-editor" data-testid="rule-editor">
       <FormCard
         title={automation ? 'Rule' : 'New automation from a rule'}
         failureTitle={automation ? 'The rule was not saved' : 'The automation was not created'}
@@ -261,7 +263,11 @@ export function RuleEditor({
 
         <fieldset className="rule-section" data-testid="rule-if">
           <legend className="section-title">If</legend>
-          {rule.conditions.length === 0 && <p className="muted">No conditions: the actions always run.</p>}
+          <p className="muted">
+            {rule.conditions.length === 0
+              ? 'No conditions: the actions always run.'
+              : 'A field is a variable or a path into one, such as webhook.payload.amount. A value is a number, true, false or text; "100" in quotes is text.'}
+          </p>
           {rule.conditions.length > 1 && (
             <Field id={`${id}-match`} label="Run the actions when">
               <select
@@ -301,6 +307,10 @@ export function RuleEditor({
 
         <fieldset className="rule-section" data-testid="rule-then">
           <legend className="section-title">Then</legend>
+          <p className="muted">
+            Each action is a connector step. A field that takes an expression starts with =, such as
+            =webhook.payload.email.
+          </p>
           {errors.then && <p className="field-error">{errors.then}</p>}
           {rule.actions.map((action, index) => (
             <ActionCard
@@ -390,7 +400,7 @@ function ConditionRow({
   const valueError = errors[`${prefix}.value`];
   return (
     <div className="rule-row" data-testid="rule-condition">
-      <Field id={`${id}-field`} label="Field" hint="A variable or a path such as webhook.payload.amount" error={fieldError}>
+      <Field id={`${id}-field`} label="Field" error={fieldError}>
         <input
           {...controlProps(`${id}-field`, fieldError)}
           className="input mono"
@@ -416,7 +426,7 @@ function ConditionRow({
         </select>
       </Field>
       {takesValue(condition.operator) && (
-        <Field id={`${id}-value`} label="Value" hint='A number, true, false or text; "100" in quotes is text.' error={valueError}>
+        <Field id={`${id}-value`} label="Value" error={valueError}>
           <input
             {...controlProps(`${id}-value`, valueError)}
             className="input"
@@ -468,6 +478,20 @@ function ActionCard({
   }, [template, types]);
   const usable = connections.filter((each) => each.type === type?.type);
   const setInput = (property: string, value: string) => onChange({ ...action, inputs: { ...action.inputs, [property]: value } });
+  const fields = template ? visibleProperties(template, action.inputs) : [];
+  const field = (property: TemplateProperty) => (
+    <TemplateField
+      key={property.id}
+      id={`${id}-${property.id}`}
+      property={property}
+      value={action.inputs[property.id!] ?? ''}
+      error={errors[`${prefix}.inputs.${property.id}`]}
+      onChange={(value) => setInput(property.id!, value)}
+    />
+  );
+  const settings = fields.filter(isSetting);
+  // Settings with a message from the api stay open.
+  const settingsOpen = settings.some((property) => errors[`${prefix}.inputs.${property.id}`]);
 
   return (
     <div className="card rule-action" data-testid="rule-action" data-template={action.templateId}>
@@ -531,18 +555,16 @@ function ActionCard({
             </select>
           </Field>
         )}
-        {template &&
-          visibleProperties(template, action.inputs).map((property) => (
-            <TemplateField
-              key={property.id}
-              id={`${id}-${property.id}`}
-              property={property}
-              value={action.inputs[property.id!] ?? ''}
-              error={errors[`${prefix}.inputs.${property.id}`]}
-              onChange={(value) => setInput(property.id!, value)}
-            />
-          ))}
+        {/* A choice such as the operation decides which fields apply: it comes first. */}
+        {fields.filter((property) => !isSetting(property) && property.binding.type !== 'zeebe:input').map(field)}
+        {fields.filter((property) => property.binding.type === 'zeebe:input').map(field)}
       </div>
+      {settings.length > 0 && (
+        <details className="rule-settings" open={settingsOpen || undefined}>
+          <summary>Result, errors and retries</summary>
+          <div className="form-grid">{settings.map(field)}</div>
+        </details>
+      )}
     </div>
   );
 }
@@ -563,9 +585,9 @@ function TemplateField({
 }) {
   const label = property.label ?? property.id!;
   const fallback = property.value !== undefined ? String(property.value) : '';
-  const feelHint =
-    property.feel === 'required' ? 'A FEEL expression.' : property.feel === 'optional' ? 'Start with = for a FEEL expression, e.g. =webhook.payload.email.' : undefined;
-  const hint = [property.description, feelHint].filter(Boolean).join(' ') || undefined;
+  const hint = [plainText(property.description), property.feel === 'required' ? 'A FEEL expression.' : undefined]
+    .filter(Boolean)
+    .join(' ') || undefined;
   const common = { ...controlProps(id, error), 'data-testid': 'rule-action-input', 'data-property': property.id };
   let control;
   if (property.type === 'Dropdown') {
@@ -587,7 +609,17 @@ function TemplateField({
       </select>
     );
   } else if (property.type === 'Text') {
-    control = <textarea {...common} className="input" rows={3} value={value} placeholder={fallback} onChange={(event) => onChange(event.target.value)} />;
+    control = (
+      <textarea
+        {...common}
+        className={property.feel === 'required' ? 'input mono' : 'input'}
+        rows={3}
+        value={value}
+        // A long default (an expression) is not a hint: it applies when the field stays empty.
+        placeholder={fallback.length <= 40 ? fallback : 'Empty: the template’s default'}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    );
   } else {
     control = (
       <input

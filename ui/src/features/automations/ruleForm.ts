@@ -128,6 +128,19 @@ export function visibleProperties(template: ElementTemplate, inputs: Record<stri
   );
 }
 
+/**
+ * Whether a field is one of the step's settings rather than what it does: a task header or the
+ * task definition (result mapping, error handling, retries), but not a choice such as the operation.
+ */
+export function isSetting(property: TemplateProperty): boolean {
+  return property.binding.type !== 'zeebe:input' && property.type !== 'Dropdown';
+}
+
+/** A template's description as text: templates may hold HTML links. */
+export function plainText(text: string | undefined): string | undefined {
+  return text?.replace(/<[^>]*>/g, '').trim() || undefined;
+}
+
 /** The connection property that applies now, if the action's operation takes a connection. */
 export function connectionProperty(template: ElementTemplate, inputs: Record<string, string>): TemplateProperty | undefined {
   const values = currentValues(template, inputs);
