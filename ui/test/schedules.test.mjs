@@ -8,7 +8,9 @@ import { test } from 'node:test';
 const read = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const editor = read('../src/features/automations/AutomationEditorPage.tsx');
 const panel = read('../src/features/automations/SchedulePanel.tsx');
-const form = read('../src/features/automations/CreateScheduleForm.tsx');
+// The form, with the timing fields and live preview it shares with the rule list.
+const timingFields = read('../src/features/automations/ScheduleTimingFields.tsx');
+const form = read('../src/features/automations/CreateScheduleForm.tsx') + timingFields;
 const helpers = read('../src/features/automations/scheduleForm.ts');
 const openapi = JSON.parse(read('../openapi.json'));
 
@@ -53,7 +55,8 @@ test('the form offers a rule at a time, a rule by interval and a cron expression
 
 test('the time zone defaults to the browser’s', () => {
   assert.ok(helpers.includes('Intl.DateTimeFormat().resolvedOptions().timeZone'));
-  assert.ok(form.includes('timeZone: browserTimeZone()'));
+  assert.ok(helpers.includes('timeZone: browserTimeZone()'));
+  assert.ok(form.includes('useState<Timing>(defaultTiming)'));
 });
 
 test('the preview is debounced, aborted when stale, and shows times in the schedule’s zone', () => {
@@ -69,7 +72,8 @@ test('the preview is debounced, aborted when stale, and shows times in the sched
 
 test('saving posts the schedule and shows the api’s messages at the fields', () => {
   assert.ok(form.includes("api.POST('/api/automations/{key}/schedules'"));
-  assert.ok(form.includes('...formErrorsOf(submission.errors)'));
+  assert.ok(form.includes('const errors = formErrorsOf(submission.errors);'));
+  assert.ok(form.includes('<ScheduleTimingFields id={id} timing={timing} onChange={setTiming} errors={errors} />'));
   // Creating names rule fields rule.at, rule.every, rule.interval; the preview names them bare.
   assert.ok(helpers.includes("field.startsWith('rule.') ? field.slice('rule.'.length) : field"));
   for (const field of ['errors.cron', 'errors.at', 'errors.every', 'errors.interval', 'errors.timeZone', 'errors.name']) {

@@ -1,15 +1,17 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
-import { Link, useBlocker, useParams } from 'react-router-dom';
+import { Link, useBlocker, useParams, useSearchParams } from 'react-router-dom';
 import type { Schemas } from '../../api/client';
 import { call, useResource, type ApiResult, type Problem } from '../../api/result';
 import { usePermissions } from '../auth/permissions';
 import { useApi } from '../auth/session';
 import { ErrorBox } from '../shell/ErrorBox';
 import { Page } from '../shell/Page';
+import { Tabs } from '../shell/Tabs';
 import { downloadBpmn, MAX_BPMN_BYTES } from './bpmnFile';
 import type { DiagramHandle } from './diagramHandle';
 import { diagramProblemsOf } from './diagramProblems';
 import { ProblemList } from './ProblemList';
+import { RulePanel } from './RulePanel';
 import { RunPanel } from './RunPanel';
 import { SchedulePanel } from './SchedulePanel';
 import { VersionHistory, VersionViewer } from './VersionHistory';
@@ -32,6 +34,14 @@ export default function AutomationEditorPage({ title }: { title: string }) {
   // Another automation is another editor, with its own modeler and state.
   return <AutomationEditor key={key} automationKey={key} title={title} />;
 }
+
+/** How the automation is edited: drawn in the modeler, or as a rule that generates the diagram. */
+type View = 'diagram' | 'rule';
+
+const VIEWS = [
+  { value: 'diagram', label: 'Diagram' },
+  { value: 'rule', label: 'Rule list' },
+] as const;
 
 /** Why the api refused the last save or deploy. */
 interface Refusal {
@@ -92,6 +102,21 @@ function AutomationEditor({ automationKey, title }: { automationKey: string; tit
   const [viewing, setViewing] = useState<number>();
   const [running, setRunning] = useState(false);
   const noteId = useId();
+  // A rule's automation opens on its rule (?view=rule); the modeler is made once the diagram is shown.
+  const [searchParams] = useSearchParams();
+  const [view, setView] = useState<View>(canWrite && searchParams.get('view') === 'rule' ? 'rule' : 'diagram');
+  const [diagramShown, setDiagramShown] = useState(view === 'diagram');
+  const [ruleShown, setRuleShown] = useState(view === 'rule');
+  // The diagram a rule's save made, shown once the Diagram tab is (a hidden modeler cannot fit it
+  // to its size); whether the newest version is a rule's.
+  const [ruleDiagram, setRuleDiagram] = useState<string>();
+  const [pendingDiagram, setPendingDiagram] = useState<string>();
+  const [fromRule, setFromRule] = useState<boolean>();
+  useEffect(() => {
+    if (view !== 'diagram' || pendingDiagram === undefined || !handle) return;
+    setPendingDiagram(undefined);
+    handle.open(pendingDiagram).catch(() => undefined);
+  }, [view, pendingDiagram, handle]);
 
   const automation = current ?? opened.data?.automation;
   // Kept while the refusal stands, so the canvas marks the problems once.
@@ -155,6 +180,26 @@ function AutomationEditor({ automationKey, title }: { automationKey: string; tit
     // Deploy offers the new version at once, before the automation is read again.
     setCurrent({ ...automation, latestVersion: answer.data.version, updatedAt: answer.data.createdAt });
     setStatus(`Saved as version ${answer.data.version}.`);
+    setFromRule(false);
+    await refresh();
+  };
+
+  const select = (next: View) => {
+    setView(next);
+    if (next === 'diagram') setDiagramShown(true);
+    else setRuleShown(true);
+  };
+
+  /** A rule saved as a new version: its generated diagram replaces the one in the editor. */
+  const ruleSaved = async (version: Schemas['AutomationVersion']) => {
+    const xml = version.bpmnXml ?? '';
+    if (handle) setPendingDiagram(xml);
+    else setRuleDiagram(xml);
+    setRefusal(undefined);
+    setDirty(false);
+    setFromRule(true);
+    setCurrent({ ...automation, latestVersion: version.version, updatedAt: version.createdAt });
+    setStatus(`Saved the rule as version ${version.version}; its diagram is in the Diagram tab.`);
     await refresh();
   };
 
@@ -236,6 +281,82 @@ function AutomationEditor({ automationKey, title }: { automationKey: string; tit
 
   const latestVersion = automation.latestVersion;
 
+  const diagramView = (
+    <>
+      <div className="card editor-toolbar" role="toolbar" aria-label="Diagram">
+        {canWrite && (
+          <form className="editor-save" onSubmit={save}>
+            <label className="visually-hidden" htmlFor={noteId}>
+              Note for this version (optional)
+            </label>
+            <input
+              id={noteId}
+              className="input"
+              data-testid="editor-note"
+              placeholder="What changed (optional)"
+              maxLength={500}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+            />
+            <button
+              type="submit"
+              className="button button-primary"
+              data-testid="editor-save"
+              disabled={!handle || busy !== undefined}
+            >
+              {busy === 'save' ? 'Saving…' : 'Save'}
+            </button>
+          </form>
+        )}
+        {canWrite && (
+          <label className="button file-button">
+            <input
+              type="file"
+              className="visually-hidden"
+              accept=".bpmn,.xml,application/xml,text/xml"
+              data-testid="editor-import"
+              disabled={!handle || busy !== undefined}
+              onChange={importFile}
+            />
+            Import .bpmn
+          </label>
+        )}
+        <button type="button" className="button" data-testid="editor-export" disabled={!handle} onClick={exportFile}>
+          Export .bpmn
+        </button>
+        <p className="editor-status" role="status" data-testid="editor-status">
+          {status}
+        </p>
+      </div>
+      {failure && <ErrorBox title={failure.title} message={failure.message} testId={failure.testId} />}
+      {refusal &&
+        (problems.length > 0 ? (
+          <ProblemList
+            title={refusal.title}
+            problems={problems}
+            nameOf={(elementId) => handle?.nameOf(elementId)}
+            onSelect={(elementId) => handle?.select(elementId)}
+          />
+        ) : (
+          <ErrorBox title={refusal.title} message={refusal.problem.detail} testId="editor-refusal" />
+        ))}
+      {diagramShown && (
+        <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+          <DiagramCanvas
+            xml={ruleDiagram ?? opened.data.latest.bpmnXml ?? ''}
+            editable={canWrite}
+            elementTemplates={opened.data.templates}
+            problems={problems}
+            onReady={setHandle}
+            onChange={markChanged}
+            label={`Diagram of ${automation.name}`}
+            testId="editor-canvas"
+          />
+        </Suspense>
+      )}
+    </>
+  );
+
   return (
     <Page
       title={automation.name}
@@ -300,75 +421,25 @@ function AutomationEditor({ automationKey, title }: { automationKey: string; tit
           </button>
         </div>
       )}
-      <div className="card editor-toolbar" role="toolbar" aria-label="Diagram">
-        {canWrite && (
-          <form className="editor-save" onSubmit={save}>
-            <label className="visually-hidden" htmlFor={noteId}>
-              Note for this version (optional)
-            </label>
-            <input
-              id={noteId}
-              className="input"
-              data-testid="editor-note"
-              placeholder="What changed (optional)"
-              maxLength={500}
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-            />
-            <button
-              type="submit"
-              className="button button-primary"
-              data-testid="editor-save"
-              disabled={!handle || busy !== undefined}
-            >
-              {busy === 'save' ? 'Saving…' : 'Save'}
-            </button>
-          </form>
-        )}
-        {canWrite && (
-          <label className="button file-button">
-            <input
-              type="file"
-              className="visually-hidden"
-              accept=".bpmn,.xml,application/xml,text/xml"
-              data-testid="editor-import"
-              disabled={!handle || busy !== undefined}
-              onChange={importFile}
-            />
-            Import .bpmn
-          </label>
-        )}
-        <button type="button" className="button" data-testid="editor-export" disabled={!handle} onClick={exportFile}>
-          Export .bpmn
-        </button>
-        <p className="editor-status" role="status" data-testid="editor-status">
-          {status}
-        </p>
-      </div>
-      {failure && <ErrorBox title={failure.title} message={failure.message} testId={failure.testId} />}
-      {refusal &&
-        (problems.length > 0 ? (
-          <ProblemList
-            title={refusal.title}
-            problems={problems}
-            nameOf={(elementId) => handle?.nameOf(elementId)}
-            onSelect={(elementId) => handle?.select(elementId)}
-          />
-        ) : (
-          <ErrorBox title={refusal.title} message={refusal.problem.detail} testId="editor-refusal" />
-        ))}
-      <Suspense fallback={<p className="muted">Loading the editor…</p>}>
-        <DiagramCanvas
-          xml={opened.data.latest.bpmnXml ?? ''}
-          editable={canWrite}
-          elementTemplates={opened.data.templates}
-          problems={problems}
-          onReady={setHandle}
-          onChange={markChanged}
-          label={`Diagram of ${automation.name}`}
-          testId="editor-canvas"
-        />
-      </Suspense>
+      {canWrite ? (
+        <Tabs label="Edit the automation as" tabs={VIEWS} selected={view} onSelect={select} testId="editor-view">
+          <div hidden={view !== 'diagram'} data-testid="editor-diagram-view">
+            {diagramView}
+          </div>
+          {ruleShown && (
+            <div hidden={view !== 'rule'} data-testid="editor-rule-view">
+              <RulePanel
+                automation={automation}
+                fromRule={fromRule ?? opened.data.latest.fromRule}
+                diagramChanged={dirty}
+                onSaved={ruleSaved}
+              />
+            </div>
+          )}
+        </Tabs>
+      ) : (
+        diagramView
+      )}
       <section className="page-section" aria-labelledby="versions-title">
         <h2 className="section-title" id="versions-title">
           Versions

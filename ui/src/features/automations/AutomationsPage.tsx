@@ -10,6 +10,8 @@ import { ResourceTable } from '../shell/ResourceTable';
 import { SearchBox } from '../shell/SearchBox';
 import { Timestamp } from '../shell/Timestamp';
 import { CreateAutomationForm } from './CreateAutomationForm';
+import { RuleEditor } from './RuleEditor';
+import { emptyRule } from './ruleForm';
 
 const PAGE_SIZE = 25;
 
@@ -19,7 +21,8 @@ export default function AutomationsPage({ title }: { title: string }) {
   const navigate = useNavigate();
   const canWrite = usePermissions().can('automations:write');
   const [{ q, page }, setQuery] = useState({ q: '', page: 0 });
-  const [creating, setCreating] = useState(false);
+  // A new automation starts from an empty diagram, or from a rule of the rule list.
+  const [creating, setCreating] = useState<'diagram' | 'rule'>();
   const automations = useResource(
     useCallback(
       (signal: AbortSignal) =>
@@ -41,14 +44,29 @@ export default function AutomationsPage({ title }: { title: string }) {
       title={title}
       actions={
         canWrite &&
-        !creating && <CreateButton label="New automation" testId="create-automation" onClick={() => setCreating(true)} />
+        !creating && (
+          <>
+            <CreateButton label="New automation" testId="create-automation" onClick={() => setCreating('diagram')} />
+            <CreateButton label="New from a rule" testId="create-automation-rule" onClick={() => setCreating('rule')} />
+          </>
+        )
       }
     >
       <p className="page-intro">
         An automation is a BPMN flow: draw it in the editor, drop in connector steps such as “Slack: post message”, save
-        it as a version and deploy it to run.
+        it as a version and deploy it to run. Or write it as a rule: when a webhook arrives or on a schedule, if
+        conditions hold, then these actions; Brain draws the diagram.
       </p>
-      {creating && <CreateAutomationForm onCreated={(created) => open(created.key)} onCancel={() => setCreating(false)} />}
+      {creating === 'diagram' && (
+        <CreateAutomationForm onCreated={(created) => open(created.key)} onCancel={() => setCreating(undefined)} />
+      )}
+      {creating === 'rule' && (
+        <RuleEditor
+          initial={emptyRule()}
+          onCreated={(created) => navigate(`/integrations/automation/${encodeURIComponent(created.key)}?view=rule`)}
+          onCancel={() => setCreating(undefined)}
+        />
+      )}
       <SearchBox label="Search automations" placeholder="Search by name or key" testId="automation-search" onSearch={search} />
       <ResourceTable
         resource={automations}

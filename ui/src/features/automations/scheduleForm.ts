@@ -41,6 +41,19 @@ export interface Timing {
   timeZone: string;
 }
 
+/** The timing a new schedule starts from: every day at 09:00 in the browser's zone. */
+export function defaultTiming(): Timing {
+  return { mode: 'at', day: 'DAY', at: '09:00', interval: '15', unit: 'MINUTES', cron: '', timeZone: browserTimeZone() };
+}
+
+/** The form's timing for a schedule's cron expression or rule, as the api answers them. */
+export function timingOf(when: { cron?: string | null; rule?: Schemas['ScheduleRule'] | null; timeZone?: string | null }): Timing {
+  const timing = { ...defaultTiming(), timeZone: when.timeZone || browserTimeZone() };
+  if (when.rule?.at) return { ...timing, mode: 'at', day: when.rule.every, at: when.rule.at };
+  if (when.rule?.interval) return { ...timing, mode: 'interval', unit: when.rule.every, interval: String(when.rule.interval) };
+  return { ...timing, mode: 'cron', cron: when.cron ?? '' };
+}
+
 /** The browser's IANA time zone, the form's default. */
 export function browserTimeZone(): string {
   try {
@@ -48,6 +61,18 @@ export function browserTimeZone(): string {
   } catch {
     return 'UTC';
   }
+}
+
+/** What the timing lacks before it can be sent, by field. */
+export function timingProblems(timing: Timing): Record<string, string> {
+  const missing: Record<string, string> = {};
+  if (!timing.timeZone.trim()) missing.timeZone = 'Name the time zone, such as Europe/Berlin.';
+  if (timing.mode === 'cron' && !timing.cron.trim()) missing.cron = 'Give a cron expression, such as 0 9 * * MON.';
+  if (timing.mode === 'at' && !timing.at) missing.at = 'Give the time of day as HH:MM.';
+  if (timing.mode === 'interval' && !Number.isFinite(Number.parseInt(timing.interval, 10))) {
+    missing.interval = 'Give a whole number.';
+  }
+  return missing;
 }
 
 /** The `cron` or `rule` of a request for the timing, as the api takes it. */

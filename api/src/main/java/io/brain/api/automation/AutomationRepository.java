@@ -94,20 +94,26 @@ class AutomationRepository {
 			.update();
 	}
 
-	int addVersion(String tenant, UUID automation, String bpmnXml, String note, String user) {
+	/**
+	 * Adds a draft version.
+	 * @param rule the rule the diagram was generated from, as JSON; null for a drawn one
+	 */
+	int addVersion(String tenant, UUID automation, String bpmnXml, String rule, String note, String user) {
 		int version = this.jdbc
 			.sql("select coalesce(max(version), 0) + 1 from automation_version where automation_id = :automation")
 			.param("automation", automation)
 			.query(Integer.class)
 			.single();
-		this.jdbc.sql("""
-				insert into automation_version (automation_id, tenant_id, version, status, bpmn_xml, note, created_by)
-				values (:automation, :tenant, :version, 'DRAFT', :xml, :note, :user)
-				""")
+		this.jdbc
+			.sql("""
+					insert into automation_version (automation_id, tenant_id, version, status, bpmn_xml, rule, note, created_by)
+					values (:automation, :tenant, :version, 'DRAFT', :xml, cast(:rule as jsonb), :note, :user)
+					""")
 			.param("automation", automation)
 			.param("tenant", tenant)
 			.param("version", version)
 			.param("xml", bpmnXml)
+			.param("rule", rule)
 			.param("note", note)
 			.param("user", user)
 			.update();
@@ -116,7 +122,8 @@ class AutomationRepository {
 
 	List<AutomationVersion> versions(String tenant, UUID automation) {
 		return this.jdbc.sql("""
-				select version, status, note, created_by, created_at, deployed_by, deployed_at, null as bpmn_xml
+				select version, status, note, created_by, created_at, deployed_by, deployed_at, null as bpmn_xml,
+				       rule is not null as from_rule
 				from automation_version where tenant_id = :tenant and automation_id = :automation order by version desc
 				""")
 			.param("tenant", tenant)
@@ -127,13 +134,27 @@ class AutomationRepository {
 
 	Optional<AutomationVersion> version(String tenant, UUID automation, int version) {
 		return this.jdbc.sql("""
-				select version, status, note, created_by, created_at, deployed_by, deployed_at, bpmn_xml
+				select version, status, note, created_by, created_at, deployed_by, deployed_at, bpmn_xml,
+				       rule is not null as from_rule
 				from automation_version where tenant_id = :tenant and automation_id = :automation and version = :version
 				""")
 			.param("tenant", tenant)
 			.param("automation", automation)
 			.param("version", version)
 			.query(AutomationRepository::version)
+			.optional();
+	}
+
+	/** The rule a version was generated from, as JSON, if it was. */
+	Optional<String> rule(String tenant, UUID automation, int version) {
+		return this.jdbc.sql("""
+				select rule::text from automation_version
+				where tenant_id = :tenant and automation_id = :automation and version = :version and rule is not null
+				""")
+			.param("tenant", tenant)
+			.param("automation", automation)
+			.param("version", version)
+			.query(String.class)
 			.optional();
 	}
 
@@ -189,7 +210,8 @@ class AutomationRepository {
 	private static AutomationVersion version(ResultSet rs, int row) throws SQLException {
 		return new AutomationVersion(rs.getInt("version"), AutomationVersion.Status.valueOf(rs.getString("status")),
 				rs.getString("note"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-				rs.getString("deployed_by"), instant(rs.getTimestamp("deployed_at")), rs.getString("bpmn_xml"));
+				rs.getString("deployed_by"), instant(rs.getTimestamp("deployed_at")), rs.getString("bpmn_xml"),
+				rs.getBoolean("from_rule"));
 	}
 
 	private static Instant instant(Timestamp timestamp) {

@@ -66,6 +66,16 @@ public class Automations {
 	/** Creates an automation with its diagram as version 1, a draft. */
 	@Transactional
 	public Automation create(CurrentUser user, SaveAutomationRequest request) {
+		return create(user, request, null);
+	}
+
+	/**
+	 * Creates an automation with its diagram as version 1, a draft, checked as any
+	 * diagram is.
+	 * @param rule the rule the diagram was generated from, as JSON, kept with the version
+	 */
+	@Transactional
+	public Automation create(CurrentUser user, SaveAutomationRequest request, String rule) {
 		TenantId tenant = user.tenant();
 		String key = (request.key() != null) ? request.key() : keyFrom(request.name());
 		if (this.repository.exists(tenant.value(), key)) {
@@ -74,13 +84,23 @@ public class Automations {
 		requireValid(tenant, request.bpmnXml());
 		UUID id = UUID.randomUUID();
 		this.repository.insert(tenant.value(), id, key, request.name(), request.description(), user.username());
-		this.repository.addVersion(tenant.value(), id, request.bpmnXml(), request.note(), user.username());
+		this.repository.addVersion(tenant.value(), id, request.bpmnXml(), rule, request.note(), user.username());
 		return get(user, key);
 	}
 
 	/** Saves a new draft version, with the name and description given. */
 	@Transactional
 	public AutomationVersion saveVersion(CurrentUser user, String key, SaveAutomationRequest request) {
+		return saveVersion(user, key, request, null);
+	}
+
+	/**
+	 * Saves a new draft version, with the name and description given, checked as any
+	 * diagram is.
+	 * @param rule the rule the diagram was generated from, as JSON, kept with the version
+	 */
+	@Transactional
+	public AutomationVersion saveVersion(CurrentUser user, String key, SaveAutomationRequest request, String rule) {
 		TenantId tenant = user.tenant();
 		AutomationRepository.Stored stored = stored(tenant, key);
 		if (request.key() != null && !request.key().equals(key)) {
@@ -88,7 +108,7 @@ public class Automations {
 		}
 		requireValid(tenant, request.bpmnXml());
 		this.repository.rename(tenant.value(), stored.id(), request.name(), request.description(), user.username());
-		int version = this.repository.addVersion(tenant.value(), stored.id(), request.bpmnXml(), request.note(),
+		int version = this.repository.addVersion(tenant.value(), stored.id(), request.bpmnXml(), rule, request.note(),
 				user.username());
 		return version(user, key, version);
 	}
@@ -100,6 +120,29 @@ public class Automations {
 	public AutomationVersion version(CurrentUser user, String key, int version) {
 		return this.repository.version(user.tenant().value(), stored(user.tenant(), key).id(), version)
 			.orElseThrow(() -> BrainProblem.notFound("Automation '" + key + "' has no version " + version + "."));
+	}
+
+	/**
+	 * The rule a version was generated from, as JSON.
+	 * @throws BrainProblem 404 when the version does not exist or was drawn, not
+	 * generated
+	 */
+	public String rule(CurrentUser user, String key, int version) {
+		AutomationRepository.Stored stored = stored(user.tenant(), key);
+		return this.repository.rule(user.tenant().value(), stored.id(), version)
+			.orElseThrow(() -> BrainProblem
+				.notFound("Version " + version + " of automation '" + key + "' was not made with the rule list"
+						+ (this.repository.version(user.tenant().value(), stored.id(), version).isPresent()
+								? "; open it in the diagram editor." : ": there is no such version.")));
+	}
+
+	/**
+	 * What saving a diagram would find wrong with it, without saving it.
+	 * @return the problems, each on its element where it has one; none when it may be
+	 * saved
+	 */
+	public List<BpmnProblem> check(CurrentUser user, String bpmnXml) {
+		return this.checks.check(user.tenant(), bpmnXml).problems();
 	}
 
 	/**

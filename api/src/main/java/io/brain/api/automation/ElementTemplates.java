@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * requires.
  */
 @Component
-class ElementTemplates {
+public class ElementTemplates {
 
 	static final String LOCATION = "classpath*:element-templates/*.json";
 
@@ -33,7 +33,7 @@ class ElementTemplates {
 	/** The templates by the job type they bind. */
 	private final Map<String, JsonNode> byJobType;
 
-	ElementTemplates(ObjectMapper json) {
+	public ElementTemplates(ObjectMapper json) {
 		this.all = read(json);
 		Map<String, JsonNode> byJobType = new LinkedHashMap<>();
 		for (JsonNode template : this.all) {
@@ -52,6 +52,14 @@ class ElementTemplates {
 	 */
 	List<JsonNode> all() {
 		return this.all;
+	}
+
+	/**
+	 * The template with an id, such as {@code io.brain.slack}; the node is shared: read
+	 * it, never change it.
+	 */
+	public Optional<JsonNode> byId(String id) {
+		return this.all.stream().filter((template) -> template.path("id").asText().equals(id)).findFirst();
 	}
 
 	/**

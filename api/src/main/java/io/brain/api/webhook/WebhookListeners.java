@@ -116,6 +116,30 @@ public class WebhookListeners {
 	}
 
 	/**
+	 * Points a listener at another automation, keeping everything else: its deliveries
+	 * start that automation from now on.
+	 * @throws BrainProblem 404 for no listener of this tenant with the id, 400 naming
+	 * {@code automationKey} for no such automation
+	 */
+	@Transactional
+	public WebhookListener pointAt(CurrentUser user, UUID id, String automationKey) {
+		TenantId tenant = user.tenant();
+		ListenerRepository.Stored stored = stored(tenant, id);
+		try {
+			this.automations.get(user, automationKey);
+		}
+		catch (BrainProblem notFound) {
+			throw BrainProblem.badInput("automationKey", "No automation '" + automationKey + "'.");
+		}
+		this.listeners.update(tenant.value(),
+				new ListenerRepository.Stored(id, stored.publicId(), stored.name(), stored.provider(), automationKey,
+						stored.eventTypes(), stored.signatureHeader(), stored.signatureEncoding(),
+						stored.eventTypePointer(), stored.eventIdHeader(), stored.createdBy(), stored.createdAt(),
+						Instant.now(), 0, null));
+		return get(user, id);
+	}
+
+	/**
 	 * Replaces a listener's secret with the one given (a provider's signing secret) or a
 	 * new random one; deliveries signed with the old secret are refused from now on.
 	 * @return the secret now in force, shown this once

@@ -1,11 +1,17 @@
 package io.brain.api.run;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.api.TestTokens;
+import io.brain.api.rule.RuleFixtures;
+import io.brain.api.webhook.internal.Signatures;
 import io.brain.core.database.EmbeddedDatabase;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.testing.BpmnFixtures;
@@ -13,6 +19,7 @@ import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.exporter.ExporterHarness;
 import io.brain.workers.WorkersApplication;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +49,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The first end-to-end flow on the in-process engine: the api deploys the shipped model
  * for a tenant and starts a run, the real workers app performs the HTTP action against a
- * local server, and the run reads completed.
+ * local server, and the run reads completed; likewise for an automation made with the
+ * rule list and started by a webhook.
  */
 @SpringBootTest(properties = { "camunda.connector.polling.enabled=false", "camunda.connector.webhook.enabled=false",
 		"BRAIN_MASTER_KEY=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=" })
@@ -50,6 +58,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class FlowIntegrationTests {
 
 	static final String TEMPLATE = "webhook-payload-to-http-request";
+
+	static final String WEBHOOK_SECRET = "gh_rules_secret_0123456789abcdef";
 
 	static final ZeebeTestEngine engine = EngineFactory.create();
 
@@ -290,6 +300,98 @@ class FlowIntegrationTests {
 			.perform(post("/api/process-templates/{id}/deployments", TEMPLATE).with(TestTokens.user(null, "editor")))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void ruleWhenWebhookAmountIsOver100ThenTheWorkerSendsTheRequestElseTheRunEndsAtConditionNotMet() throws Exception {
+		target.reset();
+		Map<String, Object> placeholder = Map.of("key", "rule-placeholder", "name", "Placeholder", "bpmnXml",
+				Bpmn.convertToString(Bpmn.createExecutableProcess("p").startEvent().endEvent().done()));
+		this.mvc
+			.perform(post("/api/automations").with(user("acme"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(placeholder)))
+			.andExpect(status().isCreated());
+		JsonNode listener = this.json.readTree(this.mvc
+			.perform(post("/api/webhooks").with(user("acme"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(Map.of("name", "Rule orders", "provider", "GITHUB",
+						"automationKey", "rule-placeholder", "secret", WEBHOOK_SECRET))))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		String listenerId = listener.at("/listener/id").asText();
+
+		this.mvc
+			.perform(post("/api/automation-rules").with(user("acme"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(RuleFixtures.save("big-orders", "Big orders",
+						RuleFixtures.rule(RuleFixtures.webhook(listenerId),
+								RuleFixtures.conditions("ALL",
+										RuleFixtures.condition("webhook.payload.amount", "GREATER_THAN", 100)),
+								RuleFixtures.http("POST", target.url("/big-orders"), "=webhook.payload")))))
+			.andExpect(status().isCreated());
+		this.mvc.perform(get("/api/webhooks/{id}", listenerId).with(user("acme")))
+			.andExpect(jsonPath("$.automationKey").value("big-orders"));
+		this.mvc.perform(post("/api/automations/big-orders/versions/1/deployment").with(user("acme")))
+			.andExpect(status().isOk());
+
+		String big = deliver(listener, "{\"amount\":150,\"order\":\"A-1\"}", "rule-big");
+		Recorded request = target.take(Duration.ofSeconds(30));
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.uri().getPath()).isEqualTo("/big-orders");
+		assertThat(this.json.readTree(request.body()))
+			.isEqualTo(this.json.readTree("{\"amount\":150,\"order\":\"A-1\"}"));
+		assertThat(steps(awaitCompleted(big))).contains("Trigger", "Condition", "Action_1", "Done")
+			.doesNotContain("ConditionNotMet");
+
+		String small = deliver(listener, "{\"amount\":50,\"order\":\"A-2\"}", "rule-small");
+		assertThat(steps(awaitCompleted(small))).contains("Trigger", "Condition", "ConditionNotMet")
+			.doesNotContain("Action_1", "Done");
+		assertThat(target.received()).isZero();
+	}
+
+	/** Posts a webhook signed as GitHub signs it; answers the run it started. */
+	private String deliver(JsonNode created, String body, String eventId) throws Exception {
+		String url = created.at("/listener/url").asText();
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		this.mvc
+			.perform(post(url.substring(url.indexOf("/hooks/"))).contentType(MediaType.APPLICATION_JSON)
+				.content(bytes)
+				.header("X-Hub-Signature-256",
+						"sha256=" + HexFormat.of().formatHex(Signatures.hmac(WEBHOOK_SECRET, bytes)))
+				.header("X-GitHub-Event", "order")
+				.header("X-GitHub-Delivery", eventId))
+			.andExpect(status().isAccepted());
+		String listenerId = created.at("/listener/id").asText();
+		return await().atMost(Duration.ofSeconds(30)).until(() -> {
+			JsonNode deliveries = this.json
+				.readTree(this.mvc.perform(get("/api/webhooks/{id}/deliveries", listenerId).with(user("acme")))
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+			for (JsonNode delivery : deliveries.get("items")) {
+				if (delivery.get("providerEventId").asText().equals(eventId) && delivery.hasNonNull("runId")) {
+					return delivery.get("runId").asText();
+				}
+			}
+			return null;
+		}, (runId) -> runId != null);
+	}
+
+	private JsonNode awaitCompleted(String runId) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.json.readTree(this.mvc.perform(get("/api/runs/{id}", runId).with(user("acme")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString()), (run) -> run.path("state").asText().equals("COMPLETED"));
+	}
+
+	private static List<String> steps(JsonNode run) {
+		List<String> ids = new ArrayList<>();
+		run.get("steps").forEach((step) -> ids.add(step.get("elementId").asText()));
+		return ids;
 	}
 
 	static RequestPostProcessor user(String tenant) {
