@@ -101,6 +101,13 @@ class ListenerRepository {
 			.update();
 	}
 
+	void pointAt(String tenant, UUID id, String automationKey) {
+		this.jdbc.sql("""
+				update webhook_listener set automation_key = :automationKey, updated_at = now()
+				where tenant_id = :tenant and id = :id
+				""").param("automationKey", automationKey).param("tenant", tenant).param("id", id).update();
+	}
+
 	boolean nameTakenByOther(String tenant, String name, UUID id) {
 		return this.jdbc
 			.sql("select count(*) from webhook_listener where tenant_id = :tenant and name = :name and id <> :id")

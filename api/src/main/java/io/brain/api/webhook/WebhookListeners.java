@@ -131,11 +131,7 @@ public class WebhookListeners {
 		catch (BrainProblem notFound) {
 			throw BrainProblem.badInput("automationKey", "No automation '" + automationKey + "'.");
 		}
-		this.listeners.update(tenant.value(),
-				new ListenerRepository.Stored(id, stored.publicId(), stored.name(), stored.provider(), automationKey,
-						stored.eventTypes(), stored.signatureHeader(), stored.signatureEncoding(),
-						stored.eventTypePointer(), stored.eventIdHeader(), stored.createdBy(), stored.createdAt(),
-						Instant.now(), 0, null));
+		this.listeners.pointAt(tenant.value(), stored.id(), automationKey);
 		return get(user, id);
 	}
 
