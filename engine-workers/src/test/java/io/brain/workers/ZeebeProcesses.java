@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import io.brain.core.connection.ConnectionSecrets;
-import io.brain.core.database.EmbeddedDatabase;
 import io.brain.core.deployment.DeploymentRegistry;
 import io.brain.core.deployment.ProcessDeployment;
 import io.brain.core.secret.SecretStore;
@@ -26,14 +25,13 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Test support: an in-process Zeebe engine for one test class, wired into the workers'
- * Spring context, and deployments registered as the api registers them.
+ * Test support: an in-process Zeebe engine, deployments registered as the api registers
+ * them, connections stored as the api stores them, and runs and their incidents.
  */
 public final class ZeebeProcesses {
 
@@ -44,15 +42,6 @@ public final class ZeebeProcesses {
 		ZeebeTestEngine engine = EngineFactory.create();
 		engine.start();
 		return engine;
-	}
-
-	/**
-	 * Points a test class's context at its engine and at a database of its own: every
-	 * in-process engine hands out the same keys, which one registry must not mix up.
-	 */
-	public static void register(DynamicPropertyRegistry properties, ZeebeTestEngine engine, String database) {
-		properties.add("camunda.client.grpc-address", () -> "http://" + engine.getGatewayAddress());
-		properties.add("spring.datasource.url", () -> EmbeddedDatabase.forTests().ensureDatabase(database));
 	}
 
 	/** Deploys a model and records it for a tenant, as the api does. */

@@ -3,16 +3,22 @@ package io.brain.api.connector;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.brain.api.deployment.Deployment;
 import io.brain.api.deployment.DeploymentService;
 import io.brain.api.identity.CurrentUser;
 import io.brain.api.problem.BrainProblem;
+import io.brain.core.tenant.TenantId;
+import io.brain.core.tenant.TenantNamespace;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientException;
+import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.grpc.Status;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -20,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a connector operation for a connection (its test, a sync) the one way the api
  * reaches providers: through Zeebe. A built-in process with the operation is deployed for
- * the tenant, run, and awaited; the engine workers make the calls.
+ * the tenant (once, while the engine knows it), run, and awaited; the engine workers make
+ * the calls.
  */
 @Component
 class ConnectionProbe {
@@ -30,6 +37,9 @@ class ConnectionProbe {
 	private final DeploymentService deployments;
 
 	private final CamundaClient zeebe;
+
+	/** The version of each built-in process this api deployed, by tenant and process. */
+	private final Map<BuiltInProcess, Integer> versions = new ConcurrentHashMap<>();
 
 	ConnectionProbe(DeploymentService deployments, CamundaClient zeebe) {
 		this.deployments = deployments;
@@ -56,33 +66,21 @@ class ConnectionProbe {
 	}
 
 	private Map<String, Object> run(CurrentUser user, ConnectorType type, String operation, Map<String, Object> input) {
-		String processId = "brain-" + type.type() + "-" + operation;
-		BpmnModelInstance model = Bpmn.createExecutableProcess(processId)
-			.name(type.name() + ": " + operation)
-			.startEvent()
-			.serviceTask("operation", (task) -> {
-				task.zeebeJobType(type.actions().get(0).jobType())
-					.zeebeJobRetries("1")
-					.zeebeTaskHeader("operation", operation)
-					.zeebeTaskHeader("resultVariable", "result");
-				input.keySet().forEach((name) -> task.zeebeInputExpression(name, name));
-			})
-			.endEvent()
-			.done();
-		ByteArrayOutputStream xml = new ByteArrayOutputStream();
-		Bpmn.writeModelToStream(xml, model);
-		Deployment deployment = this.deployments.deploy(user, processId + ".bpmn", xml.toByteArray());
-		long definition = Long.parseLong(deployment.processes().get(0).processDefinitionKey());
+		BuiltInProcess process = new BuiltInProcess(user.tenant(), "brain-" + type.type() + "-" + operation);
 		try {
-			Map<String, Object> variables = this.zeebe.newCreateInstanceCommand()
-				.processDefinitionKey(definition)
-				.variables(input)
-				.withResult()
-				.fetchVariables("result")
-				.requestTimeout(TIMEOUT)
-				.send()
-				.join()
-				.getVariablesAsMap();
+			Map<String, Object> variables;
+			int version = deployed(user, process, type, operation, input.keySet());
+			try {
+				variables = runToEnd(process, version, input);
+			}
+			catch (ClientStatusException ex) {
+				if (ex.getStatusCode() != Status.Code.NOT_FOUND) {
+					throw ex;
+				}
+				// The engine no longer knows the process, e.g. after its data was reset.
+				this.versions.remove(process, version);
+				variables = runToEnd(process, deployed(user, process, type, operation, input.keySet()), input);
+			}
 			if (variables.get("result") instanceof Map<?, ?> result) {
 				@SuppressWarnings("unchecked")
 				Map<String, Object> typed = (Map<String, Object>) result;
@@ -95,6 +93,62 @@ class ConnectionProbe {
 					"The " + type.name() + " " + operation + " did not finish within " + TIMEOUT.toSeconds()
 							+ " s; its run shows why (an incident), or the engine workers are not running.");
 		}
+	}
+
+	/**
+	 * The version of a built-in process the engine runs, deployed unless this api did so
+	 * already. Probes racing to deploy it do no harm: the engine keeps one version of
+	 * identical BPMN.
+	 */
+	private int deployed(CurrentUser user, BuiltInProcess process, ConnectorType type, String operation,
+			Set<String> inputs) {
+		Integer version = this.versions.get(process);
+		if (version == null) {
+			version = deploy(user, process, type, operation, inputs);
+			this.versions.put(process, version);
+		}
+		return version;
+	}
+
+	private int deploy(CurrentUser user, BuiltInProcess process, ConnectorType type, String operation,
+			Set<String> inputs) {
+		BpmnModelInstance model = Bpmn.createExecutableProcess(process.id())
+			.name(type.name() + ": " + operation)
+			.startEvent()
+			.serviceTask("operation", (task) -> {
+				task.zeebeJobType(type.actions().get(0).jobType())
+					.zeebeJobRetries("1")
+					.zeebeTaskHeader("operation", operation)
+					.zeebeTaskHeader("resultVariable", "result");
+				inputs.forEach((name) -> task.zeebeInputExpression(name, name));
+			})
+			.endEvent()
+			.done();
+		ByteArrayOutputStream xml = new ByteArrayOutputStream();
+		Bpmn.writeModelToStream(xml, model);
+		Deployment deployment = this.deployments.deploy(user, process.id() + ".bpmn", xml.toByteArray());
+		return deployment.processes().get(0).version();
+	}
+
+	/**
+	 * Runs a built-in process by id and version rather than by definition key: keys
+	 * restart when the engine's data is reset, so a remembered key could come to name
+	 * another tenant's process, while the id stays the tenant's own.
+	 */
+	private Map<String, Object> runToEnd(BuiltInProcess process, int version, Map<String, Object> input) {
+		return this.zeebe.newCreateInstanceCommand()
+			.bpmnProcessId(TenantNamespace.engineId(process.tenant(), process.id()))
+			.version(version)
+			.variables(input)
+			.withResult()
+			.fetchVariables("result")
+			.requestTimeout(TIMEOUT)
+			.send()
+			.join()
+			.getVariablesAsMap();
+	}
+
+	private record BuiltInProcess(TenantId tenant, String id) {
 	}
 
 	record Outcome(boolean ok, String message) {

@@ -1,7 +1,10 @@
 package io.brain.api.connector;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +15,17 @@ import io.brain.core.connection.ConnectionSecrets;
 import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
+import io.brain.core.tenant.TenantNamespace;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.CamundaFuture;
+import io.camunda.client.api.response.DeleteResourceResponse;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.DeploymentIntent;
+import io.camunda.zeebe.protocol.record.intent.ResourceDeletionIntent;
+import io.camunda.zeebe.protocol.record.value.ResourceDeletionRecordValue;
+import io.camunda.zeebe.protocol.record.value.deployment.ProcessMetadataValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +37,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -41,6 +56,12 @@ class ConnectionTests extends ApiTestContext {
 
 	@Autowired
 	SecretStore secrets;
+
+	@Autowired
+	CamundaClient zeebe;
+
+	@Autowired
+	ConnectorTypes types;
 
 	@Test
 	void connectorTypesWhenListedThenCarryTheirFormFields() throws Exception {
@@ -154,6 +175,79 @@ class ConnectionTests extends ApiTestContext {
 			.isFalse();
 		this.mvc.perform(get("/api/connectors/{id}", id).with(TestTokens.user(tenant, "editor")))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void testConnectionWhenRepeatedThenDeploysItsProcessOnceAndAgainOnlyWhenTheEngineForgotIt() throws Exception {
+		String tenant = "probe-" + UUID.randomUUID().toString().substring(0, 8);
+		String id = this.json.readTree(this.mvc
+			.perform(post("/api/connectors").with(TestTokens.user(tenant, "editor"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(wordpress("Blog", "https://blog.example.com", "editor", "probe-password")))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).get("id").asText();
+		String process = TenantNamespace.engineId(new TenantId(tenant), "brain-wordpress-test-connection");
+		// Stands in for the engine workers, which do not run with the api's tests.
+		try (JobWorker workers = this.zeebe.newWorker()
+			.jobType(this.types.find("wordpress").orElseThrow().actions().get(0).jobType())
+			.handler((client, job) -> client.newCompleteCommand(job)
+				.variables(Map.of("result", Map.of("ok", true, "message", "Ran " + job.getBpmnProcessId())))
+				.send()
+				.join())
+			.open()) {
+			probe(tenant, id, process);
+			probe(tenant, id, process);
+			assertThat(deployments(process)).hasSize(1);
+
+			forget(deployments(process).get(0));
+			probe(tenant, id, process);
+			List<Long> deployed = deployments(process);
+			assertThat(deployed).hasSize(2);
+			assertThat(deployed.get(1)).isNotEqualTo(deployed.get(0));
+			probe(tenant, id, process);
+			assertThat(deployments(process)).hasSize(2);
+		}
+	}
+
+	private void probe(String tenant, String id, String process) throws Exception {
+		this.mvc.perform(post("/api/connectors/{id}/test", id).with(TestTokens.user(tenant, "editor")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("OK"))
+			.andExpect(jsonPath("$.statusMessage").value("Ran " + process));
+	}
+
+	/**
+	 * Deletes a process definition from the engine. The in-process engine carries a
+	 * deletion out but never answers it, so this waits for the engine's record instead.
+	 */
+	private void forget(long definition) {
+		CamundaFuture<DeleteResourceResponse> deletion = this.zeebe.newDeleteResourceCommand(definition).send();
+		try {
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> StreamSupport
+					.stream(RecordStream.of(engine.getRecordStreamSource()).records().spliterator(), false)
+					.anyMatch((record) -> record.getValueType() == ValueType.RESOURCE_DELETION
+							&& record.getIntent() == ResourceDeletionIntent.DELETED
+							&& ((ResourceDeletionRecordValue) record.getValue()).getResourceKey() == definition));
+		}
+		finally {
+			deletion.cancel(true);
+		}
+	}
+
+	/**
+	 * The definition key the engine answered each deployment of a process with, in order.
+	 */
+	private static List<Long> deployments(String process) {
+		return StreamSupport
+			.stream(RecordStream.of(engine.getRecordStreamSource()).deploymentRecords().spliterator(), false)
+			.filter((record) -> record.getIntent() == DeploymentIntent.CREATED)
+			.flatMap((record) -> record.getValue().getProcessesMetadata().stream())
+			.filter((deployed) -> deployed.getBpmnProcessId().equals(process))
+			.map(ProcessMetadataValue::getProcessDefinitionKey)
+			.toList();
 	}
 
 	private String wordpress(String name, String siteUrl, String username, String password) throws Exception {

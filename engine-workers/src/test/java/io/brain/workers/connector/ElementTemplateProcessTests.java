@@ -6,28 +6,16 @@ import java.util.Map;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,44 +29,15 @@ import static org.awaitility.Awaitility.await;
  * timer.
  */
 @Tag("slow")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class ElementTemplateProcessTests {
-
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
+class ElementTemplateProcessTests extends ConnectorTestContext {
 
 	static final RecordingHttpServer wordpress = RecordingHttpServer.start();
 
 	static final GreenMail smtp = startSmtp();
 
-	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SecretStore secrets;
-
-	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_templates");
-	}
-
-	@BeforeEach
-	void forgetEarlierRequests() {
-		wordpress.reset();
-	}
-
 	@AfterAll
 	static void stop() {
-		wordpress.close();
 		smtp.stop();
-		engine.stop();
 	}
 
 	@Test
@@ -161,7 +120,7 @@ class ElementTemplateProcessTests {
 			.done();
 		ZeebeProcesses.deployFor(new TenantId("acme"), model, this.client, this.registry);
 
-		engine.increaseTime(Duration.ofHours(25));
+		this.engine.increaseTime(Duration.ofHours(25));
 
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(TenantContext.call("acme",

@@ -7,25 +7,15 @@ import java.util.UUID;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantId;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
+import io.brain.workers.connector.ConnectorTestContext;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,31 +24,9 @@ import static org.awaitility.Awaitility.await;
  * The email connector on Zeebe against a real SMTP server (GreenMail) on 127.0.0.1; the
  * messages are read back from the server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class EmailConnectorTests {
-
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
+class EmailConnectorTests extends ConnectorTestContext {
 
 	static final GreenMail smtp = startSmtp();
-
-	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SecretStore secrets;
-
-	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_email");
-	}
 
 	@BeforeEach
 	void emptyMailbox() throws Exception {
@@ -68,7 +36,6 @@ class EmailConnectorTests {
 	@AfterAll
 	static void stop() {
 		smtp.stop();
-		engine.stop();
 	}
 
 	@Test
@@ -112,7 +79,7 @@ class EmailConnectorTests {
 			.getProcessInstanceKey();
 
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(engine, instance))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(this.engine, instance))
 				.anySatisfy((incident) -> assertThat(incident.getErrorMessage())
 					.contains("The mail server rejected the username or password")));
 		assertThat(smtp.getReceivedMessages()).isEmpty();

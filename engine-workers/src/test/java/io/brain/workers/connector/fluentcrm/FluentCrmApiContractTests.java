@@ -13,26 +13,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.brain.workers.connector.ConnectorTestContext;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,10 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pages {@code {"subscribers": {"current_page", "last_page", "data"}}}) and answers with
  * its documented shapes and errors.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class FluentCrmApiContractTests {
+class FluentCrmApiContractTests extends ConnectorTestContext {
 
 	static final String APPLICATION_PASSWORD = "AbCd eFgH iJkL mNoP qRsT uVwX";
 
@@ -57,39 +43,9 @@ class FluentCrmApiContractTests {
 
 	static final ObjectMapper MAPPER = new ObjectMapper();
 
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
-
 	static final RecordingHttpServer crm = RecordingHttpServer.start();
 
 	static final TenantId ACME = new TenantId("acme");
-
-	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SecretStore secrets;
-
-	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_fluentcrm");
-	}
-
-	@BeforeEach
-	void forgetEarlierRequests() {
-		crm.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		crm.close();
-		engine.stop();
-	}
 
 	@Test
 	void createContactWhenValidThenPostsTheContactAsDocumentedAndReturnsIt() throws Exception {
@@ -175,9 +131,9 @@ class FluentCrmApiContractTests {
 		long noTags = ZeebeProcesses.start(this.client, "fcrm-no-tags");
 		long nothing = ZeebeProcesses.start(this.client, "fcrm-nothing");
 
-		ZeebeProcesses.awaitIncident(engine, badEmail, "Property: email: Validation failed");
-		ZeebeProcesses.awaitIncident(engine, noTags, "Property: tags: Validation failed");
-		ZeebeProcesses.awaitIncident(engine, nothing, "Give at least one field to change");
+		ZeebeProcesses.awaitIncident(this.engine, badEmail, "Property: email: Validation failed");
+		ZeebeProcesses.awaitIncident(this.engine, noTags, "Property: tags: Validation failed");
+		ZeebeProcesses.awaitIncident(this.engine, nothing, "Give at least one field to change");
 		assertThat(crm.received()).isZero();
 	}
 
@@ -191,7 +147,7 @@ class FluentCrmApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "fcrm-rejected");
 
-		ZeebeProcesses.awaitIncident(engine, instance, "FluentCRM rejected the application password (401)");
+		ZeebeProcesses.awaitIncident(this.engine, instance, "FluentCRM rejected the application password (401)");
 		assertThat(ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection)).isEqualTo("NEEDS_ATTENTION");
 	}
 
@@ -203,12 +159,12 @@ class FluentCrmApiContractTests {
 		deploy("fcrm-missing", "update-contact",
 				Map.of("connection", "\"flaky\"", "contactId", "4040", "lastName", "\"Byron\""));
 		long missing = ZeebeProcesses.start(this.client, "fcrm-missing");
-		ZeebeProcesses.awaitIncident(engine, missing, "FluentCRM has no contact 4040 (404)");
+		ZeebeProcesses.awaitIncident(this.engine, missing, "FluentCRM has no contact 4040 (404)");
 
 		crm.answer(503, Map.of(), "").answer(503, Map.of(), "").answer(503, Map.of(), "");
 		deploy("fcrm-down", "add-tag", Map.of("connection", "\"flaky\"", "contactId", "42", "tags", "[\"vip\"]"));
 		long down = ZeebeProcesses.start(this.client, "fcrm-down");
-		ZeebeProcesses.awaitIncident(engine, down, "FluentCRM answered 503 (still after retries)");
+		ZeebeProcesses.awaitIncident(this.engine, down, "FluentCRM answered 503 (still after retries)");
 	}
 
 	@Test

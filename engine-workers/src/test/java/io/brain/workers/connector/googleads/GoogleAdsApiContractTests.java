@@ -8,24 +8,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
+import io.brain.workers.connector.ConnectorTestContext;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,10 +33,7 @@ import static org.awaitility.Awaitility.await;
  * {@code googleAds:search} with GAQL paged by {@code pageToken}; errors with
  * {@code GoogleAdsFailure} details).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class GoogleAdsApiContractTests {
+class GoogleAdsApiContractTests extends ConnectorTestContext {
 
 	static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,42 +45,14 @@ class GoogleAdsApiContractTests {
 
 	static final String REFRESH_TOKEN = "1//0gXr7Yv3kPq2dCgYIARAAGBASNwF-L9IrzW8cT5bV0nM4xQ2hJ6kL1pO3sR7uY9tE";
 
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
-
 	static final RecordingHttpServer oauth = RecordingHttpServer.start();
 
 	static final RecordingHttpServer ads = RecordingHttpServer.start();
 
-	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SecretStore secrets;
-
 	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_google_ads");
+	static void endpoints(DynamicPropertyRegistry properties) {
 		properties.add("brain.connectors.endpoints.google-oauth", () -> oauth.url(""));
 		properties.add("brain.connectors.endpoints.google-ads", () -> ads.url(""));
-	}
-
-	@BeforeEach
-	void forgetEarlierRequests() {
-		oauth.reset();
-		ads.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		oauth.close();
-		ads.close();
-		engine.stop();
 	}
 
 	@Test
@@ -193,10 +153,10 @@ class GoogleAdsApiContractTests {
 		long noCampaign = ZeebeProcesses.start(this.client, "gads-no-campaign");
 		long fraction = ZeebeProcesses.start(this.client, "gads-fraction");
 
-		ZeebeProcesses.awaitIncident(engine, negative, "amount");
-		ZeebeProcesses.awaitIncident(engine, noCampaign, "campaignId");
+		ZeebeProcesses.awaitIncident(this.engine, negative, "amount");
+		ZeebeProcesses.awaitIncident(this.engine, noCampaign, "campaignId");
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, fraction))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, fraction))
 				.anySatisfy((message) -> assertThat(message)
 					.endsWith("amount has more than six decimals; Google Ads keeps " + "budgets in micros")));
 		assertThat(oauth.received()).isZero();
@@ -214,7 +174,7 @@ class GoogleAdsApiContractTests {
 		long instance = ZeebeProcesses.start(this.client, "gads-revoked");
 
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, instance))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, instance))
 				.contains("Google refused the refresh token (invalid_grant): reconnect the connection 'revoked'"));
 		assertThat(status(connection)).isEqualTo("NEEDS_RECONNECT");
 		assertThat(ads.received()).isZero();
@@ -238,14 +198,14 @@ class GoogleAdsApiContractTests {
 
 		long forbidden = ZeebeProcesses.start(this.client, "gads-denied");
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, forbidden))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, forbidden))
 				.contains("Google Ads refused: the access token may not do this (403): User doesn't have "
 						+ "permission to access customer. Note: If you're accessing a client customer, the manager's "
 						+ "customer id must be set in the 'login-customer-id' header. (USER_PERMISSION_DENIED)"));
 
 		long rejected = ZeebeProcesses.start(this.client, "gads-denied");
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, rejected))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, rejected))
 				.contains("Google Ads rejected the access token (401)"));
 		assertThat(status(connection)).isEqualTo("NEEDS_ATTENTION");
 	}
@@ -261,13 +221,13 @@ class GoogleAdsApiContractTests {
 				Map.of("connection", "\"flaky\"", "campaignId", "\"404404404\"")));
 		long missing = ZeebeProcesses.start(this.client, "gads-missing");
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, missing))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, missing))
 				.contains("Google Ads has no campaign 404404404 (404)"));
 
 		ads.answer(503, Map.of(), "").answer(503, Map.of(), "").answer(503, Map.of(), "");
 		long down = ZeebeProcesses.start(this.client, "gads-missing");
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, down))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, down))
 				.contains("Google Ads answered 503 (still after retries)"));
 		assertThat(ads.received()).isEqualTo(4);
 	}

@@ -4,62 +4,29 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.brain.core.deployment.DeploymentRegistry;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
+import io.brain.workers.connector.ConnectorTestContext;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class HttpRequestConnectorTests {
-
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
+class HttpRequestConnectorTests extends ConnectorTestContext {
 
 	static final RecordingHttpServer server = RecordingHttpServer.start();
 
 	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	MeterRegistry meters;
-
-	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_http");
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
-		engine.stop();
-	}
 
 	@Test
 	void sendWhenTargetAllowedThenPostsBodyAndReturnsResponse() {
@@ -135,7 +102,7 @@ class HttpRequestConnectorTests {
 			.getProcessInstanceKey();
 
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(engine, instance)).anySatisfy(
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(this.engine, instance)).anySatisfy(
 					(incident) -> assertThat(incident.getErrorMessage()).contains("not deployed through Brain")));
 		assertThat(server.received()).isZero();
 	}

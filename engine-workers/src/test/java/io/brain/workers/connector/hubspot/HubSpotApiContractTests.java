@@ -8,23 +8,14 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.brain.workers.connector.ConnectorTestContext;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,10 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * date) and answers with its documented shapes, errors included ({@code status},
  * {@code message}, {@code category}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class HubSpotApiContractTests {
+class HubSpotApiContractTests extends ConnectorTestContext {
 
 	static final String TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
 
@@ -50,37 +38,11 @@ class HubSpotApiContractTests {
 
 	static final ObjectMapper MAPPER = new ObjectMapper();
 
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
-
 	static final RecordingHttpServer hubspot = RecordingHttpServer.start();
 
-	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SecretStore secrets;
-
 	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_hubspot");
+	static void endpoints(DynamicPropertyRegistry properties) {
 		properties.add("brain.connectors.endpoints.hubspot", () -> hubspot.url(""));
-	}
-
-	@BeforeEach
-	void forgetEarlierRequests() {
-		hubspot.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		hubspot.close();
-		engine.stop();
 	}
 
 	@Test
@@ -327,7 +289,7 @@ class HubSpotApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "hs-rejected");
 
-		ZeebeProcesses.awaitIncident(engine, instance, "HubSpot rejected the private app access token (401)");
+		ZeebeProcesses.awaitIncident(this.engine, instance, "HubSpot rejected the private app access token (401)");
 		assertThat(ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection)).isEqualTo("NEEDS_ATTENTION");
 	}
 
@@ -342,12 +304,12 @@ class HubSpotApiContractTests {
 		deploy("acme", "hs-missing", "update-contact",
 				Map.of("connection", "\"flaky\"", "contactId", "\"404404\"", "firstName", "\"Ana\""));
 		long missing = ZeebeProcesses.start(this.client, "hs-missing");
-		ZeebeProcesses.awaitIncident(engine, missing, "HubSpot has no contact 404404 (404)");
+		ZeebeProcesses.awaitIncident(this.engine, missing, "HubSpot has no contact 404404 (404)");
 
 		hubspot.answer(503, Map.of(), "").answer(503, Map.of(), "").answer(503, Map.of(), "");
 		deploy("acme", "hs-down", "create-contact", Map.of("connection", "\"flaky\"", "email", "\"ana@example.com\""));
 		long down = ZeebeProcesses.start(this.client, "hs-down");
-		ZeebeProcesses.awaitIncident(engine, down, "HubSpot answered 503 (still after retries)");
+		ZeebeProcesses.awaitIncident(this.engine, down, "HubSpot answered 503 (still after retries)");
 	}
 
 	@Test
@@ -359,8 +321,8 @@ class HubSpotApiContractTests {
 		long noEmail = ZeebeProcesses.start(this.client, "hs-no-email");
 		long noTarget = ZeebeProcesses.start(this.client, "hs-no-target");
 
-		ZeebeProcesses.awaitIncident(engine, noEmail, "email");
-		ZeebeProcesses.awaitIncident(engine, noTarget, "contactId or email is required");
+		ZeebeProcesses.awaitIncident(this.engine, noEmail, "email");
+		ZeebeProcesses.awaitIncident(this.engine, noTarget, "contactId or email is required");
 		assertThat(hubspot.received()).isZero();
 	}
 

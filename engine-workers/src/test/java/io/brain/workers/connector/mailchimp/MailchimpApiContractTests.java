@@ -10,23 +10,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.brain.workers.connector.ConnectorTestContext;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,10 +34,7 @@ import static org.awaitility.Awaitility.await;
  * as problem details ({@code type}, {@code title}, {@code status}, {@code detail},
  * {@code instance}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class MailchimpApiContractTests {
+class MailchimpApiContractTests extends ConnectorTestContext {
 
 	static final String API_KEY = "0123456789abcdef0123456789abcdef-us21";
 
@@ -62,37 +50,11 @@ class MailchimpApiContractTests {
 
 	static final ObjectMapper MAPPER = new ObjectMapper();
 
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
-
 	static final RecordingHttpServer mailchimp = RecordingHttpServer.start();
 
-	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SecretStore secrets;
-
 	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_mailchimp");
+	static void endpoints(DynamicPropertyRegistry properties) {
 		properties.add("brain.connectors.endpoints.mailchimp", () -> mailchimp.url("/3.0"));
-	}
-
-	@BeforeEach
-	void forgetEarlierRequests() {
-		mailchimp.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		mailchimp.close();
-		engine.stop();
 	}
 
 	@Test
@@ -317,7 +279,7 @@ class MailchimpApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "mc-rejected");
 
-		ZeebeProcesses.awaitIncident(engine, instance, "Mailchimp rejected the API key (401)");
+		ZeebeProcesses.awaitIncident(this.engine, instance, "Mailchimp rejected the API key (401)");
 		assertThat(ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection)).isEqualTo("NEEDS_ATTENTION");
 	}
 
@@ -333,7 +295,7 @@ class MailchimpApiContractTests {
 				"email", "\"ana@example.com\"", "tags", "[\"vip\"]"));
 		long missing = ZeebeProcesses.start(this.client, "mc-missing");
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, missing))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, missing))
 				.anySatisfy((message) -> assertThat(message)
 					.contains("Mailchimp has no member ana@example.com in audience a1b2c3d4e5 (404)")));
 
@@ -341,7 +303,7 @@ class MailchimpApiContractTests {
 		deploy("acme", "mc-down", "upsert-member",
 				Map.of("connection", "\"flaky\"", "audienceId", "\"a1b2c3d4e5\"", "email", "\"ana@example.com\""));
 		long down = ZeebeProcesses.start(this.client, "mc-down");
-		ZeebeProcesses.awaitIncident(engine, down, "Mailchimp answered 503 (still after retries)");
+		ZeebeProcesses.awaitIncident(this.engine, down, "Mailchimp answered 503 (still after retries)");
 	}
 
 	@Test
@@ -355,8 +317,8 @@ class MailchimpApiContractTests {
 		long noEmail = ZeebeProcesses.start(this.client, "mc-no-email");
 		long noTags = ZeebeProcesses.start(this.client, "mc-no-tags");
 
-		ZeebeProcesses.awaitIncident(engine, noEmail, "email");
-		ZeebeProcesses.awaitIncident(engine, noTags, "tags");
+		ZeebeProcesses.awaitIncident(this.engine, noEmail, "email");
+		ZeebeProcesses.awaitIncident(this.engine, noTags, "tags");
 		assertThat(mailchimp.received()).isZero();
 	}
 

@@ -9,25 +9,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
+import io.brain.workers.connector.ConnectorTestContext;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,46 +34,17 @@ import static org.awaitility.Awaitility.await;
  * Meta's error object ({@code code} 190 for a bad token, 17 for a rate limit, 100/33 for
  * an object that does not exist), all answered with 400 as Meta does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class MetaAdsApiContractTests {
+class MetaAdsApiContractTests extends ConnectorTestContext {
 
 	static final ObjectMapper JSON = new ObjectMapper();
 
 	static final String ACCESS_TOKEN = "EAAGm0PX4ZCpsBO7ZBkZCz3pQ8rW1vN5tY2uI9oL4kJ7hG3fD6sA0qP2wE5rT8yU1iO4pA7sD0fG3hJ6kL9";
 
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
-
 	static final RecordingHttpServer graph = RecordingHttpServer.start();
 
-	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SecretStore secrets;
-
 	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_meta_ads");
+	static void endpoints(DynamicPropertyRegistry properties) {
 		properties.add("brain.connectors.endpoints.meta-graph", () -> graph.url(""));
-	}
-
-	@BeforeEach
-	void forgetEarlierRequests() {
-		graph.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		graph.close();
-		engine.stop();
 	}
 
 	@Test
@@ -153,7 +115,7 @@ class MetaAdsApiContractTests {
 		long instance = ZeebeProcesses.start(this.client, "meta-expired");
 
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, instance))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, instance))
 				.contains("Meta rejected the access token (401)"));
 		assertThat(status(connection)).isEqualTo("NEEDS_ATTENTION");
 	}
@@ -170,13 +132,13 @@ class MetaAdsApiContractTests {
 				Map.of("connection", "\"flaky\"", "campaignId", "\"404404404\"")));
 		long missing = ZeebeProcesses.start(this.client, "meta-missing");
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, missing))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, missing))
 				.contains("Meta has no campaign 404404404 (404)"));
 
 		graph.answer(503, Map.of(), "").answer(503, Map.of(), "").answer(503, Map.of(), "");
 		long down = ZeebeProcesses.start(this.client, "meta-missing");
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, down))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, down))
 				.contains("Meta answered 503 (still after retries)"));
 		assertThat(graph.received()).isEqualTo(4);
 	}
@@ -192,8 +154,8 @@ class MetaAdsApiContractTests {
 		long noId = ZeebeProcesses.start(this.client, "meta-no-id");
 		long badId = ZeebeProcesses.start(this.client, "meta-bad-id");
 
-		ZeebeProcesses.awaitIncident(engine, noId, "campaignId");
-		ZeebeProcesses.awaitIncident(engine, badId, "campaignId");
+		ZeebeProcesses.awaitIncident(this.engine, noId, "campaignId");
+		ZeebeProcesses.awaitIncident(this.engine, badId, "campaignId");
 		assertThat(graph.received()).isZero();
 	}
 

@@ -9,23 +9,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.brain.workers.connector.ConnectorTestContext;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,10 +31,7 @@ import static org.awaitility.Awaitility.await;
  * {@code response_format}; {@code GET /v1/models}; {@code Authorization: Bearer}) and
  * answers with its documented shapes and errors (401, 404 model not found, 429, 5xx).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class OpenAiApiContractTests {
+class OpenAiApiContractTests extends ConnectorTestContext {
 
 	static final String API_KEY = "sk-proj-Xq3v9TfB2nLw8RkP0sYd4HjE6uCaMz1G";
 
@@ -51,39 +39,13 @@ class OpenAiApiContractTests {
 
 	static final ObjectMapper MAPPER = new ObjectMapper();
 
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
-
 	static final RecordingHttpServer openai = RecordingHttpServer.start();
 
 	static final TenantId ACME = new TenantId("acme");
 
-	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SecretStore secrets;
-
 	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_openai");
+	static void endpoints(DynamicPropertyRegistry properties) {
 		properties.add("brain.connectors.endpoints.openai", () -> openai.url("/v1"));
-	}
-
-	@BeforeEach
-	void forgetEarlierRequests() {
-		openai.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		openai.close();
-		engine.stop();
 	}
 
 	@Test
@@ -175,7 +137,7 @@ class OpenAiApiContractTests {
 				"""));
 
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, instance))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, instance))
 				.anySatisfy((message) -> assertThat(message)
 					.contains("OpenAI answered something that is not a JSON object (finish reason length)")));
 	}
@@ -211,7 +173,7 @@ class OpenAiApiContractTests {
 				"length", "usage", Map.of("inputTokens", 9, "outputTokens", 2, "totalTokens", 11)));
 
 		long missing = ZeebeProcesses.start(this.client, "ai-ollama-missing");
-		ZeebeProcesses.awaitIncident(engine, missing, "The model server at "
+		ZeebeProcesses.awaitIncident(this.engine, missing, "The model server at "
 				+ java.net.URI.create(openai.url("")).getAuthority() + " has no model llama9 (404)");
 	}
 
@@ -227,7 +189,7 @@ class OpenAiApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "ai-rejected");
 
-		ZeebeProcesses.awaitIncident(engine, instance, "OpenAI rejected the API key (401)");
+		ZeebeProcesses.awaitIncident(this.engine, instance, "OpenAI rejected the API key (401)");
 		assertThat(ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection)).isEqualTo("NEEDS_ATTENTION");
 		assertThat(openai.received()).isEqualTo(1);
 	}
@@ -244,7 +206,7 @@ class OpenAiApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "ai-no-model");
 
-		ZeebeProcesses.awaitIncident(engine, instance, "OpenAI has no model gpt-9 (404)");
+		ZeebeProcesses.awaitIncident(this.engine, instance, "OpenAI has no model gpt-9 (404)");
 	}
 
 	@Test
@@ -270,7 +232,7 @@ class OpenAiApiContractTests {
 			.answer(429, Map.of("Content-Type", "application/json", "Retry-After", "1"), limited);
 		long instance = ZeebeProcesses.start(this.client, "ai-busy");
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, instance))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, instance))
 				.anySatisfy((message) -> assertThat(message)
 					.contains("OpenAI is limiting requests (429): Rate limit reached for gpt-4o-mini")));
 	}
@@ -288,7 +250,7 @@ class OpenAiApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "ai-down");
 
-		ZeebeProcesses.awaitIncident(engine, instance, "OpenAI answered 503 (still after retries)");
+		ZeebeProcesses.awaitIncident(this.engine, instance, "OpenAI answered 503 (still after retries)");
 		// Three tries by the outbound stack; LangChain4j does not retry on top of them.
 		assertThat(openai.received()).isEqualTo(3);
 	}
@@ -305,9 +267,9 @@ class OpenAiApiContractTests {
 		long hot = ZeebeProcesses.start(this.client, "ai-hot");
 		long noSchema = ZeebeProcesses.start(this.client, "ai-no-schema");
 
-		ZeebeProcesses.awaitIncident(engine, noPrompt, "Property: userPrompt: Validation failed");
-		ZeebeProcesses.awaitIncident(engine, hot, "Property: temperature: Validation failed");
-		ZeebeProcesses.awaitIncident(engine, noSchema, "Property: schema: Validation failed");
+		ZeebeProcesses.awaitIncident(this.engine, noPrompt, "Property: userPrompt: Validation failed");
+		ZeebeProcesses.awaitIncident(this.engine, hot, "Property: temperature: Validation failed");
+		ZeebeProcesses.awaitIncident(this.engine, noSchema, "Property: schema: Validation failed");
 		assertThat(openai.received()).isZero();
 	}
 

@@ -12,25 +12,16 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
+import io.brain.workers.connector.ConnectorTestContext;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,10 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * including GraphQL's refusals inside a 200 ({@code THROTTLED}, {@code ACCESS_DENIED},
  * {@code userErrors}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class ShopifyApiContractTests {
+class ShopifyApiContractTests extends ConnectorTestContext {
 
 	static final String TOKEN = "shpat_0123456789abcdef0123456789abcdef";
 
@@ -64,37 +52,11 @@ class ShopifyApiContractTests {
 			"extensions": {"cost": {"requestedQueryCost": 10, "actualQueryCost": 10,
 			  "throttleStatus": {"maximumAvailable": 2000.0, "currentlyAvailable": 1990, "restoreRate": 100.0}}}""";
 
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
-
 	static final RecordingHttpServer shopify = RecordingHttpServer.start();
 
-	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SecretStore secrets;
-
 	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_shopify");
+	static void endpoints(DynamicPropertyRegistry properties) {
 		properties.add("brain.connectors.endpoints.shopify", () -> shopify.url(""));
-	}
-
-	@BeforeEach
-	void forgetEarlierRequests() {
-		shopify.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		shopify.close();
-		engine.stop();
 	}
 
 	@Test
@@ -198,7 +160,7 @@ class ShopifyApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "shopify-stale");
 
-		ZeebeProcesses.awaitIncident(engine, instance,
+		ZeebeProcesses.awaitIncident(this.engine, instance,
 				"Shopify refused to change the inventory of gid://shopify/InventoryItem/30322695 at "
 						+ "gid://shopify/Location/124656943: The specified compare quantity does not match the current quantity. "
 						+ "(CHANGE_FROM_QUANTITY_STALE)");
@@ -241,7 +203,7 @@ class ShopifyApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "shopify-tag-missing");
 
-		ZeebeProcesses.awaitIncident(engine, instance,
+		ZeebeProcesses.awaitIncident(this.engine, instance,
 				"Shopify refused to tag order gid://shopify/Order/1: Order does not exist (id)");
 	}
 
@@ -258,9 +220,9 @@ class ShopifyApiContractTests {
 		long both = ZeebeProcesses.start(this.client, "shopify-both");
 		long noTags = ZeebeProcesses.start(this.client, "shopify-no-tags");
 
-		ZeebeProcesses.awaitIncident(engine, noItem, "inventoryItemId");
-		ZeebeProcesses.awaitIncident(engine, both, "Give either quantity (the new available quantity) or delta");
-		ZeebeProcesses.awaitIncident(engine, noTags, "tags");
+		ZeebeProcesses.awaitIncident(this.engine, noItem, "inventoryItemId");
+		ZeebeProcesses.awaitIncident(this.engine, both, "Give either quantity (the new available quantity) or delta");
+		ZeebeProcesses.awaitIncident(this.engine, noTags, "tags");
 		assertThat(shopify.received()).isZero();
 	}
 
@@ -417,7 +379,7 @@ class ShopifyApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "shopify-revoked");
 
-		ZeebeProcesses.awaitIncident(engine, instance, "Shopify rejected the Admin API access token (401)");
+		ZeebeProcesses.awaitIncident(this.engine, instance, "Shopify rejected the Admin API access token (401)");
 		assertThat(ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection)).isEqualTo("NEEDS_ATTENTION");
 	}
 
@@ -428,13 +390,13 @@ class ShopifyApiContractTests {
 		deploy("shopify-missing", "tag-order",
 				Map.of("connection", "\"flaky\"", "orderId", "\"450789469\"", "tags", "[\"vip\"]"));
 		long missing = ZeebeProcesses.start(this.client, "shopify-missing");
-		ZeebeProcesses.awaitIncident(engine, missing, "Shopify has no shop " + SHOP + " (404)");
+		ZeebeProcesses.awaitIncident(this.engine, missing, "Shopify has no shop " + SHOP + " (404)");
 
 		shopify.answer(503, Map.of(), "").answer(503, Map.of(), "").answer(503, Map.of(), "");
 		deploy("shopify-down", "tag-order",
 				Map.of("connection", "\"flaky\"", "orderId", "\"450789469\"", "tags", "[\"vip\"]"));
 		long down = ZeebeProcesses.start(this.client, "shopify-down");
-		ZeebeProcesses.awaitIncident(engine, down, "Shopify answered 503 (still after retries)");
+		ZeebeProcesses.awaitIncident(this.engine, down, "Shopify answered 503 (still after retries)");
 	}
 
 	@Test
@@ -449,7 +411,7 @@ class ShopifyApiContractTests {
 		deploy("shopify-throttled", "tag-order",
 				Map.of("connection", "\"limited\"", "orderId", "\"450789469\"", "tags", "[\"vip\"]"));
 		long throttled = ZeebeProcesses.start(this.client, "shopify-throttled");
-		ZeebeProcesses.awaitIncident(engine, throttled,
+		ZeebeProcesses.awaitIncident(this.engine, throttled,
 				"Shopify is limiting requests (THROTTLED): the query costs 502 points and 12 are "
 						+ "available; the step is tried again in 10s");
 
@@ -464,7 +426,7 @@ class ShopifyApiContractTests {
 		deploy("shopify-denied", "tag-order",
 				Map.of("connection", "\"limited\"", "orderId", "\"450789469\"", "tags", "[\"vip\"]"));
 		long denied = ZeebeProcesses.start(this.client, "shopify-denied");
-		ZeebeProcesses.awaitIncident(engine, denied,
+		ZeebeProcesses.awaitIncident(this.engine, denied,
 				"Shopify refused: the app behind the Admin API access token lacks the write_orders access scope "
 						+ "(ACCESS_DENIED); add it to the app's Admin API access scopes and install the app again");
 	}
@@ -479,7 +441,7 @@ class ShopifyApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "shopify-foreign");
 
-		ZeebeProcesses.awaitIncident(engine, instance, "No shopify connection named 'acme-only'");
+		ZeebeProcesses.awaitIncident(this.engine, instance, "No shopify connection named 'acme-only'");
 		assertThat(shopify.received()).isZero();
 	}
 

@@ -5,23 +5,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.brain.workers.connector.ConnectorTestContext;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,10 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with its documented shapes, refusals included: HTTP 200 with {@code {"ok": false,
  * "error": "..."}}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class SlackApiContractTests {
+class SlackApiContractTests extends ConnectorTestContext {
 
 	static final String TOKEN = "xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx";
 
@@ -51,37 +39,11 @@ class SlackApiContractTests {
 			 "team_id": "T0123ABCD", "user_id": "U0123BOT1", "bot_id": "B0123BOT1", "is_enterprise_install": false}
 			""";
 
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
-
 	static final RecordingHttpServer slack = RecordingHttpServer.start();
 
-	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SecretStore secrets;
-
 	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_slack");
+	static void endpoints(DynamicPropertyRegistry properties) {
 		properties.add("brain.connectors.endpoints.slack", () -> slack.url("/api"));
-	}
-
-	@BeforeEach
-	void forgetEarlierRequests() {
-		slack.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		slack.close();
-		engine.stop();
 	}
 
 	@Test
@@ -205,7 +167,7 @@ class SlackApiContractTests {
 
 		long instance = ZeebeProcesses.start(this.client, "slack-rejected");
 
-		ZeebeProcesses.awaitIncident(engine, instance, "Slack rejected the bot token (401)");
+		ZeebeProcesses.awaitIncident(this.engine, instance, "Slack rejected the bot token (401)");
 		assertThat(ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection)).isEqualTo("NEEDS_ATTENTION");
 	}
 
@@ -216,20 +178,20 @@ class SlackApiContractTests {
 		deploy("acme", "slack-missing", "post-message",
 				Map.of("connection", "\"flaky\"", "channel", "\"C0404GONE\"", "text", "\"Hi\""));
 		long missing = ZeebeProcesses.start(this.client, "slack-missing");
-		ZeebeProcesses.awaitIncident(engine, missing, "Slack has no channel C0404GONE (404)");
+		ZeebeProcesses.awaitIncident(this.engine, missing, "Slack has no channel C0404GONE (404)");
 
 		slack.answer(200, JSON, "{\"ok\": false, \"error\": \"not_in_channel\"}");
 		deploy("acme", "slack-outside", "post-message",
 				Map.of("connection", "\"flaky\"", "channel", "\"C0123ABCD\"", "text", "\"Hi\""));
 		long outside = ZeebeProcesses.start(this.client, "slack-outside");
-		ZeebeProcesses.awaitIncident(engine, outside,
+		ZeebeProcesses.awaitIncident(this.engine, outside,
 				"Slack refused: the app is not in channel C0123ABCD; invite it to the channel first (403)");
 
 		slack.answer(503, Map.of(), "").answer(503, Map.of(), "").answer(503, Map.of(), "");
 		deploy("acme", "slack-down", "post-message",
 				Map.of("connection", "\"flaky\"", "channel", "\"C0123ABCD\"", "text", "\"Hi\""));
 		long down = ZeebeProcesses.start(this.client, "slack-down");
-		ZeebeProcesses.awaitIncident(engine, down, "Slack answered 503 (still after retries)");
+		ZeebeProcesses.awaitIncident(this.engine, down, "Slack answered 503 (still after retries)");
 	}
 
 	@Test
@@ -242,8 +204,8 @@ class SlackApiContractTests {
 		long noChannel = ZeebeProcesses.start(this.client, "slack-no-channel");
 		long noContent = ZeebeProcesses.start(this.client, "slack-no-content");
 
-		ZeebeProcesses.awaitIncident(engine, noChannel, "channel");
-		ZeebeProcesses.awaitIncident(engine, noContent, "text or blocks is required");
+		ZeebeProcesses.awaitIncident(this.engine, noChannel, "channel");
+		ZeebeProcesses.awaitIncident(this.engine, noContent, "text or blocks is required");
 		assertThat(slack.received()).isZero();
 	}
 

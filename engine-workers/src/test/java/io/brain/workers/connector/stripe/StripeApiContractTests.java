@@ -12,26 +12,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
+import io.brain.workers.connector.ConnectorTestContext;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,10 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * while {@code has_more}) and answers with its documented shapes, errors as
  * {@code {"error": {"type", "code", "message", "param"}}}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class StripeApiContractTests {
+class StripeApiContractTests extends ConnectorTestContext {
 
 	static final String KEY = "sk_test_51NcXyzAbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
 
@@ -61,37 +49,11 @@ class StripeApiContractTests {
 
 	static final ObjectMapper JSON = new ObjectMapper();
 
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
-
 	static final RecordingHttpServer stripe = RecordingHttpServer.start();
 
-	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SecretStore secrets;
-
 	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_stripe");
+	static void endpoints(DynamicPropertyRegistry properties) {
 		properties.add("brain.connectors.endpoints.stripe", () -> stripe.url(""));
-	}
-
-	@BeforeEach
-	void forgetEarlierRequests() {
-		stripe.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		stripe.close();
-		engine.stop();
 	}
 
 	@Test
@@ -207,7 +169,7 @@ class StripeApiContractTests {
 						""");
 		deploy("stripe-refund-404", "refund-payment",
 				Map.of("connection", "\"missing\"", "paymentIntent", "\"pi_missing\""));
-		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-refund-404"),
+		ZeebeProcesses.awaitIncident(this.engine, ZeebeProcesses.start(this.client, "stripe-refund-404"),
 				"Stripe has no payment intent pi_missing (404)");
 
 		stripe.answer(400, JSON_TYPE,
@@ -217,7 +179,7 @@ class StripeApiContractTests {
 						""");
 		deploy("stripe-refund-400-missing", "refund-payment",
 				Map.of("connection", "\"missing\"", "paymentIntent", "\"pi_gone\""));
-		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-refund-400-missing"),
+		ZeebeProcesses.awaitIncident(this.engine, ZeebeProcesses.start(this.client, "stripe-refund-400-missing"),
 				"Stripe has no payment intent pi_gone (resource_missing)");
 
 		stripe.answer(400, JSON_TYPE,
@@ -227,7 +189,7 @@ class StripeApiContractTests {
 						""");
 		deploy("stripe-refund-twice", "refund-payment",
 				Map.of("connection", "\"missing\"", "paymentIntent", "\"pi_3MtwBwLkdIwHu7ix28a3tqPa\""));
-		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-refund-twice"),
+		ZeebeProcesses.awaitIncident(this.engine, ZeebeProcesses.start(this.client, "stripe-refund-twice"),
 				"Stripe answered 400: Charge ch_1NirD82eZvKYlo2CIvbtLWuY has already been refunded. (charge_already_refunded)");
 	}
 
@@ -238,7 +200,7 @@ class StripeApiContractTests {
 		deploy("stripe-down", "refund-payment",
 				Map.of("connection", "\"down\"", "paymentIntent", "\"pi_3MtwBwLkdIwHu7ix28a3tqPa\""));
 
-		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-down"),
+		ZeebeProcesses.awaitIncident(this.engine, ZeebeProcesses.start(this.client, "stripe-down"),
 				"Stripe answered 503 (still after retries)");
 		assertThat(stripe.received()).isEqualTo(3);
 		List<String> keys = new ArrayList<>();
@@ -258,7 +220,7 @@ class StripeApiContractTests {
 		deploy("stripe-revoked", "create-customer",
 				Map.of("connection", "\"revoked\"", "email", "\"ada@example.com\""));
 
-		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-revoked"),
+		ZeebeProcesses.awaitIncident(this.engine, ZeebeProcesses.start(this.client, "stripe-revoked"),
 				"Stripe rejected the secret key (401)");
 		assertThat(ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection)).isEqualTo("NEEDS_ATTENTION");
 	}
@@ -273,11 +235,12 @@ class StripeApiContractTests {
 		deploy("stripe-bad-metadata", "create-customer",
 				Map.of("connection", "\"strict\"", "email", "\"ada@example.com\"", "metadata", "{\"a[b]\": \"c\"}"));
 
-		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-no-intent"), "paymentIntent");
-		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-bad-amount"), "amount");
-		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-nobody"),
+		ZeebeProcesses.awaitIncident(this.engine, ZeebeProcesses.start(this.client, "stripe-no-intent"),
+				"paymentIntent");
+		ZeebeProcesses.awaitIncident(this.engine, ZeebeProcesses.start(this.client, "stripe-bad-amount"), "amount");
+		ZeebeProcesses.awaitIncident(this.engine, ZeebeProcesses.start(this.client, "stripe-nobody"),
 				"Give the customer an email, a name, or both");
-		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-bad-metadata"),
+		ZeebeProcesses.awaitIncident(this.engine, ZeebeProcesses.start(this.client, "stripe-bad-metadata"),
 				"Metadata key 'a[b]' is not allowed: Stripe takes keys of 1 to 40 characters without square brackets");
 		assertThat(stripe.received()).isZero();
 	}
@@ -290,7 +253,7 @@ class StripeApiContractTests {
 						Map.of("connection", "\"acme-only\"", "email", "\"ada@example.com\"")),
 				this.client, this.registry);
 
-		ZeebeProcesses.awaitIncident(engine, ZeebeProcesses.start(this.client, "stripe-foreign"),
+		ZeebeProcesses.awaitIncident(this.engine, ZeebeProcesses.start(this.client, "stripe-foreign"),
 				"No stripe connection named 'acme-only'");
 		assertThat(stripe.received()).isZero();
 	}

@@ -10,26 +10,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.brain.workers.connector.ConnectorTestContext;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,10 +30,7 @@ import static org.awaitility.Awaitility.await;
  * paging with {@code X-WP-TotalPages}, {@code modified_after} with {@code dates_are_gmt})
  * and answers with its documented shapes and errors.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class WooCommerceApiContractTests {
+class WooCommerceApiContractTests extends ConnectorTestContext {
 
 	static final String CONSUMER_KEY = "ck_41b5ff1e3a0c6e2e7f3b1b0a7c2d4e5f60718293";
 
@@ -57,39 +43,9 @@ class WooCommerceApiContractTests {
 
 	static final ObjectMapper MAPPER = new ObjectMapper();
 
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
-
 	static final RecordingHttpServer woo = RecordingHttpServer.start();
 
 	static final TenantId ACME = new TenantId("acme");
-
-	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SecretStore secrets;
-
-	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_woocommerce");
-	}
-
-	@BeforeEach
-	void forgetEarlierRequests() {
-		woo.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		woo.close();
-		engine.stop();
-	}
 
 	@Test
 	void updateOrderStatusWhenValidThenPutsTheStatusAsDocumentedAndReturnsTheOrder() throws Exception {
@@ -154,8 +110,8 @@ class WooCommerceApiContractTests {
 		long unknownStatus = ZeebeProcesses.start(this.client, "woo-unknown-status");
 		long noOrder = ZeebeProcesses.start(this.client, "woo-no-order");
 
-		ZeebeProcesses.awaitIncident(engine, unknownStatus, "Property: status: Validation failed");
-		ZeebeProcesses.awaitIncident(engine, noOrder, "Property: orderId: Validation failed");
+		ZeebeProcesses.awaitIncident(this.engine, unknownStatus, "Property: status: Validation failed");
+		ZeebeProcesses.awaitIncident(this.engine, noOrder, "Property: orderId: Validation failed");
 		assertThat(woo.received()).isZero();
 	}
 
@@ -170,7 +126,7 @@ class WooCommerceApiContractTests {
 		long instance = ZeebeProcesses.start(this.client, "woo-rejected");
 
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, instance))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, instance))
 				.anySatisfy((message) -> assertThat(message)
 					.contains("WooCommerce rejected the consumer key and secret (401)")));
 		assertThat(ZeebeProcesses.connectionStatus(this.jdbc, "acme", connection)).isEqualTo("NEEDS_ATTENTION");
@@ -184,13 +140,13 @@ class WooCommerceApiContractTests {
 		deploy("woo-missing", "update-stock",
 				Map.of("connection", "\"flaky\"", "productId", "404", "variationId", "9", "quantity", "1"));
 		long missing = ZeebeProcesses.start(this.client, "woo-missing");
-		ZeebeProcesses.awaitIncident(engine, missing, "WooCommerce has no variation 9 of product 404 (404)");
+		ZeebeProcesses.awaitIncident(this.engine, missing, "WooCommerce has no variation 9 of product 404 (404)");
 
 		woo.answer(503, Map.of(), "").answer(503, Map.of(), "").answer(503, Map.of(), "");
 		deploy("woo-down", "update-order-status",
 				Map.of("connection", "\"flaky\"", "orderId", "727", "status", "\"on-hold\""));
 		long down = ZeebeProcesses.start(this.client, "woo-down");
-		ZeebeProcesses.awaitIncident(engine, down, "WooCommerce answered 503 (still after retries)");
+		ZeebeProcesses.awaitIncident(this.engine, down, "WooCommerce answered 503 (still after retries)");
 	}
 
 	@Test

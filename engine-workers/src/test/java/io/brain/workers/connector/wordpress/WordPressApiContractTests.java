@@ -7,28 +7,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.response.ProcessInstanceResult;
+import io.brain.workers.connector.ConnectorTestContext;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,44 +25,11 @@ import static org.awaitility.Awaitility.await;
  * WordPress's REST API documents it (POST /wp-json/wp/v2/posts[/id] and pages, HTTP Basic
  * with an application password, JSON body) and answers with its documented shapes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class WordPressApiContractTests {
+class WordPressApiContractTests extends ConnectorTestContext {
 
 	static final String APPLICATION_PASSWORD = "abcd EFGH ijkl MNOP qrst UVWX";
 
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
-
 	static final RecordingHttpServer wordpress = RecordingHttpServer.start();
-
-	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SecretStore secrets;
-
-	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_wordpress");
-	}
-
-	@BeforeEach
-	void forgetEarlierRequests() {
-		wordpress.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		wordpress.close();
-		engine.stop();
-	}
 
 	@Test
 	void createPostWhenConnectionValidThenPostsAsDocumentedAndReturnsThePost() throws Exception {
@@ -88,7 +42,7 @@ class WordPressApiContractTests {
 		ZeebeProcesses.deployFor(new TenantId("acme"), step("wp-create-post", "create-post", "blog", null), this.client,
 				this.registry);
 
-		ProcessInstanceResult result = run("wp-create-post");
+		Map<String, Object> result = ZeebeProcesses.run(this.client, "wp-create-post", Map.of());
 
 		Recorded request = wordpress.take(Duration.ofSeconds(5));
 		assertThat(request.method()).isEqualTo("POST");
@@ -98,7 +52,7 @@ class WordPressApiContractTests {
 		assertThat(request.header("Content-Type")).isEqualTo("application/json");
 		assertThat(new ObjectMapper().readTree(request.body())).isEqualTo(
 				new ObjectMapper().readTree("{\"title\":\"Hello\",\"content\":\"<p>Hi</p>\",\"status\":\"draft\"}"));
-		assertThat(result.getVariablesAsMap()).containsEntry("post",
+		assertThat(result).containsEntry("post",
 				Map.of("id", 123, "link", "https://blog.example.com/?p=123", "status", "draft", "title", "Hello"));
 	}
 
@@ -110,7 +64,7 @@ class WordPressApiContractTests {
 		ZeebeProcesses.deployFor(new TenantId("acme"), step("wp-update-page", "update-page", "site", 77L), this.client,
 				this.registry);
 
-		run("wp-update-page");
+		ZeebeProcesses.run(this.client, "wp-update-page", Map.of());
 
 		Recorded request = wordpress.take(Duration.ofSeconds(5));
 		assertThat(request.uri().getPath()).isEqualTo("/wp-json/wp/v2/pages/77");
@@ -124,10 +78,10 @@ class WordPressApiContractTests {
 		ZeebeProcesses.deployFor(new TenantId("acme"), step("wp-rejected", "create-post", "stale", null), this.client,
 				this.registry);
 
-		long instance = start("wp-rejected");
+		long instance = ZeebeProcesses.start(this.client, "wp-rejected");
 
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(engine, instance))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(this.engine, instance))
 				.anySatisfy((incident) -> assertThat(incident.getErrorMessage())
 					.contains("WordPress rejected the application password (401)")));
 		assertThat(TenantContext.call("acme",
@@ -145,17 +99,17 @@ class WordPressApiContractTests {
 				"{\"code\": \"rest_post_invalid_id\", \"message\": \"Invalid post ID.\", \"data\": {\"status\": 404}}");
 		ZeebeProcesses.deployFor(new TenantId("acme"), step("wp-missing", "update-post", "flaky", 7L), this.client,
 				this.registry);
-		long missing = start("wp-missing");
+		long missing = ZeebeProcesses.start(this.client, "wp-missing");
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(engine, missing)).anySatisfy(
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(this.engine, missing)).anySatisfy(
 					(incident) -> assertThat(incident.getErrorMessage()).contains("WordPress has no post 7 (404)")));
 
 		wordpress.answer(503, Map.of(), "").answer(503, Map.of(), "").answer(503, Map.of(), "");
 		ZeebeProcesses.deployFor(new TenantId("acme"), step("wp-down", "create-post", "flaky", null), this.client,
 				this.registry);
-		long down = start("wp-down");
+		long down = ZeebeProcesses.start(this.client, "wp-down");
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(engine, down))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(this.engine, down))
 				.anySatisfy((incident) -> assertThat(incident.getErrorMessage()).contains("WordPress answered 503")));
 	}
 
@@ -165,10 +119,10 @@ class WordPressApiContractTests {
 		ZeebeProcesses.deployFor(new TenantId("globex"), step("wp-foreign", "create-post", "acme-only", null),
 				this.client, this.registry);
 
-		long instance = start("wp-foreign");
+		long instance = ZeebeProcesses.start(this.client, "wp-foreign");
 
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(engine, instance))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(this.engine, instance))
 				.anySatisfy((incident) -> assertThat(incident.getErrorMessage())
 					.contains("No wordpress connection named 'acme-only'")));
 		assertThat(wordpress.received()).isZero();
@@ -194,14 +148,16 @@ class WordPressApiContractTests {
 			.done();
 		ZeebeProcesses.deployFor(new TenantId("acme"), test, this.client, this.registry);
 
-		Map<String, Object> accepted = runWith("wp-test-connection", Map.of("connectionId", connection.toString()));
+		Map<String, Object> accepted = ZeebeProcesses.run(this.client, "wp-test-connection",
+				Map.of("connectionId", connection.toString()));
 		Recorded request = wordpress.take(Duration.ofSeconds(5));
 		assertThat(request.method()).isEqualTo("GET");
 		assertThat(request.uri().toString()).isEqualTo("/wp-json/wp/v2/users/me?context=edit");
 		assertThat(request.header("Authorization")).startsWith("Basic ");
 		assertThat(accepted).containsEntry("check", Map.of("ok", true, "message", "Signed in as Erin Editor"));
 
-		Map<String, Object> rejected = runWith("wp-test-connection", Map.of("connectionId", connection.toString()));
+		Map<String, Object> rejected = ZeebeProcesses.run(this.client, "wp-test-connection",
+				Map.of("connectionId", connection.toString()));
 		assertThat(rejected).containsEntry("check",
 				Map.of("ok", false, "message", "WordPress rejected the application password (401)"));
 	}
@@ -230,7 +186,8 @@ class WordPressApiContractTests {
 			.done();
 		ZeebeProcesses.deployFor(new TenantId("acme"), sync, this.client, this.registry);
 
-		Map<String, Object> first = runWith("wp-sync", Map.of("connectionId", connection.toString()));
+		Map<String, Object> first = ZeebeProcesses.run(this.client, "wp-sync",
+				Map.of("connectionId", connection.toString()));
 
 		assertThat(first).containsEntry("sync",
 				Map.of("resource", "posts", "fetched", 5, "created", 5, "updated", 0, "removed", 0));
@@ -247,13 +204,15 @@ class WordPressApiContractTests {
 			.containsExactly("Post 1", "Post 2", "Post 3", "Post 4", "Post 5");
 
 		wordpress.answer(200, Map.of("Content-Type", "application/json", "X-WP-TotalPages", "1"), posts(2, 2));
-		Map<String, Object> changes = runWith("wp-sync", Map.of("connectionId", connection.toString()));
+		Map<String, Object> changes = ZeebeProcesses.run(this.client, "wp-sync",
+				Map.of("connectionId", connection.toString()));
 		assertThat(wordpress.take(Duration.ofSeconds(5)).uri().getQuery()).contains("modified_after=");
 		assertThat(changes).containsEntry("sync",
 				Map.of("resource", "posts", "fetched", 1, "created", 0, "updated", 1, "removed", 0));
 
 		wordpress.answer(200, Map.of("Content-Type", "application/json", "X-WP-TotalPages", "1"), posts(1, 2));
-		Map<String, Object> full = runWith("wp-sync", Map.of("connectionId", connection.toString(), "full", true));
+		Map<String, Object> full = ZeebeProcesses.run(this.client, "wp-sync",
+				Map.of("connectionId", connection.toString(), "full", true));
 		assertThat(wordpress.take(Duration.ofSeconds(5)).uri().getQuery()).doesNotContain("modified_after");
 		assertThat(full).containsEntry("sync",
 				Map.of("resource", "posts", "fetched", 2, "created", 0, "updated", 2, "removed", 3));
@@ -285,41 +244,10 @@ class WordPressApiContractTests {
 		return json.append("]").toString();
 	}
 
-	private Map<String, Object> runWith(String processId, Map<String, Object> variables) {
-		return this.client.newCreateInstanceCommand()
-			.bpmnProcessId(processId)
-			.latestVersion()
-			.variables(variables)
-			.withResult()
-			.requestTimeout(Duration.ofSeconds(30))
-			.send()
-			.join()
-			.getVariablesAsMap();
-	}
-
 	private UUID connection(String tenant, String name) {
 		return ZeebeProcesses.createConnection(this.jdbc, this.secrets, tenant, "wordpress", name,
 				"{\"siteUrl\": \"" + wordpress.url("") + "\", \"username\": \"editor\"}",
 				Map.of("applicationPassword", APPLICATION_PASSWORD));
-	}
-
-	private ProcessInstanceResult run(String processId) {
-		return this.client.newCreateInstanceCommand()
-			.bpmnProcessId(processId)
-			.latestVersion()
-			.withResult()
-			.requestTimeout(Duration.ofSeconds(30))
-			.send()
-			.join();
-	}
-
-	private long start(String processId) {
-		return this.client.newCreateInstanceCommand()
-			.bpmnProcessId(processId)
-			.latestVersion()
-			.send()
-			.join()
-			.getProcessInstanceKey();
 	}
 
 	static BpmnModelInstance step(String processId, String operation, String connection, Long id) {

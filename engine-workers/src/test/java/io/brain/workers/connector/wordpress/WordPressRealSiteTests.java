@@ -4,23 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.brain.workers.connector.ConnectorTestContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,36 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the connection, sync posts and pages, and read them back.
  */
 @Tag("slow")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class WordPressRealSiteTests {
-
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
+class WordPressRealSiteTests extends ConnectorTestContext {
 
 	static final RealWordPress site = RealWordPress.start();
-
-	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SecretStore secrets;
-
-	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_wordpress_real");
-	}
 
 	@AfterAll
 	static void stop() {
 		site.close();
-		engine.stop();
 	}
 
 	@Test

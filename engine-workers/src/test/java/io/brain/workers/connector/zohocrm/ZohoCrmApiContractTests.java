@@ -6,24 +6,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.workers.ZeebeProcesses;
-import io.camunda.client.CamundaClient;
+import io.brain.workers.connector.ConnectorTestContext;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,10 +30,7 @@ import static org.awaitility.Awaitility.await;
  * arrays, per-record {@code status: error}, {@code info.more_records} and
  * {@code next_page_token} paging, {@code If-Modified-Since} and 304).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
-@ActiveProfiles("test")
-class ZohoCrmApiContractTests {
+class ZohoCrmApiContractTests extends ConnectorTestContext {
 
 	static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,42 +40,14 @@ class ZohoCrmApiContractTests {
 
 	static final String REFRESH_TOKEN = "1000.5b1f0c2d3e4f5a6b7c8d9e0f1a2b3c4d.6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b";
 
-	static final ZeebeTestEngine engine = ZeebeProcesses.startEngine();
-
 	static final RecordingHttpServer accounts = RecordingHttpServer.start();
 
 	static final RecordingHttpServer zoho = RecordingHttpServer.start();
 
-	@Autowired
-	CamundaClient client;
-
-	@Autowired
-	DeploymentRegistry registry;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	SecretStore secrets;
-
 	@DynamicPropertySource
-	static void engine(DynamicPropertyRegistry properties) {
-		ZeebeProcesses.register(properties, engine, "workers_zoho_crm");
+	static void endpoints(DynamicPropertyRegistry properties) {
 		properties.add("brain.connectors.endpoints.zoho-crm-accounts", () -> accounts.url(""));
 		properties.add("brain.connectors.endpoints.zoho-crm-api", () -> zoho.url(""));
-	}
-
-	@BeforeEach
-	void forgetEarlierRequests() {
-		accounts.reset();
-		zoho.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		accounts.close();
-		zoho.close();
-		engine.stop();
 	}
 
 	@Test
@@ -181,7 +141,7 @@ class ZohoCrmApiContractTests {
 		long instance = ZeebeProcesses.start(this.client, "zoho-revoked");
 
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, instance))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, instance))
 				.anySatisfy((message) -> assertThat(message).isEqualTo(
 						"Zoho CRM refused the refresh token (invalid_code): " + "reconnect the connection 'revoked'")));
 		assertThat(status(connection)).isEqualTo("NEEDS_RECONNECT");
@@ -210,12 +170,12 @@ class ZohoCrmApiContractTests {
 
 		long missing = ZeebeProcesses.start(this.client, "zoho-refused");
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, missing))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, missing))
 				.contains("Zoho CRM refused the Leads record: the required field Last_Name is missing"));
 
 		long duplicate = ZeebeProcesses.start(this.client, "zoho-refused");
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, duplicate))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, duplicate))
 				.contains("Zoho CRM refused the Leads record: a record with the same Email already exists "
 						+ "(id 5725767000000524157)"));
 	}
@@ -236,7 +196,7 @@ class ZohoCrmApiContractTests {
 		long rejected = ZeebeProcesses.start(this.client, "zoho-expired");
 
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, rejected))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, rejected))
 				.contains("Zoho CRM rejected the access token (401)"));
 		assertThat(status(connection)).isEqualTo("NEEDS_ATTENTION");
 		assertThat(zoho.take(Duration.ofSeconds(5)).header("Authorization")).isEqualTo("Zoho-oauthtoken 1000.revoked");
@@ -262,13 +222,13 @@ class ZohoCrmApiContractTests {
 								"{Lead_Status: \"Lost Lead\"}")));
 		long missing = ZeebeProcesses.start(this.client, "zoho-missing");
 		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, missing))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, missing))
 				.contains("Zoho CRM has no Leads record 404404404 (404)"));
 
 		zoho.answer(503, Map.of(), "").answer(503, Map.of(), "").answer(503, Map.of(), "");
 		long down = ZeebeProcesses.start(this.client, "zoho-missing");
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(engine, down))
+			.untilAsserted(() -> assertThat(ZeebeProcesses.incidentMessages(this.engine, down))
 				.contains("Zoho CRM answered 503 (still after retries)"));
 		assertThat(zoho.received()).isEqualTo(4);
 	}
@@ -284,8 +244,8 @@ class ZohoCrmApiContractTests {
 		long incomplete = ZeebeProcesses.start(this.client, "zoho-incomplete");
 		long badModule = ZeebeProcesses.start(this.client, "zoho-bad-module");
 
-		ZeebeProcesses.awaitIncident(engine, incomplete, "fields");
-		ZeebeProcesses.awaitIncident(engine, badModule, "module");
+		ZeebeProcesses.awaitIncident(this.engine, incomplete, "fields");
+		ZeebeProcesses.awaitIncident(this.engine, badModule, "module");
 		assertThat(accounts.received()).isZero();
 		assertThat(zoho.received()).isZero();
 	}
