@@ -120,7 +120,9 @@ class ConnectionProbe {
 					.zeebeJobRetries("1")
 					.zeebeTaskHeader("operation", operation)
 					.zeebeTaskHeader("resultVariable", "result");
-				inputs.forEach((name) -> task.zeebeInputExpression(name, name));
+				// In a stable order: the same BPMN from every api instance and restart is
+				// one version in the engine.
+				inputs.stream().sorted().forEach((name) -> task.zeebeInputExpression(name, name));
 			})
 			.endEvent()
 			.done();
