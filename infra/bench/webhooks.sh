@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Measures webhooks on the platform ./brain up starts, in one run (docs/benchmarks.md):
+#   0. ingest only: the same, to a listener that takes no event type, so no run competes;
 #   1. ingest: signed GitHub webhooks at a fixed arrival rate (BENCH_RATE, default 300/s), open
 #      loop, after BENCH_WARMUP (900) unmeasured ones: achieved rate, latency to the 2xx;
 #   2. end-to-end: RUNS webhooks posted as fast as the api takes them, each starting a run of a

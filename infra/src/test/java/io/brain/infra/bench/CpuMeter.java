@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -39,22 +38,28 @@ final class CpuMeter {
 		return new CpuMeter(pids);
 	}
 
-	/** CPU time used so far, by process name. */
+	/**
+	 * CPU time used so far, by process name: each process with its children, except
+	 * children listed on their own (the launcher starts every other process).
+	 */
 	Map<String, Duration> sample() {
 		Map<String, Duration> used = new LinkedHashMap<>();
-		this.pids.forEach((name, pid) -> used.put(name, ProcessHandle.of(pid).map((process) -> {
-			Duration total = cpu(process);
-			if (!name.equals("benchmark client")) {
-				total = process.descendants().map(CpuMeter::cpu).reduce(total, Duration::plus);
-			}
-			return total;
-		}).orElse(Duration.ZERO)));
+		this.pids.forEach((name, pid) -> used.put(name,
+				ProcessHandle.of(pid)
+					.map((process) -> tree(process, name.equals("benchmark client")))
+					.orElse(Duration.ZERO)));
 		return used;
 	}
 
-	private static Duration cpu(ProcessHandle process) {
-		Optional<Duration> total = process.info().totalCpuDuration();
-		return total.orElse(Duration.ZERO);
+	private Duration tree(ProcessHandle process, boolean alone) {
+		Duration total = process.info().totalCpuDuration().orElse(Duration.ZERO);
+		if (alone) {
+			return total;
+		}
+		return process.children()
+			.filter((child) -> !this.pids.containsValue(child.pid()))
+			.map((child) -> tree(child, false))
+			.reduce(total, Duration::plus);
 	}
 
 	/** Milliseconds of CPU per unit of work between two samples, by process name. */

@@ -91,6 +91,9 @@ public final class WebhookBenchmark implements AutoCloseable {
 
 	private String listenerId;
 
+	/** A listener of the same automation that takes no event, so it starts no run. */
+	private URI ingestOnlyHook;
+
 	private long processDefinitionKey;
 
 	private WebhookBenchmark(PlatformSettings settings, Options options) {
@@ -137,11 +140,23 @@ public final class WebhookBenchmark implements AutoCloseable {
 		long completedBefore = completions.count();
 		Map<String, Duration> cpuBefore = this.cpu.sample();
 
-		log("phase 1, ingest: %d warm-up, then %d signed webhooks at %.0f/s", this.options.warmup(),
-				this.options.ingestRequests(), this.options.rate());
-		Ingest warmup = ingest("warm", this.options.warmup());
+		log("phase 0, ingest only: %d warm-up, then %d signed webhooks at %.0f/s to a listener that starts "
+				+ "no run (answered 200, stored as IGNORED)", this.options.warmup(), this.options.ingestRequests(),
+				this.options.rate());
+		Ingest aloneWarmup = ingest("alone-warm", this.options.warmup(), this.ingestOnlyHook, 200);
+		log("  warm-up: %s", aloneWarmup.summary());
+		Ingest alone = ingest("alone", this.options.ingestRequests(), this.ingestOnlyHook, 200);
+		log("  measured: %s", alone.summary());
+		Map<String, Duration> cpuAfterAlone = this.cpu.sample();
+		Map<String, Double> aloneCpu = CpuMeter.perUnit(cpuBefore, cpuAfterAlone,
+				this.options.warmup() + this.options.ingestRequests());
+		cpuBefore = cpuAfterAlone;
+
+		log("phase 1, ingest: %d warm-up, then %d signed webhooks at %.0f/s, each starting a run",
+				this.options.warmup(), this.options.ingestRequests(), this.options.rate());
+		Ingest warmup = ingest("warm", this.options.warmup(), this.hook, 202);
 		log("  warm-up: %s", warmup.summary());
-		Ingest ingest = ingest("ingest", this.options.ingestRequests());
+		Ingest ingest = ingest("ingest", this.options.ingestRequests(), this.hook, 202);
 		log("  measured: %s", ingest.summary());
 		// Every round after starts with the runs of the ones before completed.
 		Drained drained = drain(completedBefore, completions,
@@ -165,7 +180,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 			log("  reference  %d: %s", round, direct.summary());
 			reference.add(direct);
 		}
-		report(ingest, drainSeconds, drained, ingestCpu, endToEnd, reference);
+		report(alone, aloneCpu, ingest, drainSeconds, drained, ingestCpu, endToEnd, reference);
 	}
 
 	// ---- setup through the public API
@@ -184,6 +199,11 @@ public final class WebhookBenchmark implements AutoCloseable {
 				"provider", "GITHUB", "automationKey", this.automationKey, "secret", this.secret));
 		this.listenerId = created.path("listener").path("id").asText();
 		this.hook = URI.create(this.apiUrl + URI.create(created.path("listener").path("url").asText()).getRawPath());
+		JsonNode ingestOnly = api(token, "POST", "/api/webhooks",
+				Map.of("name", "Webhook benchmark, ingest only " + this.nonce, "provider", "GITHUB", "automationKey",
+						this.automationKey, "secret", this.secret, "eventTypes", List.of("bench-ingest-only")));
+		this.ingestOnlyHook = URI
+			.create(this.apiUrl + URI.create(ingestOnly.path("listener").path("url").asText()).getRawPath());
 		JsonNode deployed = api(token, "GET", "/api/deployments", null);
 		JsonNode definition = null;
 		for (JsonNode process : deployed) {
@@ -282,8 +302,8 @@ public final class WebhookBenchmark implements AutoCloseable {
 	 * scheduled send time to the answer, so a late send counts against the platform
 	 * rather than hiding.
 	 */
-	private Ingest ingest(String batch, int count) throws InterruptedException {
-		List<HttpRequest> requests = IntStream.range(0, count).mapToObj((n) -> signed(batch, n)).toList();
+	private Ingest ingest(String batch, int count, URI address, int expected) throws InterruptedException {
+		List<HttpRequest> requests = IntStream.range(0, count).mapToObj((n) -> signed(address, batch, n)).toList();
 		long[] latency = new long[count];
 		long[] lag = new long[count];
 		long[] sentAt = new long[count];
@@ -318,7 +338,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 				});
 			}
 		}
-		return Ingest.of(sentAt, answeredAt, latency, lag, status);
+		return Ingest.of(sentAt, answeredAt, latency, lag, status, expected);
 	}
 
 	/** A GitHub-like event; its {@code id} is what the target counts. */
@@ -330,10 +350,10 @@ public final class WebhookBenchmark implements AutoCloseable {
 				n);
 	}
 
-	private HttpRequest signed(String batch, int n) {
+	private HttpRequest signed(URI address, String batch, int n) {
 		String id = batch + "-" + n;
 		String body = payload(id, n);
-		return HttpRequest.newBuilder(this.hook)
+		return HttpRequest.newBuilder(address)
 			.timeout(REQUEST_TIMEOUT)
 			.header("Content-Type", "application/json")
 			.header("X-GitHub-Event", "issues")
@@ -361,7 +381,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 	 * and times the first post to the last run completed.
 	 */
 	private Round endToEnd(String batch, int runs, Completions completions) throws InterruptedException {
-		List<HttpRequest> requests = IntStream.range(0, runs).mapToObj((n) -> signed(batch, n)).toList();
+		List<HttpRequest> requests = IntStream.range(0, runs).mapToObj((n) -> signed(this.hook, batch, n)).toList();
 		long completedBefore = completions.count();
 		Map<String, Duration> cpuBefore = this.cpu.sample();
 		AtomicInteger next = new AtomicInteger();
@@ -546,13 +566,22 @@ public final class WebhookBenchmark implements AutoCloseable {
 
 	// ---- the report
 
-	private void report(Ingest ingest, double drainSeconds, Drained drained, Map<String, Double> ingestCpu,
-			List<Round> endToEnd, List<Round> reference) {
+	private void report(Ingest alone, Map<String, Double> aloneCpu, Ingest ingest, double drainSeconds, Drained drained,
+			Map<String, Double> ingestCpu, List<Round> endToEnd, List<Round> reference) {
 		double e2eRate = median(endToEnd.stream().mapToDouble(Round::rate).toArray());
 		double referenceRate = median(reference.stream().mapToDouble(Round::rate).toArray());
 		System.out.println();
 		System.out.println("| measure | result | target |");
 		System.out.println("| --- | --- | --- |");
+		row("ingest only: %d signed GitHub webhooks at %.0f/s to a listener that starts no run".formatted(alone.count(),
+				this.options.rate()),
+				format("sent at %.1f/s, 2xx answered at %.1f/s", alone.sendRate(), alone.answerRate()),
+				format("%.0f/s", this.options.rate()));
+		row("ingest only: latency to the 2xx, p50 / p90 / p99 / max", format("%.1f / %.1f / %.1f / %.1f ms",
+				alone.percentile(0.50), alone.percentile(0.90), alone.percentile(0.99), alone.percentile(1.0)),
+				"p99 < 25 ms");
+		row("ingest only: answers other than 200 (errors, no answer within 10 s)",
+				String.valueOf(alone.count() - alone.received()), "0");
 		row("ingest: %d signed GitHub webhooks at %.0f/s, after %d warm-up".formatted(ingest.count(),
 				this.options.rate(), this.options.warmup()),
 				format("sent at %.1f/s, 2xx answered at %.1f/s", ingest.sendRate(), ingest.answerRate()),
@@ -578,25 +607,29 @@ public final class WebhookBenchmark implements AutoCloseable {
 		System.out.println("CPU per run, milliseconds (medians of the rounds; phase 1: per webhook stored, its run "
 				+ "included):");
 		System.out.println();
-		System.out.println("| process | phase 1 | end-to-end | reference | end-to-end − reference |");
-		System.out.println("| --- | --- | --- | --- | --- |");
-		double[] totals = new double[3];
+		System.out.println("| process | ingest only (per webhook) | phase 1 | end-to-end | reference | "
+				+ "end-to-end − reference |");
+		System.out.println("| --- | --- | --- | --- | --- | --- |");
+		double[] totals = new double[4];
 		for (String process : ingestCpu.keySet()) {
 			double e2e = median(
 					endToEnd.stream().mapToDouble((r) -> r.cpuPerRun().getOrDefault(process, 0.0)).toArray());
 			double ref = median(
 					reference.stream().mapToDouble((r) -> r.cpuPerRun().getOrDefault(process, 0.0)).toArray());
 			double phase1 = ingestCpu.get(process);
+			double only = aloneCpu.getOrDefault(process, 0.0);
 			if (!process.equals("benchmark client")) {
 				totals[0] += phase1;
 				totals[1] += e2e;
 				totals[2] += ref;
+				totals[3] += only;
 			}
-			System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %+.2f |%n", process, phase1, e2e, ref,
-					e2e - ref);
+			System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %+.2f |%n", process, only, phase1, e2e,
+					ref, e2e - ref);
 		}
-		System.out.printf(Locale.ROOT, "| **the platform (without the client)** | %.2f | %.2f | %.2f | %+.2f |%n",
-				totals[0], totals[1], totals[2], totals[1] - totals[2]);
+		System.out.printf(Locale.ROOT,
+				"| **the platform (without the client)** | %.2f | %.2f | %.2f | %.2f | %+.2f |%n", totals[3], totals[0],
+				totals[1], totals[2], totals[1] - totals[2]);
 		System.out.println();
 		for (int i = 0; i < endToEnd.size(); i++) {
 			System.out.printf("round %d  end-to-end: %s%n", i + 1, endToEnd.get(i).summary());
@@ -756,13 +789,13 @@ public final class WebhookBenchmark implements AutoCloseable {
 	record Ingest(int count, int received, long firstSendAt, long lastSendAt, long lastAnswerAt, long[] okLatencies,
 			long[] lags) {
 
-		static Ingest of(long[] sentAt, long[] answeredAt, long[] latency, long[] lag, int[] status) {
+		static Ingest of(long[] sentAt, long[] answeredAt, long[] latency, long[] lag, int[] status, int expected) {
 			long[] ok = IntStream.range(0, status.length)
 				.filter((i) -> status[i] / 100 == 2)
 				.mapToLong((i) -> latency[i])
 				.sorted()
 				.toArray();
-			return new Ingest(status.length, (int) Arrays.stream(status).filter((s) -> s == 202).count(),
+			return new Ingest(status.length, (int) Arrays.stream(status).filter((s) -> s == expected).count(),
 					Arrays.stream(sentAt).min().orElse(0), Arrays.stream(sentAt).max().orElse(0),
 					Arrays.stream(answeredAt).max().orElse(0), ok, Arrays.stream(lag).sorted().toArray());
 		}
@@ -793,7 +826,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 		}
 
 		String summary() {
-			return format("%d sent at %.1f/s, %d answered 202; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+			return format("%d sent at %.1f/s, %d answered as expected; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms",
 					this.count, sendRate(), this.received, percentile(0.5), percentile(0.99), percentile(1.0));
 		}
 
