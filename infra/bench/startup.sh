@@ -27,19 +27,20 @@ pss_kb() {
   echo "$kb"
 }
 
-# Every component is a child of the launcher, so the launcher's own share is its tree
-# (itself and PostgreSQL) less the components' trees.
+# The launcher starts every component as its child, except PostgreSQL's server, which detaches
+# and is listed on its own: the launcher counts alone, every other process with its children.
 memory_report() {
-  local launcher_pid total others=0 name pid kb
+  local launcher_pid total=0 name pid kb
   launcher_pid="$(awk 'NR == 1 {print $2}' "$BRAIN_HOME/processes")"
-  total="$(pss_kb "$launcher_pid")"
   while read -r name pid; do
-    [[ "$pid" == "$launcher_pid" ]] && continue
-    kb="$(pss_kb "$pid")"
-    others=$((others + kb))
+    if [[ "$pid" == "$launcher_pid" ]]; then
+      kb="$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)"
+    else
+      kb="$(pss_kb "$pid")"
+    fi
+    total=$((total + kb))
     printf '  %-18s %6d MiB\n' "$name" $((kb / 1024))
   done < "$BRAIN_HOME/processes"
-  printf '  %-18s %6d MiB\n' "launcher+postgres" $(((total - others) / 1024))
   printf '  %-18s %6d MiB\n' "total" $((total / 1024))
 }
 

@@ -78,12 +78,25 @@ public final class Platform implements AutoCloseable {
 	}
 
 	/**
-	 * The pids of the processes it started, the launcher's own included (it runs
-	 * PostgreSQL).
+	 * The pids of the processes it started, the launcher's own first. The others are its
+	 * children, except PostgreSQL's server, which detaches (its pid is the first line of
+	 * the cluster's {@code postmaster.pid}).
 	 */
 	public Map<String, Long> pids() {
 		Map<String, Long> pids = new LinkedHashMap<>();
-		pids.put("launcher+postgres", ProcessHandle.current().pid());
+		pids.put("launcher", ProcessHandle.current().pid());
+		if (this.database != null) {
+			try {
+				pids.put("postgres",
+						Long.parseLong(
+								Files.readAllLines(this.settings.home().resolve("postgres").resolve("postmaster.pid"))
+									.get(0)
+									.strip()));
+			}
+			catch (IOException | RuntimeException ex) {
+				// Not known: the list goes without it.
+			}
+		}
 		synchronized (this.processes) {
 			this.processes.forEach((process) -> pids.put(process.name(), process.pid()));
 		}

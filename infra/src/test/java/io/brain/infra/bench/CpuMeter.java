@@ -40,7 +40,8 @@ final class CpuMeter {
 
 	/**
 	 * CPU time used so far, by process name: each process with its children, except
-	 * children listed on their own (the launcher starts every other process).
+	 * children listed on their own (the launcher starts the others; PostgreSQL's server
+	 * detaches and is listed by itself).
 	 */
 	Map<String, Duration> sample() {
 		Map<String, Duration> used = new LinkedHashMap<>();
