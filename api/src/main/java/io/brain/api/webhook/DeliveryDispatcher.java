@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -389,9 +390,17 @@ class DeliveryDispatcher implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-		// The deliveries handed over finish (each commits or rolls back) before the
-		// database goes.
-		this.executor.close();
+		// The deliveries handed over get as long as a start may take to finish (each
+		// commits or rolls back); one still waiting then rolls back with the database.
+		this.executor.shutdown();
+		try {
+			if (!this.executor.awaitTermination(this.properties.startTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.warn("Webhook deliveries still in flight at shutdown are dispatched again later");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override
