@@ -68,3 +68,8 @@ test('the delivery log shows a published message as a message, never as a run', 
   const outcome = modes.slice(modes.indexOf('export function deliveryOutcome'));
   assert.ok(!outcome.includes('runId'), 'a published message is shown with a run id');
 });
+
+test('the delivery log loads itself again while deliveries wait for the dispatcher', () => {
+  assert.ok(details.includes("import { useAutoRefresh } from '../../api/useAutoRefresh';"));
+  assert.ok(details.includes("deliveries.data?.items.some((delivery) => delivery.status === 'RECEIVED')"));
+});

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { Schemas } from '../../api/client';
 import { call, useResource } from '../../api/result';
+import { useAutoRefresh } from '../../api/useAutoRefresh';
 import { useSubmit } from '../../api/useSubmit';
 import { usePermissions } from '../auth/permissions';
 import { useApi } from '../auth/session';
@@ -9,7 +10,7 @@ import { ConfirmAction } from '../shell/ConfirmAction';
 import { ErrorBox } from '../shell/ErrorBox';
 import { Page } from '../shell/Page';
 import { Timestamp } from '../shell/Timestamp';
-import { describeStart, formatDuration, isLive, RunStateBadge, runDuration, useAutoRefresh } from './runDisplay';
+import { describeStart, formatDuration, isLive, RunStateBadge, runDuration } from './runDisplay';
 
 type Step = Schemas['RunStep'];
 

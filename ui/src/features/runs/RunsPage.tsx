@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { call, useResource } from '../../api/result';
+import { useAutoRefresh } from '../../api/useAutoRefresh';
 import { useApi } from '../auth/session';
 import { Page } from '../shell/Page';
 import { Pager } from '../shell/Pager';
@@ -8,7 +9,7 @@ import { ResourceTable } from '../shell/ResourceTable';
 import { SearchBox } from '../shell/SearchBox';
 import { Tabs, type Tab } from '../shell/Tabs';
 import { Timestamp } from '../shell/Timestamp';
-import { describeStart, isLive, RunStateBadge, runDuration, useAutoRefresh, type RunState } from './runDisplay';
+import { describeStart, isLive, RunStateBadge, runDuration, type RunState } from './runDisplay';
 
 const PAGE_SIZE = 25;
 

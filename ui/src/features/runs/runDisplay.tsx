@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import type { Schemas } from '../../api/client';
 
 export type RunState = Schemas['RunSummary']['state'];
@@ -10,9 +9,6 @@ export const RUN_STATES: Record<RunState, { label: string; tone: string }> = {
   COMPLETED: { label: 'Completed', tone: 'ok' },
   CANCELLED: { label: 'Cancelled', tone: 'neutral' },
 };
-
-/** How often a list or run that has not ended is loaded again. */
-export const REFRESH_MS = 5000;
 
 /** Whether a run in this state may still change (the engine still runs it). */
 export function isLive(state: RunState): boolean {
@@ -77,15 +73,4 @@ export function runDuration(run: { durationMs?: number | null; startedAt?: strin
     if (!Number.isNaN(started)) return `${formatDuration(Math.max(0, Date.now() - started))} so far`;
   }
   return '—';
-}
-
-/** Calls `reload` every REFRESH_MS while `live` is true (and the tab is visible). */
-export function useAutoRefresh(live: boolean, reload: () => void) {
-  useEffect(() => {
-    if (!live) return;
-    const timer = setInterval(() => {
-      if (document.visibilityState !== 'hidden') reload();
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [live, reload]);
 }

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Schemas } from '../../api/client';
 import { call, useResource } from '../../api/result';
+import { useAutoRefresh } from '../../api/useAutoRefresh';
 import { useRowAction } from '../../api/useRowAction';
 import { useSubmit } from '../../api/useSubmit';
 import { useApi } from '../auth/session';
@@ -55,6 +56,8 @@ export default function WebhookDetailsPage({ title }: { title: string }) {
       [api, id, page],
     ),
   );
+  // Deliveries waiting for the dispatcher (a replay, an outage) change within seconds.
+  useAutoRefresh(deliveries.data?.items.some((delivery) => delivery.status === 'RECEIVED') ?? false, deliveries.reload);
   const replay = useRowAction(deliveries.reload);
   const [secret, setSecret] = useState<string>();
   const rotate = useSubmit<Schemas['WebhookSecret']>((answer) => setSecret(answer.secret ?? undefined));
