@@ -10,6 +10,8 @@ import io.camunda.zeebe.exporter.test.ExporterTestContext;
 import io.camunda.zeebe.exporter.test.ExporterTestController;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the exporter as a broker does: configured with arguments, handed records in log
@@ -17,6 +19,8 @@ import io.camunda.zeebe.protocol.record.Record;
  * flush. Tests feed it the records of an in-process engine.
  */
 public final class ExporterHarness implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(ExporterHarness.class);
 
 	private final BrainExporter exporter = new BrainExporter();
 
@@ -101,7 +105,7 @@ public final class ExporterHarness implements AutoCloseable {
 				}
 				catch (RuntimeException ex) {
 					// as a broker does, keep handing records: the next round tries again
-					System.err.println("Exporter harness: " + ex);
+					logger.warn("The exporter failed a round; the next one tries again", ex);
 				}
 				try {
 					Thread.sleep(50);

@@ -15,7 +15,6 @@ import io.brain.api.problem.BrainProblem;
 import io.brain.api.run.RunService;
 import io.brain.api.run.StartRunRequest;
 import io.brain.core.audit.AuditEvent;
-import io.brain.core.audit.AuditEvent.ActorKind;
 import io.brain.core.audit.AuditEvent.Outcome;
 import io.brain.core.audit.AuditLog;
 import io.brain.core.tenant.TenantContext;
@@ -188,9 +187,9 @@ class ScheduleFiring {
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("automation", schedule.automationKey());
 		metadata.putAll(details);
-		this.auditLog.record(new AuditEvent(schedule.tenant(), "schedule:" + schedule.id(),
-				"Schedule " + schedule.definition().name(), ActorKind.SYSTEM, "schedule.fire", "schedule",
-				schedule.id().toString(), null, null, outcome, metadata));
+		CurrentUser actor = actor(schedule);
+		this.auditLog.record(new AuditEvent(schedule.tenant(), actor.id(), actor.name(), actor.kind(), "schedule.fire",
+				"schedule", schedule.id().toString(), null, null, outcome, metadata));
 	}
 
 }

@@ -84,6 +84,9 @@ class DeliveryDispatcher implements SmartLifecycle {
 
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
+	/** Whether the last look found more due than there were free slots. */
+	private volatile boolean backlog;
+
 	/** Consecutive rounds that found the engine away; none while it takes deliveries. */
 	private final AtomicInteger engineAway = new AtomicInteger();
 
@@ -123,6 +126,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 		int wanted = Math.min(max, free);
 		List<DeliveryRepository.Due> due = this.deliveries.due(wanted + this.inFlight.size());
 		int handed = 0;
+		this.backlog = due.size() > wanted;
 		for (DeliveryRepository.Due delivery : due) {
 			if (handed == wanted || !this.inFlight.add(delivery.id())) {
 				continue;
@@ -139,8 +143,10 @@ class DeliveryDispatcher implements SmartLifecycle {
 				finally {
 					this.inFlight.remove(delivery.id());
 					this.slots.release();
-					// More may be waiting for this slot.
-					wake();
+					if (this.backlog) {
+						// More are waiting for this slot.
+						wake();
+					}
 				}
 			});
 		}

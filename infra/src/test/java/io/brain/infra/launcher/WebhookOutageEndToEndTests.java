@@ -79,51 +79,37 @@ class WebhookOutageEndToEndTests {
 		// Each delivery names its own run, and the broker's exporter reports exactly
 		// those
 		// runs, every one completed.
-		Set<String> runIds = new HashSet<>();
-		for (int page = 0; page < WEBHOOKS / 100; page++) {
-			SharedPlatform.read(
-					expect(200,
-							SharedPlatform.send(token, "GET",
-									"/api/webhooks/" + listenerId + "/deliveries?status=DISPATCHED&size=100&page="
-											+ page,
-									null))
-						.body())
-				.get("items")
-				.forEach((delivery) -> runIds.add(delivery.get("runId").asText()));
-		}
+		Set<String> runIds = every(token, "/api/webhooks/" + listenerId + "/deliveries?status=DISPATCHED", "runId");
 		assertThat(runIds).hasSize(WEBHOOKS);
 		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
 			assertThat(runs(token, null)).isEqualTo(WEBHOOKS);
 			assertThat(runs(token, "COMPLETED")).isEqualTo(WEBHOOKS);
 		});
-		Set<String> listed = new HashSet<>();
-		for (int page = 0; page < WEBHOOKS / 100; page++) {
-			SharedPlatform
-				.read(expect(200,
-						SharedPlatform.send(token, "GET", "/api/runs?automation=" + KEY + "&size=100&page=" + page,
-								null))
-					.body())
-				.get("items")
-				.forEach((run) -> listed.add(run.get("id").asText()));
-		}
-		assertThat(listed).isEqualTo(runIds);
+		assertThat(every(token, "/api/runs?automation=" + KEY, "id")).isEqualTo(runIds);
 	}
 
 	private static long deliveries(String token, String listenerId, String status) {
-		return SharedPlatform
-			.read(expect(200,
-					SharedPlatform.send(token, "GET",
-							"/api/webhooks/" + listenerId + "/deliveries?size=1&status=" + status, null))
-				.body())
+		return page(token, "/api/webhooks/" + listenerId + "/deliveries?status=" + status, 1, 0).get("total").asLong();
+	}
+
+	private static long runs(String token, String state) {
+		return page(token, "/api/runs?automation=" + KEY + ((state != null) ? "&state=" + state : ""), 1, 0)
 			.get("total")
 			.asLong();
 	}
 
-	private static long runs(String token, String state) {
-		return SharedPlatform.read(expect(200,
-				SharedPlatform.send(token, "GET",
-						"/api/runs?size=1&automation=" + KEY + ((state != null) ? "&state=" + state : ""), null))
-			.body()).get("total").asLong();
+	/** A field of every item of a paged list (of at most {@code WEBHOOKS} items). */
+	private static Set<String> every(String token, String list, String field) {
+		Set<String> values = new HashSet<>();
+		for (int page = 0; page < WEBHOOKS / 100; page++) {
+			page(token, list, 100, page).get("items").forEach((item) -> values.add(item.get(field).asText()));
+		}
+		return values;
+	}
+
+	private static JsonNode page(String token, String list, int size, int page) {
+		return SharedPlatform.read(
+				expect(200, SharedPlatform.send(token, "GET", list + "&size=" + size + "&page=" + page, null)).body());
 	}
 
 	private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
