@@ -1,7 +1,6 @@
 package io.brain.api.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.core.audit.AuditLog;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,9 +14,8 @@ class AuditConfiguration {
 	 * Ahead of Spring Security, so refused and unauthenticated requests are audited too.
 	 */
 	@Bean
-	FilterRegistrationBean<AuditFilter> auditFilter(AuditLog auditLog, ObjectMapper json) {
-		FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(
-				new AuditFilter(auditLog, json));
+	FilterRegistrationBean<AuditFilter> auditFilter(RequestAudit audit, ObjectMapper json) {
+		FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(new AuditFilter(audit, json));
 		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
 		return registration;
 	}

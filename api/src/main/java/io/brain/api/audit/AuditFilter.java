@@ -1,9 +1,6 @@
 package io.brain.api.audit;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -11,13 +8,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.brain.api.identity.CurrentUser;
-import io.brain.core.audit.AuditEvent;
-import io.brain.core.audit.AuditEvent.ActorKind;
-import io.brain.core.audit.AuditEvent.Outcome;
-import io.brain.core.audit.AuditLog;
 import io.brain.core.secret.SecretFieldNames;
-import io.brain.core.tenant.TenantContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 
 /**
@@ -51,12 +41,12 @@ class AuditFilter extends OncePerRequestFilter {
 
 	private static final int MAX_AUDITED_BODY = 64 * 1024;
 
-	private final AuditLog auditLog;
+	private final RequestAudit audit;
 
 	private final ObjectMapper json;
 
-	AuditFilter(AuditLog auditLog, ObjectMapper json) {
-		this.auditLog = auditLog;
+	AuditFilter(RequestAudit audit, ObjectMapper json) {
+		this.audit = audit;
 		this.json = json;
 	}
 
@@ -65,6 +55,7 @@ class AuditFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String requestId = requestId(request);
 		response.setHeader(REQUEST_ID, requestId);
+		request.setAttribute(REQUEST_ID, requestId);
 		MDC.put("requestId", requestId);
 		try {
 			if (!MUTATIONS.contains(request.getMethod()) || !isAudited(request.getRequestURI())) {
@@ -108,20 +99,7 @@ class AuditFilter extends OncePerRequestFilter {
 
 	private void record(HttpServletRequest request, JsonNode fields, int status, String requestId) {
 		try {
-			CurrentUser actor = (CurrentUser) request.getAttribute(CurrentUser.REQUEST_ATTRIBUTE);
-			String scope = (actor != null && actor.tenantId() != null) ? actor.tenantId() : TenantContext.PLATFORM;
-			Map<String, Object> metadata = new LinkedHashMap<>();
-			metadata.put("status", status);
-			if (fields != null) {
-				metadata.put("fields", fields);
-			}
-			Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-			String path = (pattern != null) ? pattern.toString() : request.getRequestURI();
-			this.auditLog.record(new AuditEvent(scope, (actor != null) ? actor.id() : "anonymous",
-					(actor != null) ? actor.username() : "anonymous",
-					(actor != null) ? actor.kind() : ActorKind.ANONYMOUS, request.getMethod() + " " + path,
-					targetType(request.getRequestURI()), targetId(request), requestId, request.getRemoteAddr(),
-					outcome(status), metadata));
+			this.audit.recordAnswered(request, fields, status);
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not write the audit row of request {}", requestId, ex);
@@ -160,27 +138,6 @@ class AuditFilter extends OncePerRequestFilter {
 		else if (node != null && node.isArray()) {
 			node.forEach(AuditFilter::mask);
 		}
-	}
-
-	private static String targetType(String uri) {
-		String[] segments = uri.split("/");
-		return (segments.length > 2) ? segments[2].toLowerCase(Locale.ROOT) : null;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static String targetId(HttpServletRequest request) {
-		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-		if (variables instanceof Map<?, ?> map && !map.isEmpty()) {
-			return String.join(",", ((Map<String, String>) map).values());
-		}
-		return null;
-	}
-
-	private static Outcome outcome(int status) {
-		if (status == 401 || status == 403) {
-			return Outcome.DENIED;
-		}
-		return (status < 400) ? Outcome.SUCCESS : Outcome.FAILURE;
 	}
 
 	private static String requestId(HttpServletRequest request) {

@@ -2,6 +2,7 @@ package io.brain.api.run;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +11,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.core.tenant.TenantId;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,10 +27,13 @@ class RunRepository {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcTemplate batch;
+
 	private final ObjectMapper json;
 
-	RunRepository(JdbcClient jdbc, ObjectMapper json) {
+	RunRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper json) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.json = json;
 	}
 
@@ -57,23 +64,36 @@ class RunRepository {
 			.update();
 	}
 
-	/** Records a run Brain started; the engine has just created its instance. */
-	void insert(TenantId tenant, UUID id, String processId, long processDefinitionKey, long processInstanceKey,
-			String startedBy, Instant startedAt, Map<String, Object> input) {
-		this.jdbc.sql("""
+	/**
+	 * Records runs Brain started, whose instances the engine has just created, in one
+	 * round trip.
+	 */
+	void insert(TenantId tenant, List<NewRun> runs) {
+		if (runs.isEmpty()) {
+			return;
+		}
+		SqlParameterSource[] rows = new SqlParameterSource[runs.size()];
+		for (int i = 0; i < rows.length; i++) {
+			NewRun run = runs.get(i);
+			rows[i] = new MapSqlParameterSource().addValue("id", run.id())
+				.addValue("tenant", tenant.value())
+				.addValue("processId", run.processId())
+				.addValue("definition", run.processDefinitionKey())
+				.addValue("instance", run.processInstanceKey())
+				.addValue("startedBy", run.startedBy())
+				.addValue("startedAt", Timestamp.from(run.startedAt()))
+				.addValue("input", write(run.input()));
+		}
+		this.batch.batchUpdate("""
 				insert into run (id, tenant_id, process_id, process_definition_key, process_instance_key, started_by,
 				    started_at, input)
 				values (:id, :tenant, :processId, :definition, :instance, :startedBy, :startedAt, cast(:input as jsonb))
-				""")
-			.param("id", id)
-			.param("tenant", tenant.value())
-			.param("processId", processId)
-			.param("definition", processDefinitionKey)
-			.param("instance", processInstanceKey)
-			.param("startedBy", startedBy)
-			.param("startedAt", Timestamp.from(startedAt))
-			.param("input", write(input))
-			.update();
+				""", rows);
+	}
+
+	/** A run Brain started, as it is recorded. */
+	record NewRun(UUID id, String processId, long processDefinitionKey, long processInstanceKey, String startedBy,
+			Instant startedAt, Map<String, Object> input) {
 	}
 
 	private String write(Map<String, Object> variables) {

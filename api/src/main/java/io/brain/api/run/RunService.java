@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,8 +15,10 @@ import io.brain.core.deployment.DeploymentRegistry;
 import io.brain.core.deployment.ProcessDeployment;
 import io.brain.core.tenant.TenantId;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.grpc.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,20 +62,6 @@ public class RunService {
 	 */
 	public Run start(CurrentUser user, StartRunRequest request) {
 		return find(user, String.valueOf(createOrRefuse(user, request).processInstanceKey));
-	}
-
-	/**
-	 * Starts a run for a caller that tries again later when the engine cannot take it now
-	 * (the webhook dispatcher): the engine has created the instance when this returns,
-	 * and the run row is written in the caller's transaction.
-	 * @param timeout how long to wait for the engine's answer
-	 * @return the run's id (its process instance key)
-	 * @throws EngineUnavailableException when the engine could not take the start now
-	 * (unreachable, back-pressure, timeout)
-	 * @throws BrainProblem 404 when the process is not deployed
-	 */
-	public long startAccepted(CurrentUser user, StartRunRequest request, Duration timeout) {
-		return create(user, request, timeout).processInstanceKey;
 	}
 
 	/**
@@ -213,40 +202,105 @@ public class RunService {
 
 	private Created create(CurrentUser user, StartRunRequest request, Duration timeout) {
 		TenantId tenant = user.tenant();
-		ProcessDeployment deployment = this.deployments.latest(tenant, request.processId())
-			.orElseThrow(() -> new BrainProblem(HttpStatus.NOT_FOUND, "processId",
-					"No process '" + request.processId() + "' is deployed for your tenant."));
+		ProcessDeployment deployment = deployed(tenant, request.processId());
 		long instance;
 		try {
-			instance = this.zeebe.newCreateInstanceCommand()
-				.processDefinitionKey(deployment.processDefinitionKey())
-				.variables(request.variables())
-				.requestTimeout((timeout != null) ? timeout : DEFAULT_TIMEOUT)
-				.send()
-				.join()
-				.getProcessInstanceKey();
-		}
-		catch (ClientStatusException ex) {
-			if (ex.getStatusCode() == Status.Code.NOT_FOUND) {
-				throw new BrainProblem(HttpStatus.CONFLICT, "processId", "The engine does not know process '"
-						+ request.processId() + "' (its data was reset?): deploy it again.");
-			}
-			if (ex.getStatusCode() == Status.Code.INVALID_ARGUMENT) {
-				throw BrainProblem.badInput("variables", "The engine refused the variables: " + ex.getMessage());
-			}
-			if (EngineUnavailableException.isTransient(ex)) {
-				throw EngineUnavailableException.of("the start", ex);
-			}
-			throw engineProblem(ex);
+			instance = send(deployment, request.variables(), timeout).join().getProcessInstanceKey();
 		}
 		catch (ClientException ex) {
-			// No status: the request did not reach the gateway (connection, channel).
-			throw EngineUnavailableException.of("the start", ex);
+			throw refusal(request.processId(), ex);
 		}
 		UUID id = UUID.randomUUID();
-		this.runs.insert(tenant, id, deployment.processId(), deployment.processDefinitionKey(), instance,
-				user.username(), Instant.now(), request.variables());
+		this.runs.insert(tenant, List.of(new RunRepository.NewRun(id, deployment.processId(),
+				deployment.processDefinitionKey(), instance, user.username(), Instant.now(), request.variables())));
 		return new Created(id, instance);
+	}
+
+	/**
+	 * Starts runs for a caller that tries again later what the engine cannot take now
+	 * (the webhook dispatcher): one per set of variables, all of the latest deployed
+	 * version of one process. The starts go to the engine together and each answer is
+	 * awaited; the runs it created are recorded in the caller's transaction.
+	 * @param timeout how long to wait for the engine's answers
+	 * @return one outcome per set of variables, in their order
+	 * @throws BrainProblem 404 when the process is not deployed
+	 */
+	public List<StartOutcome> startAllAccepted(CurrentUser user, String processId, List<Map<String, Object>> variables,
+			Duration timeout) {
+		TenantId tenant = user.tenant();
+		ProcessDeployment deployment = deployed(tenant, processId);
+		List<CamundaFuture<ProcessInstanceEvent>> sent = new ArrayList<>(variables.size());
+		for (Map<String, Object> each : variables) {
+			sent.add(send(deployment, each, timeout));
+		}
+		List<StartOutcome> outcomes = new ArrayList<>(variables.size());
+		List<RunRepository.NewRun> started = new ArrayList<>(variables.size());
+		Instant now = Instant.now();
+		for (int i = 0; i < sent.size(); i++) {
+			try {
+				long instance = sent.get(i).join().getProcessInstanceKey();
+				started.add(new RunRepository.NewRun(UUID.randomUUID(), deployment.processId(),
+						deployment.processDefinitionKey(), instance, user.username(), now, variables.get(i)));
+				outcomes.add(new StartOutcome.Started(instance));
+			}
+			catch (ClientException ex) {
+				outcomes.add(new StartOutcome.NotStarted(refusal(processId, ex)));
+			}
+		}
+		this.runs.insert(tenant, started);
+		return outcomes;
+	}
+
+	/**
+	 * How one of {@link #startAllAccepted} went.
+	 */
+	public sealed interface StartOutcome {
+
+		/** The engine created the instance: the run's id is its key. */
+		record Started(long runId) implements StartOutcome {
+		}
+
+		/**
+		 * The engine did not start it: an {@link EngineUnavailableException} when it may
+		 * later, a {@link BrainProblem} when it refused.
+		 */
+		record NotStarted(RuntimeException reason) implements StartOutcome {
+		}
+
+	}
+
+	private ProcessDeployment deployed(TenantId tenant, String processId) {
+		return this.deployments.latest(tenant, processId)
+			.orElseThrow(() -> new BrainProblem(HttpStatus.NOT_FOUND, "processId",
+					"No process '" + processId + "' is deployed for your tenant."));
+	}
+
+	private CamundaFuture<ProcessInstanceEvent> send(ProcessDeployment deployment, Map<String, Object> variables,
+			Duration timeout) {
+		return this.zeebe.newCreateInstanceCommand()
+			.processDefinitionKey(deployment.processDefinitionKey())
+			.variables(variables)
+			.requestTimeout((timeout != null) ? timeout : DEFAULT_TIMEOUT)
+			.send();
+	}
+
+	/**
+	 * What a failed start means: a {@link BrainProblem} for the caller, or an
+	 * {@link EngineUnavailableException} when the same start may succeed later.
+	 */
+	private static RuntimeException refusal(String processId, ClientException ex) {
+		if (ex instanceof ClientStatusException status) {
+			if (status.getStatusCode() == Status.Code.NOT_FOUND) {
+				return new BrainProblem(HttpStatus.CONFLICT, "processId",
+						"The engine does not know process '" + processId + "' (its data was reset?): deploy it again.");
+			}
+			if (status.getStatusCode() == Status.Code.INVALID_ARGUMENT) {
+				return BrainProblem.badInput("variables", "The engine refused the variables: " + ex.getMessage());
+			}
+		}
+		// No status: the request did not reach the gateway (connection, channel).
+		return EngineUnavailableException.isTransient(ex) ? EngineUnavailableException.of("the start", ex)
+				: engineProblem(ex);
 	}
 
 	private static BrainProblem engineProblem(ClientException ex) {

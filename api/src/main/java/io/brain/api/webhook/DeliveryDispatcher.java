@@ -3,11 +3,11 @@ package io.brain.api.webhook;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +29,6 @@ import io.brain.api.message.PublishedMessage;
 import io.brain.api.problem.BrainProblem;
 import io.brain.api.run.EngineUnavailableException;
 import io.brain.api.run.RunService;
-import io.brain.api.run.StartRunRequest;
 import io.brain.core.tenant.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,23 +36,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Starts the run of each delivery in the inbox, or publishes its message, once.
  * <p>
- * Each delivery is locked ({@code for update skip locked}) for the transaction that
- * starts its run (or publishes its message) and marks it DISPATCHED with the run's id (or
- * the message's key), so two api instances never dispatch it twice: the engine accepts
- * the instance or message before the mark commits. Up to
- * {@code brain.webhooks.dispatch-concurrency} deliveries are with the engine at once.
- * While the engine is unreachable deliveries stay RECEIVED and the dispatcher tries one
- * at a time, pausing between tries for a backoff that doubles up to
- * {@code brain.webhooks.max-retry-backoff}; once the engine takes one, the rest follow at
- * once. A delivery whose automation is missing or not deployed, or that carries no
- * correlation key, is FAILED with the reason, to be replayed once fixed.
+ * Deliveries are locked ({@code for update skip locked}) for the transaction that starts
+ * their runs (or publishes their messages) and marks them DISPATCHED with the run's id
+ * (or the message's key), so two api instances never dispatch one twice: the engine
+ * accepts the instance or message before the mark commits. A transaction takes up to
+ * {@code brain.webhooks.deliveries-per-transaction} deliveries of one tenant and sends
+ * their starts to the engine together; up to {@code brain.webhooks.dispatch-concurrency}
+ * deliveries are with the engine at once. While the engine is unreachable deliveries stay
+ * RECEIVED and the dispatcher tries one at a time, pausing between tries for a backoff
+ * that doubles up to {@code brain.webhooks.max-retry-backoff}; once the engine takes one,
+ * the rest follow at once. A delivery whose automation is missing or not deployed, or
+ * that carries no correlation key, is FAILED with the reason, to be replayed once fixed.
  */
 @Component
 class DeliveryDispatcher implements SmartLifecycle {
@@ -73,8 +72,6 @@ class DeliveryDispatcher implements SmartLifecycle {
 	private final ObjectMapper json;
 
 	private final TransactionTemplate transaction;
-
-	private final TransactionTemplate savepoint;
 
 	/** Dispatch slots: deliveries with the engine at once. */
 	private final Semaphore slots;
@@ -101,16 +98,16 @@ class DeliveryDispatcher implements SmartLifecycle {
 		this.properties = properties;
 		this.json = json;
 		this.transaction = new TransactionTemplate(transactions);
-		this.savepoint = new TransactionTemplate(transactions);
-		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.slots = new Semaphore(Math.max(1, properties.dispatchConcurrency()));
 	}
 
 	/**
-	 * Hands the deliveries due now to free dispatch slots, without waiting for them:
-	 * deliveries are independent (each its own transaction and row lock), so up to
-	 * {@code brain.webhooks.dispatch-concurrency} are with the engine at once and a slow
-	 * one holds up no other.
+	 * Hands the deliveries due now to free dispatch slots, without waiting for them: each
+	 * tenant's are started in transactions of up to
+	 * {@code brain.webhooks.deliveries-per-transaction} (their starts sent to the engine
+	 * together, their row locks held until the runs are recorded), so up to
+	 * {@code brain.webhooks.dispatch-concurrency} deliveries are with the engine at once
+	 * and a slow transaction holds up no other.
 	 * @return how many it handed over
 	 */
 	int dispatchDue() {
@@ -125,84 +122,119 @@ class DeliveryDispatcher implements SmartLifecycle {
 		// The ones in flight here are still due until their transactions commit.
 		int wanted = Math.min(max, free);
 		List<DeliveryRepository.Due> due = this.deliveries.due(wanted + this.inFlight.size());
-		int handed = 0;
-		this.backlog = due.size() > wanted;
+		Map<String, List<UUID>> byTenant = new LinkedHashMap<>();
+		int taken = 0;
+		int waiting = 0;
 		for (DeliveryRepository.Due delivery : due) {
-			if (handed == wanted || !this.inFlight.add(delivery.id())) {
+			if (this.inFlight.contains(delivery.id())) {
 				continue;
 			}
-			if (!this.slots.tryAcquire()) {
-				this.inFlight.remove(delivery.id());
-				break;
+			if (taken == wanted) {
+				waiting++;
+				continue;
 			}
-			handed++;
-			this.executor.execute(() -> {
-				try {
-					dispatchOne(delivery);
-				}
-				finally {
-					this.inFlight.remove(delivery.id());
-					this.slots.release();
-					if (this.backlog) {
-						// More are waiting for this slot.
-						wake();
+			this.inFlight.add(delivery.id());
+			byTenant.computeIfAbsent(delivery.tenant(), (tenant) -> new ArrayList<>()).add(delivery.id());
+			taken++;
+		}
+		this.backlog = waiting > 0;
+		int perTransaction = Math.max(1, this.properties.deliveriesPerTransaction());
+		byTenant.forEach((tenant, ids) -> {
+			for (int from = 0; from < ids.size(); from += perTransaction) {
+				List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + perTransaction));
+				// Only this loop takes slots, and it found this many free.
+				this.slots.acquireUninterruptibly(batch.size());
+				this.executor.execute(() -> {
+					try {
+						dispatch(tenant, batch);
+					}
+					finally {
+						batch.forEach(this.inFlight::remove);
+						this.slots.release(batch.size());
+						if (this.backlog) {
+							// More are waiting for these slots.
+							wake();
+						}
+					}
+				});
+			}
+		});
+		return taken;
+	}
+
+	/**
+	 * Starts the runs of some of a tenant's deliveries (or publishes their messages) in
+	 * one transaction: those another dispatcher holds or that no longer wait are skipped,
+	 * and should the transaction fail, every one of them waits for the next round.
+	 */
+	private void dispatch(String tenant, List<UUID> ids) {
+		try {
+			TenantContext.run(tenant, () -> this.transaction.executeWithoutResult((tx) -> {
+				Map<UUID, List<DeliveryRepository.Locked>> starts = new LinkedHashMap<>();
+				for (DeliveryRepository.Locked locked : this.deliveries.lockDue(tenant, ids)) {
+					if (locked.mode() == ListenerMode.CORRELATE) {
+						correlate(tenant, locked);
+					}
+					else {
+						starts.computeIfAbsent(locked.delivery().listenerId(), (listener) -> new ArrayList<>())
+							.add(locked);
 					}
 				}
-			});
-		}
-		return handed;
-	}
-
-	private void dispatchOne(DeliveryRepository.Due delivery) {
-		try {
-			TenantContext.call(delivery.tenant(), () -> dispatch(delivery));
+				starts.values().forEach((sameListener) -> start(tenant, sameListener));
+			}));
 		}
 		catch (RuntimeException ex) {
-			logger.error("Could not dispatch webhook delivery {} of tenant {}", delivery.id(), delivery.tenant(), ex);
+			logger.error("Could not dispatch {} webhook deliveries of tenant {}", ids.size(), tenant, ex);
 		}
 	}
 
-	private boolean dispatch(DeliveryRepository.Due due) {
-		return Boolean.TRUE.equals(this.transaction.execute((tx) -> {
-			Optional<DeliveryRepository.Locked> locked = this.deliveries.lockDue(due.tenant(), due.id());
-			if (locked.isEmpty()) {
-				// Another dispatcher has it, or had it.
-				return false;
-			}
-			if (locked.get().mode() == ListenerMode.CORRELATE) {
-				correlate(due.tenant(), locked.get());
-			}
-			else {
-				start(due.tenant(), locked.get());
-			}
-			return true;
-		}));
-	}
-
-	private void start(String tenant, DeliveryRepository.Locked locked) {
-		DeliveryRepository.StoredDelivery delivery = locked.delivery();
-		CurrentUser webhook = actor(tenant, locked);
-		String key = locked.automationKey();
+	/** Starts the runs of deliveries of one listener, all of its automation. */
+	private void start(String tenant, List<DeliveryRepository.Locked> sameListener) {
+		DeliveryRepository.Locked first = sameListener.get(0);
+		CurrentUser webhook = actor(tenant, first);
+		String key = first.automationKey();
 		Automation automation;
 		try {
 			automation = this.automations.get(webhook, key);
 		}
 		catch (BrainProblem notFound) {
-			this.deliveries.failed(tenant, delivery.id(), "Automation '" + key + "' does not exist.");
+			failAll(tenant, sameListener, "Automation '" + key + "' does not exist.");
 			return;
 		}
 		if (automation.deployedVersion() == null) {
-			this.deliveries.failed(tenant, delivery.id(),
+			failAll(tenant, sameListener,
 					"Automation '" + automation.name() + "' is not deployed: deploy it, then replay this delivery.");
 			return;
 		}
-		StartRunRequest request = new StartRunRequest(key, Map.of("webhook", variables(locked, payload(delivery))));
-		attempt(tenant, delivery, "the start", () -> {
-			// The run's row and the engine's instance, or neither.
-			Long run = this.savepoint
-				.execute((tx) -> this.runs.startAccepted(webhook, request, this.properties.startTimeout()));
-			this.deliveries.dispatched(tenant, delivery.id(), run);
-		});
+		List<Map<String, Object>> variables = new ArrayList<>(sameListener.size());
+		for (DeliveryRepository.Locked locked : sameListener) {
+			variables.add(Map.of("webhook", variables(locked, payload(locked.delivery()))));
+		}
+		List<RunService.StartOutcome> outcomes;
+		try {
+			outcomes = this.runs.startAllAccepted(webhook, key, variables, this.properties.startTimeout());
+		}
+		catch (BrainProblem ex) {
+			failAll(tenant, sameListener, ex.getBody().getDetail());
+			return;
+		}
+		Map<UUID, Long> started = new LinkedHashMap<>();
+		for (int i = 0; i < outcomes.size(); i++) {
+			DeliveryRepository.StoredDelivery delivery = sameListener.get(i).delivery();
+			switch (outcomes.get(i)) {
+				case RunService.StartOutcome.Started run -> started.put(delivery.id(), run.runId());
+				case RunService.StartOutcome.NotStarted refused ->
+					notTaken(tenant, delivery, "the start", refused.reason());
+			}
+		}
+		this.deliveries.dispatched(tenant, started);
+		if (!started.isEmpty()) {
+			this.engineAway.set(0);
+		}
+	}
+
+	private void failAll(String tenant, List<DeliveryRepository.Locked> deliveries, String reason) {
+		deliveries.forEach((locked) -> this.deliveries.failed(tenant, locked.delivery().id(), reason));
 	}
 
 	/**
@@ -241,38 +273,43 @@ class DeliveryDispatcher implements SmartLifecycle {
 		PublishMessageRequest message = new PublishMessageRequest(locked.messageName(), correlationKey,
 				Map.of("webhook", variables(locked, payload)), locked.firstDeliveryId().toString(),
 				this.properties.messageTtl().toMillis());
-		attempt(tenant, delivery, "the message", () -> {
-			PublishedMessage published = this.messages.publishAccepted(actor(tenant, locked), message,
-					this.properties.startTimeout());
-			this.deliveries.published(tenant, delivery.id(), published);
-		});
+		PublishedMessage published;
+		try {
+			published = this.messages.publishAccepted(actor(tenant, locked), message, this.properties.startTimeout());
+		}
+		catch (RuntimeException ex) {
+			notTaken(tenant, delivery, "the message", ex);
+			return;
+		}
+		this.deliveries.published(tenant, delivery.id(), published);
+		this.engineAway.set(0);
 	}
 
 	/**
-	 * Hands a delivery to the engine: while the engine cannot take it, it waits and is
-	 * tried again; when the engine refuses it, it fails with the reason.
+	 * What becomes of a delivery the engine did not take: while the engine cannot take
+	 * it, it waits and is tried again; when the engine refuses it, it fails with the
+	 * reason.
 	 */
-	private void attempt(String tenant, DeliveryRepository.StoredDelivery delivery, String command, Runnable handOver) {
-		try {
-			handOver.run();
-			this.engineAway.set(0);
-		}
-		catch (EngineUnavailableException ex) {
-			if (this.engineAway.getAndIncrement() == 0) {
-				// Once per outage: while it lasts every delivery waits.
-				logger.warn("Webhook deliveries wait for the engine: {}", ex.getMessage());
+	private void notTaken(String tenant, DeliveryRepository.StoredDelivery delivery, String command,
+			RuntimeException reason) {
+		switch (reason) {
+			case EngineUnavailableException ex -> {
+				if (this.engineAway.getAndIncrement() == 0) {
+					// Once per outage: while it lasts every delivery waits.
+					logger.warn("Webhook deliveries wait for the engine: {}", ex.getMessage());
+				}
+				// The dispatcher pauses while the engine is away (see run()); the
+				// delivery
+				// is due again as soon as it is back.
+				this.deliveries.retryLater(tenant, delivery.id(), Instant.now().plus(this.properties.retryBackoff()),
+						ex.getMessage());
 			}
-			// The dispatcher pauses while the engine is away (see run()); the delivery is
-			// due again as soon as it is back.
-			this.deliveries.retryLater(tenant, delivery.id(), Instant.now().plus(this.properties.retryBackoff()),
-					ex.getMessage());
-		}
-		catch (BrainProblem ex) {
-			this.deliveries.failed(tenant, delivery.id(), ex.getBody().getDetail());
-		}
-		catch (RuntimeException ex) {
-			logger.error("The engine refused {} of webhook delivery {}", command, delivery.id(), ex);
-			this.deliveries.failed(tenant, delivery.id(), "The engine refused " + command + ": " + ex.getMessage());
+			case BrainProblem ex -> this.deliveries.failed(tenant, delivery.id(), ex.getBody().getDetail());
+			default -> {
+				logger.error("The engine refused {} of webhook delivery {}", command, delivery.id(), reason);
+				this.deliveries.failed(tenant, delivery.id(),
+						"The engine refused " + command + ": " + reason.getMessage());
+			}
 		}
 	}
 

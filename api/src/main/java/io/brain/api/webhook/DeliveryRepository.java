@@ -140,10 +140,10 @@ class DeliveryRepository {
 	}
 
 	/**
-	 * Locks a delivery that is still waiting to start, for the rest of the transaction;
-	 * empty when another dispatcher holds it or it no longer waits.
+	 * Locks those of the deliveries that still wait to start, for the rest of the
+	 * transaction, skipping any another dispatcher holds or that no longer wait.
 	 */
-	Optional<Locked> lockDue(String tenant, UUID id) {
+	List<Locked> lockDue(String tenant, List<UUID> ids) {
 		return this.jdbc
 			.sql("""
 					select d.*, l.name as listener_name, l.provider, l.automation_key, l.mode, l.message_name as listener_message,
@@ -151,25 +151,35 @@ class DeliveryRepository {
 					    coalesce((select o.id from webhook_delivery o where o.listener_id = d.listener_id
 					        and o.provider_event_id = d.provider_event_id and o.replay_of is null), d.id) as first_delivery_id
 					from webhook_delivery d join webhook_listener l on l.id = d.listener_id
-					where d.tenant_id = :tenant and d.id = :id and d.status = 'RECEIVED' and d.next_attempt_at <= now()
+					where d.tenant_id = :tenant and d.id = any(:ids) and d.status = 'RECEIVED' and d.next_attempt_at <= now()
+					order by d.next_attempt_at
 					for update of d skip locked
 					""")
 			.param("tenant", tenant)
-			.param("id", id)
+			.param("ids", ids.toArray(UUID[]::new))
 			.query((rs, row) -> new Locked(map(rs, row), rs.getString("listener_name"),
 					WebhookProvider.valueOf(rs.getString("provider")), rs.getString("automation_key"),
 					ListenerMode.valueOf(rs.getString("mode")), rs.getString("listener_message"),
 					rs.getString("correlation_key_pointer"), rs.getString("correlation_key_header"),
 					rs.getObject("first_delivery_id", UUID.class)))
-			.optional();
+			.list();
 	}
 
-	void dispatched(String tenant, UUID id, long run) {
+	/** Marks deliveries DISPATCHED, each with the run it started, in one statement. */
+	void dispatched(String tenant, Map<UUID, Long> runs) {
+		if (runs.isEmpty()) {
+			return;
+		}
 		this.jdbc.sql("""
-				update webhook_delivery set status = 'DISPATCHED', run_id = :run, dispatched_at = now(),
-				    attempts = attempts + 1, last_error = null
-				where tenant_id = :tenant and id = :id
-				""").param("run", run).param("tenant", tenant).param("id", id).update();
+				update webhook_delivery d set status = 'DISPATCHED', run_id = s.run, dispatched_at = now(),
+				    attempts = d.attempts + 1, last_error = null
+				from unnest(:ids, :runs) as s (id, run)
+				where d.tenant_id = :tenant and d.id = s.id
+				""")
+			.param("ids", runs.keySet().toArray(UUID[]::new))
+			.param("runs", runs.values().toArray(Long[]::new))
+			.param("tenant", tenant)
+			.update();
 	}
 
 	/**

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.api.audit.RequestAudit;
 import io.brain.api.identity.CurrentUser;
 import io.brain.api.problem.BrainProblem;
 import io.brain.api.tenant.Tenants;
@@ -53,13 +54,13 @@ class WebhookIngress {
 
 	private static final int MAX_HEADER_VALUE = 1000;
 
-	private final ListenerRepository listeners;
+	private final IngressListeners listeners;
 
 	private final DeliveryRepository deliveries;
 
-	private final io.brain.core.secret.SecretStore secrets;
-
 	private final Tenants tenants;
+
+	private final RequestAudit audit;
 
 	private final WebhookProperties properties;
 
@@ -67,13 +68,12 @@ class WebhookIngress {
 
 	private final TransactionTemplate transaction;
 
-	WebhookIngress(ListenerRepository listeners, DeliveryRepository deliveries,
-			io.brain.core.secret.SecretStore secrets, Tenants tenants, WebhookProperties properties, ObjectMapper json,
-			TransactionTemplate transaction) {
+	WebhookIngress(IngressListeners listeners, DeliveryRepository deliveries, Tenants tenants, RequestAudit audit,
+			WebhookProperties properties, ObjectMapper json, TransactionTemplate transaction) {
 		this.listeners = listeners;
 		this.deliveries = deliveries;
-		this.secrets = secrets;
 		this.tenants = tenants;
+		this.audit = audit;
 		this.properties = properties;
 		this.json = json;
 		this.transaction = transaction;
@@ -84,24 +84,24 @@ class WebhookIngress {
 		if (request.getContentLengthLong() > limit) {
 			throw tooLarge(limit);
 		}
-		ListenerRepository.Addressed addressed = (PUBLIC_ID.matcher(publicId).matches())
-				? this.listeners.findByPublicId(publicId).orElse(null) : null;
-		if (addressed == null || this.tenants.isDisabled(addressed.tenant())) {
+		IngressListeners.Listener addressed = (PUBLIC_ID.matcher(publicId).matches())
+				? this.listeners.find(publicId).orElse(null) : null;
+		if (addressed == null || this.tenants.isDisabled(addressed.tenant().value())) {
 			throw BrainProblem.notFound("No webhook listener has this address.");
 		}
-		ListenerRepository.Stored listener = addressed.listener();
+		ListenerRepository.Stored listener = addressed.stored();
 		// From here on the audit trail records the request in the listener's tenant.
 		request.setAttribute(CurrentUser.REQUEST_ATTRIBUTE,
-				CurrentUser.system("webhook", listener.id(), listener.name(), addressed.tenant()));
+				CurrentUser.system("webhook", listener.id(), listener.name(), addressed.tenant().value()));
 		byte[] body = readAtMost(request.getInputStream(), limit);
 		if (body == null) {
 			throw tooLarge(limit);
 		}
-		return TenantContext.call(addressed.tenant(),
-				() -> receive(new TenantId(addressed.tenant()), listener, request, body));
+		return TenantContext.call(addressed.tenant().value(),
+				() -> receive(addressed.tenant(), listener, addressed.secret(), request, body));
 	}
 
-	private ResponseEntity<WebhookReceipt> receive(TenantId tenant, ListenerRepository.Stored listener,
+	private ResponseEntity<WebhookReceipt> receive(TenantId tenant, ListenerRepository.Stored listener, String secret,
 			HttpServletRequest request, byte[] body) {
 		String text = new String(body, StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
 		String signatureHeader = Signatures.header(listener.provider(), listener.signatureHeader());
@@ -111,7 +111,6 @@ class WebhookIngress {
 			// started.
 			return ResponseEntity.ok(new WebhookReceipt(null, "PING"));
 		}
-		String secret = this.secrets.get(WebhookListeners.secretRef(tenant, listener.id())).orElse(null);
 		String problem = (secret != null)
 				? Signatures.problem(listener.provider(), listener.signatureHeader(), listener.signatureEncoding(),
 						request::getHeader, body, secret, Instant.now(), this.properties.signatureTolerance())
@@ -130,14 +129,21 @@ class WebhookIngress {
 				: DeliveryStatus.IGNORED;
 		DeliveryRepository.Received delivery = new DeliveryRepository.Received(UUID.randomUUID(), listener.id(), status,
 				eventType, eventId, safeHeaders(request), text, request.getContentType());
-		// Committed before the 2xx is written: a delivery answered 2xx is never lost.
-		Boolean stored = this.transaction.execute((tx) -> this.deliveries.insert(tenant.value(), delivery));
+		HttpStatus answer = (status == DeliveryStatus.RECEIVED) ? HttpStatus.ACCEPTED : HttpStatus.OK;
+		// Committed, with its audit row, before the 2xx is written: a delivery answered
+		// 2xx is never lost.
+		Boolean stored = this.transaction.execute((tx) -> {
+			if (!this.deliveries.insert(tenant.value(), delivery)) {
+				return false;
+			}
+			this.audit.recordWithin(request, answer.value());
+			return true;
+		});
 		if (!Boolean.TRUE.equals(stored)) {
 			UUID earlier = this.deliveries.idOfEvent(tenant.value(), listener.id(), eventId).orElse(null);
 			return ResponseEntity.ok(new WebhookReceipt(earlier, "DUPLICATE"));
 		}
-		return ResponseEntity.status((status == DeliveryStatus.RECEIVED) ? HttpStatus.ACCEPTED : HttpStatus.OK)
-			.body(new WebhookReceipt(delivery.id(), status.name()));
+		return ResponseEntity.status(answer).body(new WebhookReceipt(delivery.id(), status.name()));
 	}
 
 	/** Whether a listener takes an event type: any when it names none. */

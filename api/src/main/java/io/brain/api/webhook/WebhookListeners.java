@@ -44,9 +44,12 @@ public class WebhookListeners {
 
 	private final ObjectMapper json;
 
+	private final IngressListeners ingress;
+
 	WebhookListeners(ListenerRepository listeners, DeliveryRepository deliveries, SecretStore secrets,
-			Automations automations, WebhookProperties properties, ObjectMapper json) {
+			Automations automations, WebhookProperties properties, ObjectMapper json, IngressListeners ingress) {
 		this.listeners = listeners;
+		this.ingress = ingress;
 		this.deliveries = deliveries;
 		this.secrets = secrets;
 		this.automations = automations;
@@ -112,6 +115,7 @@ public class WebhookListeners {
 						option(request.messageName()), option(request.correlationKeyPointer()),
 						option(request.correlationKeyHeader()), stored.createdBy(), stored.createdAt(), Instant.now(),
 						0, null));
+		this.ingress.forget(stored.publicId());
 		return get(user, id);
 	}
 
@@ -143,19 +147,21 @@ public class WebhookListeners {
 	@Transactional
 	public WebhookSecret rotateSecret(CurrentUser user, UUID id, WebhookSecret given) {
 		TenantId tenant = user.tenant();
-		stored(tenant, id);
+		ListenerRepository.Stored stored = stored(tenant, id);
 		String secret = (given != null && given.secret() != null) ? given.secret() : randomToken(32);
 		this.secrets.put(secretRef(tenant, id), secret);
 		this.listeners.touch(tenant.value(), id);
+		this.ingress.forget(stored.publicId());
 		return new WebhookSecret(secret);
 	}
 
 	@Transactional
 	public void delete(CurrentUser user, UUID id) {
 		TenantId tenant = user.tenant();
-		stored(tenant, id);
+		ListenerRepository.Stored stored = stored(tenant, id);
 		this.secrets.delete(secretRef(tenant, id));
 		this.listeners.delete(tenant.value(), id);
+		this.ingress.forget(stored.publicId());
 	}
 
 	public DeliveryPage deliveries(CurrentUser user, UUID id, DeliveryStatus status, int page, int size) {

@@ -17,8 +17,9 @@ import org.springframework.util.unit.DataSize;
  * @param dispatchInterval how often the dispatcher looks for deliveries to start when it
  * found none
  * @param dispatchBatch the most deliveries it reads at a time
- * @param dispatchConcurrency how many deliveries it hands to the engine at once (each
- * holds a database connection while the engine accepts it)
+ * @param dispatchConcurrency how many deliveries it hands to the engine at once
+ * @param deliveriesPerTransaction how many of one tenant's deliveries it starts in one
+ * transaction (which holds a database connection while the engine accepts them)
  * @param startTimeout how long it waits for the engine to accept a start (or a message)
  * @param retryBackoff the pause before the dispatcher tries again when the engine could
  * not take a delivery; doubled each time it still cannot
@@ -29,14 +30,18 @@ import org.springframework.util.unit.DataSize;
  * @param messageTtl how long the engine keeps a message a CORRELATE listener published
  * for a run that does not wait for it yet; within it, a message with the same id (a
  * second try, a replay) is not published again
+ * @param listenerCacheTtl how long the ingress keeps a listener and its secret once read;
+ * a change through another api instance applies within it ({@code 0s} reads them for
+ * every webhook)
  */
 @ConfigurationProperties("brain.webhooks")
 public record WebhookProperties(@DefaultValue("1MB") DataSize maxBodySize,
 		@DefaultValue("5m") Duration signatureTolerance, String publicUrl,
 		@DefaultValue("200ms") Duration dispatchInterval, @DefaultValue("50") int dispatchBatch,
-		@DefaultValue("16") int dispatchConcurrency, @DefaultValue("10s") Duration startTimeout,
-		@DefaultValue("1s") Duration retryBackoff, @DefaultValue("30s") Duration maxRetryBackoff,
-		@DefaultValue("true") boolean dispatcherEnabled, @DefaultValue("64") int maxConcurrentRequests,
-		@DefaultValue("1h") Duration messageTtl) {
+		@DefaultValue("32") int dispatchConcurrency, @DefaultValue("8") int deliveriesPerTransaction,
+		@DefaultValue("10s") Duration startTimeout, @DefaultValue("1s") Duration retryBackoff,
+		@DefaultValue("30s") Duration maxRetryBackoff, @DefaultValue("true") boolean dispatcherEnabled,
+		@DefaultValue("64") int maxConcurrentRequests, @DefaultValue("1h") Duration messageTtl,
+		@DefaultValue("5s") Duration listenerCacheTtl) {
 
 }

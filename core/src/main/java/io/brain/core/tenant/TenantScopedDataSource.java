@@ -3,6 +3,9 @@ package io.brain.core.tenant;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import javax.sql.DataSource;
 
@@ -14,6 +17,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * connection borrowed without a tenant states none and sees no tenant rows.
  */
 public class TenantScopedDataSource extends DelegatingDataSource {
+
+	/**
+	 * The tenant each pooled session states, by its driver connection (weakly: a closed
+	 * connection drops out).
+	 */
+	private final Map<Connection, String> stated = Collections.synchronizedMap(new WeakHashMap<>());
 
 	public TenantScopedDataSource(DataSource target) {
 		super(target);
@@ -44,11 +53,28 @@ public class TenantScopedDataSource extends DelegatingDataSource {
 		return type == DataSource.class || super.isWrapperFor(type);
 	}
 
-	private static Connection scoped(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("select set_config('brain.tenant_id', ?, false)")) {
-			statement.setString(1, TenantContext.current().orElse(""));
-			statement.execute();
+	private Connection scoped(Connection connection) throws SQLException {
+		String tenant = TenantContext.current().orElse("");
+		try {
+			// The setting outlives the borrow, so a pooled connection that states this
+			// tenant already needs no round trip.
+			Connection session = connection.unwrap(Connection.class);
+			if (tenant.equals(this.stated.get(session))) {
+				return connection;
+			}
+			// Forgotten first: should the statement fail, the connection's setting is
+			// unknown.
+			this.stated.remove(session);
+			try (PreparedStatement statement = connection
+				.prepareStatement("select set_config('brain.tenant_id', ?, false)")) {
+				statement.setString(1, tenant);
+				statement.execute();
+			}
+			if (connection.getAutoCommit()) {
+				// Outside a transaction the setting holds until changed; inside one a
+				// rollback would undo it.
+				this.stated.put(session, tenant);
+			}
 			return connection;
 		}
 		catch (SQLException ex) {
