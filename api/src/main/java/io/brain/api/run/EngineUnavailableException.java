@@ -16,8 +16,20 @@ public class EngineUnavailableException extends RuntimeException {
 	private static final Set<Status.Code> TRANSIENT = Set.of(Status.Code.UNAVAILABLE, Status.Code.RESOURCE_EXHAUSTED,
 			Status.Code.DEADLINE_EXCEEDED, Status.Code.ABORTED, Status.Code.CANCELLED);
 
+	private final boolean backPressure;
+
 	public EngineUnavailableException(String message, Throwable cause) {
 		super(message, cause);
+		this.backPressure = cause instanceof ClientStatusException status
+				&& status.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED;
+	}
+
+	/**
+	 * Whether the engine is up but busy (back-pressure): it takes commands again as soon
+	 * as it has worked off some of its load, unlike an engine that cannot be reached.
+	 */
+	public boolean isBackPressure() {
+		return this.backPressure;
 	}
 
 	/**

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -48,16 +47,21 @@ import org.springframework.web.util.UriComponentsBuilder;
  * accepts the instance or message before the mark commits. A transaction takes up to
  * {@code brain.webhooks.deliveries-per-transaction} deliveries of one tenant and sends
  * their starts to the engine together; up to {@code brain.webhooks.dispatch-concurrency}
- * deliveries are with the engine at once. While the engine is unreachable deliveries stay
- * RECEIVED and the dispatcher tries one at a time, pausing between tries for a backoff
- * that doubles up to {@code brain.webhooks.max-retry-backoff}; once the engine takes one,
- * the rest follow at once. A delivery whose automation is missing or not deployed, or
- * that carries no correlation key, is FAILED with the reason, to be replayed once fixed.
+ * deliveries are with the engine at once. An engine answering with back-pressure gets
+ * half as many at a time after a short pause, and one more for each transaction it takes
+ * again. While the engine is unreachable deliveries stay RECEIVED and the dispatcher
+ * tries one at a time, pausing between tries for a backoff that doubles up to
+ * {@code brain.webhooks.max-retry-backoff}; once the engine takes one, the rest follow at
+ * once. A delivery whose automation is missing or not deployed, or that carries no
+ * correlation key, is FAILED with the reason, to be replayed once fixed.
  */
 @Component
 class DeliveryDispatcher implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+	/** How long a busy engine is left alone before deliveries it refused go again. */
+	private static final Duration BACK_PRESSURE_PAUSE = Duration.ofMillis(25);
 
 	private final DeliveryRepository deliveries;
 
@@ -73,8 +77,11 @@ class DeliveryDispatcher implements SmartLifecycle {
 
 	private final TransactionTemplate transaction;
 
-	/** Dispatch slots: deliveries with the engine at once. */
-	private final Semaphore slots;
+	/** Deliveries with the engine now. */
+	private final AtomicInteger withEngine = new AtomicInteger();
+
+	/** How many may be with the engine at once, after its back-pressure. */
+	private final DispatchWindow window;
 
 	/** Deliveries this dispatcher is handing over now. */
 	private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
@@ -98,7 +105,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 		this.properties = properties;
 		this.json = json;
 		this.transaction = new TransactionTemplate(transactions);
-		this.slots = new Semaphore(Math.max(1, properties.dispatchConcurrency()));
+		this.window = new DispatchWindow(properties.dispatchConcurrency(), BACK_PRESSURE_PAUSE, System::nanoTime);
 	}
 
 	/**
@@ -115,13 +122,14 @@ class DeliveryDispatcher implements SmartLifecycle {
 	}
 
 	private int dispatchDue(int max) {
-		int free = this.slots.availablePermits();
+		int free = this.window.room(this.withEngine.get());
 		if (free == 0) {
 			return 0;
 		}
-		// The ones in flight here are still due until their transactions commit.
+		// The ones in flight here are still due until their transactions commit; one
+		// more tells whether any are left waiting.
 		int wanted = Math.min(max, free);
-		List<DeliveryRepository.Due> due = this.deliveries.due(wanted + this.inFlight.size());
+		List<DeliveryRepository.Due> due = this.deliveries.due(wanted + this.inFlight.size() + 1);
 		Map<String, List<UUID>> byTenant = new LinkedHashMap<>();
 		int taken = 0;
 		int waiting = 0;
@@ -142,17 +150,16 @@ class DeliveryDispatcher implements SmartLifecycle {
 		byTenant.forEach((tenant, ids) -> {
 			for (int from = 0; from < ids.size(); from += perTransaction) {
 				List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + perTransaction));
-				// Only this loop takes slots, and it found this many free.
-				this.slots.acquireUninterruptibly(batch.size());
+				this.withEngine.addAndGet(batch.size());
 				this.executor.execute(() -> {
 					try {
 						dispatch(tenant, batch);
 					}
 					finally {
 						batch.forEach(this.inFlight::remove);
-						this.slots.release(batch.size());
+						this.withEngine.addAndGet(-batch.size());
 						if (this.backlog) {
-							// More are waiting for these slots.
+							// More are waiting for room with the engine.
 							wake();
 						}
 					}
@@ -229,7 +236,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 		}
 		this.deliveries.dispatched(tenant, started);
 		if (!started.isEmpty()) {
-			this.engineAway.set(0);
+			taken();
 		}
 	}
 
@@ -282,7 +289,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 			return;
 		}
 		this.deliveries.published(tenant, delivery.id(), published);
-		this.engineAway.set(0);
+		taken();
 	}
 
 	/**
@@ -293,6 +300,10 @@ class DeliveryDispatcher implements SmartLifecycle {
 	private void notTaken(String tenant, DeliveryRepository.StoredDelivery delivery, String command,
 			RuntimeException reason) {
 		switch (reason) {
+			case EngineUnavailableException ex when ex.isBackPressure() -> {
+				// Left as it is: due again once the engine has had a moment.
+				busy();
+			}
 			case EngineUnavailableException ex -> {
 				if (this.engineAway.getAndIncrement() == 0) {
 					// Once per outage: while it lasts every delivery waits.
@@ -311,6 +322,21 @@ class DeliveryDispatcher implements SmartLifecycle {
 						"The engine refused " + command + ": " + reason.getMessage());
 			}
 		}
+	}
+
+	/** The engine took deliveries: it is back, and may take one more at a time. */
+	private void taken() {
+		this.engineAway.set(0);
+		this.window.taken();
+	}
+
+	/**
+	 * The engine answered with back-pressure: fewer deliveries at a time, after a pause.
+	 */
+	private void busy() {
+		this.window.busy();
+		// The refused ones wait to go again.
+		this.backlog = true;
 	}
 
 	/** Who a delivery acts as: its listener, within the listener's tenant. */
@@ -407,8 +433,9 @@ class DeliveryDispatcher implements SmartLifecycle {
 				}
 			}
 			else if (handed == 0) {
-				// Woken early when a slot frees up.
-				LockSupport.parkNanos(this.properties.dispatchInterval().toNanos());
+				// Woken early when room with the engine frees up.
+				long calm = this.window.calmNanos();
+				LockSupport.parkNanos((calm > 0) ? calm : this.properties.dispatchInterval().toNanos());
 			}
 		}
 	}
