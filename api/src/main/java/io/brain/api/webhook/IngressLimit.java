@@ -14,10 +14,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sheds webhook load early: beyond {@code brain.webhooks.max-concurrent-requests}
- * webhooks in flight, a delivery is answered 503 with {@code Retry-After} before anything
+ * webhooks in flight, a delivery is answered 429 with {@code Retry-After} before anything
  * reads its body, so an api under more webhooks than it can serve refuses them (providers
  * retry) instead of queueing them until its memory runs out. A refused delivery changes
- * nothing.
+ * nothing. 429 rather than 503: Tomcat closes the connection after a 503, so each refusal
+ * cost the sender a new connection and the api another accept, which kept an overloaded
+ * api overloaded.
  */
 class IngressLimit extends OncePerRequestFilter {
 
@@ -40,7 +42,7 @@ class IngressLimit extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		if (!this.slots.tryAcquire()) {
 			response.setHeader("Retry-After", "1");
-			this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+			this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
 					"Brain is receiving more webhooks than it can take right now; send this one again shortly.");
 			return;
 		}

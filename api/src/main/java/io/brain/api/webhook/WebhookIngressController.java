@@ -28,7 +28,8 @@ class WebhookIngressController {
 	@Operation(operationId = "receiveWebhook",
 			summary = "Take a provider's webhook: 202 once stored (its run starts shortly), 200 for an event "
 					+ "filtered out or a duplicate, 401 for a missing or wrong signature, 404 for an unknown "
-					+ "address, 413 for a body over brain.webhooks.max-body-size; nothing is stored on a 4xx")
+					+ "address, 413 for a body over brain.webhooks.max-body-size, 429 with Retry-After while the api "
+					+ "takes more webhooks than it can; nothing is stored on a 4xx")
 	ResponseEntity<WebhookReceipt> receive(
 			@Parameter(description = "The listener's public id, from its URL") @PathVariable String publicId,
 			HttpServletRequest request) throws IOException {

@@ -21,7 +21,7 @@ class IngressLimitTests {
 	final IngressLimit limit = new IngressLimit(1, new ProblemWriter(new ObjectMapper()));
 
 	@Test
-	void webhookWhenLimitReachedThenRefusedWith503AndRetryAfterAndLaterTakenAgain() throws Exception {
+	void webhookWhenLimitReachedThenRefusedWith429AndRetryAfterAndLaterTakenAgain() throws Exception {
 		AtomicReference<MockHttpServletResponse> whileBusy = new AtomicReference<>();
 		MockHttpServletResponse first = new MockHttpServletResponse();
 		// The first webhook is still in flight when the second arrives.
@@ -38,7 +38,7 @@ class IngressLimitTests {
 		});
 
 		assertThat(first.getStatus()).isEqualTo(200);
-		assertThat(whileBusy.get().getStatus()).isEqualTo(503);
+		assertThat(whileBusy.get().getStatus()).isEqualTo(429);
 		assertThat(whileBusy.get().getHeader("Retry-After")).isEqualTo("1");
 		assertThat(whileBusy.get().getContentType()).isEqualTo("application/problem+json");
 		assertThat(whileBusy.get().getContentAsString()).contains("more webhooks than it can take");
