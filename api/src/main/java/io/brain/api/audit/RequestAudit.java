@@ -14,8 +14,6 @@ import io.brain.core.tenant.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -36,23 +34,18 @@ public class RequestAudit {
 	}
 
 	/**
-	 * Writes the request's audit row in the current transaction, with the status the
-	 * request is about to be answered with. Should the transaction roll back, the row
-	 * goes with it and the filter writes one for the answer given instead.
+	 * Makes a change and writes the request's audit row, with the status the request is
+	 * about to be answered with, in one statement ({@link AuditLog#recordWith}), when the
+	 * change writes a row; the filter then writes none. When it writes none, the filter
+	 * writes the row for the answer given instead.
+	 * @return whether the change wrote a row
 	 */
-	public void recordWithin(HttpServletRequest request, int status) {
-		this.auditLog.record(event(request, null, status));
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					request.setAttribute(RECORDED, Boolean.TRUE);
-				}
-			});
-		}
-		else {
+	public boolean recordWith(HttpServletRequest request, int status, String change, Map<String, ?> parameters) {
+		boolean changed = this.auditLog.recordWith(change, parameters, event(request, null, status));
+		if (changed) {
 			request.setAttribute(RECORDED, Boolean.TRUE);
 		}
+		return changed;
 	}
 
 	/** Writes the request's row unless its handler wrote it already. */

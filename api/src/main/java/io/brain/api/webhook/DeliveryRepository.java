@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,28 +37,29 @@ class DeliveryRepository {
 	}
 
 	/**
-	 * Stores a verified delivery unless its listener received the same provider event id
-	 * before.
-	 * @return whether it was stored
+	 * The statement that stores a verified delivery unless its listener received the same
+	 * provider event id before; run with {@link #insertParameters}, it writes one row or
+	 * none.
 	 */
-	boolean insert(String tenant, Received delivery) {
-		return this.jdbc.sql("""
-				insert into webhook_delivery (id, tenant_id, listener_id, status, event_type, provider_event_id,
-				    headers, payload, content_type)
-				values (:id, :tenant, :listener, :status, :eventType, :eventId, cast(:headers as jsonb), :payload,
-				    :contentType)
-				on conflict (listener_id, provider_event_id) where replay_of is null do nothing
-				""")
-			.param("id", delivery.id())
-			.param("tenant", tenant)
-			.param("listener", delivery.listenerId())
-			.param("status", delivery.status().name())
-			.param("eventType", delivery.eventType())
-			.param("eventId", delivery.providerEventId())
-			.param("headers", write(delivery.headers()))
-			.param("payload", delivery.payload())
-			.param("contentType", delivery.contentType())
-			.update() == 1;
+	static final String INSERT = """
+			insert into webhook_delivery (id, tenant_id, listener_id, status, event_type, provider_event_id, headers,
+			    payload, content_type)
+			values (:id, :tenant, :listener, :status, :eventType, :eventId, cast(:headers as jsonb), :payload,
+			    :contentType)
+			on conflict (listener_id, provider_event_id) where replay_of is null do nothing""";
+
+	Map<String, Object> insertParameters(String tenant, Received delivery) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", delivery.id());
+		parameters.put("tenant", tenant);
+		parameters.put("listener", delivery.listenerId());
+		parameters.put("status", delivery.status().name());
+		parameters.put("eventType", delivery.eventType());
+		parameters.put("eventId", delivery.providerEventId());
+		parameters.put("headers", write(delivery.headers()));
+		parameters.put("payload", delivery.payload());
+		parameters.put("contentType", delivery.contentType());
+		return parameters;
 	}
 
 	Optional<UUID> idOfEvent(String tenant, UUID listener, String providerEventId) {

@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes webhooks in: finds the listener (and so the tenant) by the address alone, checks
@@ -66,17 +65,14 @@ class WebhookIngress {
 
 	private final ObjectMapper json;
 
-	private final TransactionTemplate transaction;
-
 	WebhookIngress(IngressListeners listeners, DeliveryRepository deliveries, Tenants tenants, RequestAudit audit,
-			WebhookProperties properties, ObjectMapper json, TransactionTemplate transaction) {
+			WebhookProperties properties, ObjectMapper json) {
 		this.listeners = listeners;
 		this.deliveries = deliveries;
 		this.tenants = tenants;
 		this.audit = audit;
 		this.properties = properties;
 		this.json = json;
-		this.transaction = transaction;
 	}
 
 	ResponseEntity<WebhookReceipt> receive(String publicId, HttpServletRequest request) throws IOException {
@@ -130,16 +126,11 @@ class WebhookIngress {
 		DeliveryRepository.Received delivery = new DeliveryRepository.Received(UUID.randomUUID(), listener.id(), status,
 				eventType, eventId, safeHeaders(request), text, request.getContentType());
 		HttpStatus answer = (status == DeliveryStatus.RECEIVED) ? HttpStatus.ACCEPTED : HttpStatus.OK;
-		// Committed, with its audit row, before the 2xx is written: a delivery answered
-		// 2xx is never lost.
-		Boolean stored = this.transaction.execute((tx) -> {
-			if (!this.deliveries.insert(tenant.value(), delivery)) {
-				return false;
-			}
-			this.audit.recordWithin(request, answer.value());
-			return true;
-		});
-		if (!Boolean.TRUE.equals(stored)) {
+		// Committed, with its audit row in the same statement, before the 2xx is written:
+		// a delivery answered 2xx is never lost.
+		boolean stored = this.audit.recordWith(request, answer.value(), DeliveryRepository.INSERT,
+				this.deliveries.insertParameters(tenant.value(), delivery));
+		if (!stored) {
 			UUID earlier = this.deliveries.idOfEvent(tenant.value(), listener.id(), eventId).orElse(null);
 			return ResponseEntity.ok(new WebhookReceipt(earlier, "DUPLICATE"));
 		}

@@ -183,7 +183,8 @@ class WebhookListenerTests extends WebhookTestContext {
 	}
 
 	@Test
-	void webhookWhenReceivedOrRefusedThenAuditedInTheListenersTenantWithoutThePayload() throws Exception {
+	void webhookWhenReceivedRepeatedOrRefusedThenAuditedOnceEachInTheListenersTenantWithoutThePayload()
+			throws Exception {
 		automation("hooks-g", "on-push", false);
 		JsonNode created = listener("hooks-g", listenerRequest("Audited", WebhookProvider.GITHUB, "on-push", SECRET));
 		String id = created.at("/listener/id").asText();
@@ -191,6 +192,9 @@ class WebhookListenerTests extends WebhookTestContext {
 
 		this.mvc.perform(signed(path(created), WebhookProvider.GITHUB, SECRET, body, "gh-audit-1", "push"))
 			.andExpect(status().isAccepted());
+		this.mvc.perform(signed(path(created), WebhookProvider.GITHUB, SECRET, body, "gh-audit-1", "push"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DUPLICATE"));
 		this.mvc
 			.perform(signed(path(created), WebhookProvider.GITHUB, "wrong-secret-0123456789", body, "gh-audit-2",
 					"push"))
@@ -201,6 +205,7 @@ class WebhookListenerTests extends WebhookTestContext {
 				from audit_log where action = 'POST /hooks/{publicId}' order by id
 				""").query(String.class).list());
 		assertThat(rows).containsExactly("webhook:" + id + " SYSTEM SUCCESS {\"status\": 202}",
+				"webhook:" + id + " SYSTEM SUCCESS {\"status\": 200}",
 				"webhook:" + id + " SYSTEM DENIED {\"status\": 401}");
 	}
 

@@ -1,5 +1,7 @@
 package io.brain.core.audit;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.core.tenant.TenantContext;
@@ -12,6 +14,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class AuditLog {
 
+	private static final String COLUMNS = """
+			(tenant_id, actor_id, actor_name, actor_kind, action, target_type, target_id, request_id, client_ip,
+			    outcome, metadata, hash)""";
+
+	private static final String VALUES = """
+			:auditScope, :auditActorId, :auditActorName, :auditActorKind, :auditAction, :auditTargetType,
+			    :auditTargetId, :auditRequestId, :auditClientIp, :auditOutcome, cast(:auditMetadata as jsonb), ''""";
+
 	private final JdbcClient jdbc;
 
 	private final ObjectMapper json;
@@ -22,6 +32,29 @@ public class AuditLog {
 	}
 
 	public void record(AuditEvent event) {
+		TenantContext.run(event.scope(),
+				() -> statement("insert into audit_log " + COLUMNS + " values (" + VALUES + ")", event).update());
+	}
+
+	/**
+	 * Appends an event in the very statement that makes the change it records, and only
+	 * when that change writes a row. One statement commits both without a transaction
+	 * around them, so the tenant's chain is locked only while PostgreSQL runs it, not
+	 * while the caller goes back and forth.
+	 * @param change an {@code insert}, {@code update} or {@code delete} with named
+	 * parameters and no {@code returning}
+	 * @param parameters the change's parameters (none named {@code audit...})
+	 * @return whether the change wrote a row, and so the event
+	 */
+	public boolean recordWith(String change, Map<String, ?> parameters, AuditEvent event) {
+		return TenantContext.call(event.scope(),
+				() -> statement("with change as (" + change + " returning 1) insert into audit_log " + COLUMNS
+						+ " select " + VALUES + " from change", event)
+					.params(parameters)
+					.update() > 0);
+	}
+
+	private JdbcClient.StatementSpec statement(String sql, AuditEvent event) {
 		String metadata;
 		try {
 			metadata = this.json.writeValueAsString(event.metadata());
@@ -29,24 +62,18 @@ public class AuditLog {
 		catch (JsonProcessingException ex) {
 			throw new IllegalArgumentException("Audit metadata cannot be written as JSON", ex);
 		}
-		TenantContext.run(event.scope(), () -> this.jdbc.sql("""
-				insert into audit_log (tenant_id, actor_id, actor_name, actor_kind, action, target_type, target_id,
-				    request_id, client_ip, outcome, metadata, hash)
-				values (:scope, :actorId, :actorName, :actorKind, :action, :targetType, :targetId, :requestId,
-				    :clientIp, :outcome, cast(:metadata as jsonb), '')
-				""")
-			.param("scope", event.scope())
-			.param("actorId", truncate(event.actorId(), 255))
-			.param("actorName", truncate(event.actorName(), 255))
-			.param("actorKind", event.actorKind().name())
-			.param("action", truncate(event.action(), 200))
-			.param("targetType", truncate(event.targetType(), 100))
-			.param("targetId", truncate(event.targetId(), 255))
-			.param("requestId", truncate(event.requestId(), 100))
-			.param("clientIp", truncate(event.clientIp(), 64))
-			.param("outcome", event.outcome().name())
-			.param("metadata", metadata)
-			.update());
+		return this.jdbc.sql(sql)
+			.param("auditScope", event.scope())
+			.param("auditActorId", truncate(event.actorId(), 255))
+			.param("auditActorName", truncate(event.actorName(), 255))
+			.param("auditActorKind", event.actorKind().name())
+			.param("auditAction", truncate(event.action(), 200))
+			.param("auditTargetType", truncate(event.targetType(), 100))
+			.param("auditTargetId", truncate(event.targetId(), 255))
+			.param("auditRequestId", truncate(event.requestId(), 100))
+			.param("auditClientIp", truncate(event.clientIp(), 64))
+			.param("auditOutcome", event.outcome().name())
+			.param("auditMetadata", metadata);
 	}
 
 	private static String truncate(String value, int max) {
