@@ -25,7 +25,7 @@ import org.springframework.util.unit.DataSize;
  * not take a delivery; doubled each time it still cannot
  * @param maxRetryBackoff the longest pause between tries
  * @param dispatcherEnabled whether this api instance dispatches at all
- * @param maxConcurrentRequests webhooks one api instance takes at once; beyond, 503 with
+ * @param maxConcurrentRequests webhooks one api instance takes at once; beyond, 429 with
  * Retry-After
  * @param messageTtl how long the engine keeps a message a CORRELATE listener published
  * for a run that does not wait for it yet; within it, a message with the same id (a
