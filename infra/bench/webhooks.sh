@@ -2,7 +2,8 @@
 # Measures webhooks on the platform ./brain up starts, in one run (docs/benchmarks.md):
 #   0. ingest only: the same, to a listener that takes no event type, so no run competes;
 #   1. ingest: signed GitHub webhooks at a fixed arrival rate (BENCH_RATE, default 300/s), open
-#      loop, after BENCH_WARMUP (6000, 20 s) unmeasured ones: achieved rate, latency to the 2xx;
+#      loop, after BENCH_WARMUP (6000) unmeasured ones sent at a rate climbing to it: achieved
+#      rate, latency to the 2xx;
 #   2. end-to-end: RUNS webhooks posted as fast as the api takes them, each starting a run of a
 #      one-step automation (an HTTP request to a server of the benchmark on 127.0.0.1): runs
 #      completed per second;

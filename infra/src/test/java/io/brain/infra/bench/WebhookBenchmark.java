@@ -148,7 +148,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 		log("phase 0, ingest only: %d warm-up, then %d signed webhooks at %.0f/s to a listener that starts "
 				+ "no run (answered 200, stored as IGNORED)", this.options.warmup(), this.options.ingestRequests(),
 				this.options.rate());
-		Ingest aloneWarmup = ingest("alone-warm", this.options.warmup(), this.ingestOnlyHook, 200);
+		Ingest aloneWarmup = warmUp("alone-warm", this.options.warmup(), this.ingestOnlyHook, 200);
 		log("  warm-up: %s", aloneWarmup.summary());
 		Ingest alone = ingest("alone", this.options.ingestRequests(), this.ingestOnlyHook, 200);
 		log("  measured: %s", alone.summary());
@@ -159,7 +159,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 
 		log("phase 1, ingest: %d warm-up, then %d signed webhooks at %.0f/s, each starting a run",
 				this.options.warmup(), this.options.ingestRequests(), this.options.rate());
-		Ingest warmup = ingest("warm", this.options.warmup(), this.hook, 202);
+		Ingest warmup = warmUp("warm", this.options.warmup(), this.hook, 202);
 		log("  warm-up: %s", warmup.summary());
 		Ingest ingest = ingest("ingest", this.options.ingestRequests(), this.hook, 202);
 		log("  measured: %s", ingest.summary());
@@ -308,17 +308,34 @@ public final class WebhookBenchmark implements AutoCloseable {
 	 * rather than hiding.
 	 */
 	private Ingest ingest(String batch, int count, URI address, int expected) throws InterruptedException {
+		return ingest(batch, count, address, expected, false);
+	}
+
+	/**
+	 * A warm-up: as {@link #ingest(String, int, URI, int)}, but the rate climbs from a
+	 * fifth of the measured one to all of it, so a platform that has just started
+	 * compiles its hot paths under load instead of collapsing under a queue built while
+	 * they were still interpreted.
+	 */
+	private Ingest warmUp(String batch, int count, URI address, int expected) throws InterruptedException {
+		return ingest(batch, count, address, expected, true);
+	}
+
+	private Ingest ingest(String batch, int count, URI address, int expected, boolean ramp)
+			throws InterruptedException {
 		List<byte[]> requests = IntStream.range(0, count).mapToObj((n) -> signed(address, batch, n)).toList();
 		long[] latency = new long[count];
 		long[] lag = new long[count];
 		long[] sentAt = new long[count];
 		long[] answeredAt = new long[count];
 		int[] status = new int[count];
-		double interval = 1e9 / this.options.rate();
+		double offset = 0;
 		long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
 		try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int i = 0; i < count; i++) {
-				long due = start + Math.round(i * interval);
+				long due = start + Math.round(offset);
+				double rate = ramp ? this.options.rate() * (0.2 + 0.8 * i / count) : this.options.rate();
+				offset += 1e9 / rate;
 				long wait;
 				while ((wait = due - System.nanoTime()) > 0) {
 					LockSupport.parkNanos(wait);
