@@ -77,9 +77,6 @@ class DeliveryDispatcher implements SmartLifecycle {
 
 	private final TransactionTemplate transaction;
 
-	/** Deliveries with the engine now. */
-	private final AtomicInteger withEngine = new AtomicInteger();
-
 	/** How many may be with the engine at once, after its back-pressure. */
 	private final DispatchWindow window;
 
@@ -122,7 +119,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 	}
 
 	private int dispatchDue(int max) {
-		int free = this.window.room(this.withEngine.get());
+		int free = this.window.room(this.inFlight.size());
 		if (free == 0) {
 			return 0;
 		}
@@ -150,14 +147,12 @@ class DeliveryDispatcher implements SmartLifecycle {
 		byTenant.forEach((tenant, ids) -> {
 			for (int from = 0; from < ids.size(); from += perTransaction) {
 				List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + perTransaction));
-				this.withEngine.addAndGet(batch.size());
 				this.executor.execute(() -> {
 					try {
 						dispatch(tenant, batch);
 					}
 					finally {
 						batch.forEach(this.inFlight::remove);
-						this.withEngine.addAndGet(-batch.size());
 						if (this.backlog) {
 							// More are waiting for room with the engine.
 							wake();
