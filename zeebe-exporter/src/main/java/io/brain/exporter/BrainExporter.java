@@ -72,6 +72,8 @@ public final class BrainExporter implements Exporter {
 
 	private Instant retryAfter = Instant.MIN;
 
+	private String lastFailure;
+
 	@Override
 	public void configure(Context context) {
 		this.settings = ExporterSettings.from(context.getConfiguration().getArguments(), System.getenv());
@@ -182,6 +184,7 @@ public final class BrainExporter implements Exporter {
 		}
 		catch (SQLException | RuntimeException ex) {
 			this.failures++;
+			this.lastFailure = ex.getMessage();
 			Duration backoff = backoff();
 			this.retryAfter = now.plus(backoff);
 			if (this.failures == 1 || this.failures % 20 == 0) {
@@ -221,6 +224,14 @@ public final class BrainExporter implements Exporter {
 			this.acknowledgedPosition = position;
 			this.controller.updateLastExportedRecordPosition(position);
 		}
+	}
+
+	/** What the exporter holds and where it is, for a broker's or a test's log. */
+	@Override
+	public String toString() {
+		return "BrainExporter[lastSeenPosition=%d, acknowledgedPosition=%d, pending=%d, waiting=%d, failures=%d, retryAfter=%s, lastFailure=%s]"
+			.formatted(this.lastSeenPosition, this.acknowledgedPosition, this.pending.size(), this.waiting.size(),
+					this.failures, this.retryAfter, this.lastFailure);
 	}
 
 	private void schedule(Duration delay) {

@@ -243,6 +243,10 @@ class BrainExporterTests {
 					.isFalse();
 				assertThat(small.flush()).isFalse();
 				assertThat(small.acknowledgedPosition()).isEqualTo(before);
+				assertThat(small.describe()).as("what a failing test reports")
+					.contains("acknowledged " + before)
+					.containsPattern("failures=[1-9]")
+					.contains("run_step");
 			}
 			finally {
 				database.owner.sql("alter table run_step_offline rename to run_step").update();

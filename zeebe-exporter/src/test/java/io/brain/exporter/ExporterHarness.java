@@ -1,7 +1,9 @@
 package io.brain.exporter;
 
+import java.util.Arrays;
 import java.util.ConcurrentModificationException;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.camunda.zeebe.exporter.api.ExporterException;
 import io.camunda.zeebe.exporter.api.context.Context.RecordFilter;
@@ -28,11 +30,19 @@ public final class ExporterHarness implements AutoCloseable {
 
 	private final RecordFilter filter;
 
-	private long handedPosition = -1;
+	private volatile long handedPosition = -1;
 
 	private Thread feed;
 
 	private volatile boolean closed;
+
+	private volatile long rounds;
+
+	private volatile long feedFailures;
+
+	private volatile String lastFeedFailure;
+
+	private volatile long streamPosition = -1;
 
 	public ExporterHarness(Map<String, Object> arguments) {
 		ExporterTestContext context = new ExporterTestContext()
@@ -54,6 +64,7 @@ public final class ExporterHarness implements AutoCloseable {
 	 */
 	public synchronized boolean export(Iterable<Record<?>> records) {
 		for (Record<?> record : records) {
+			this.streamPosition = Math.max(this.streamPosition, record.getPosition());
 			if (record.getPosition() <= this.handedPosition) {
 				continue;
 			}
@@ -97,15 +108,21 @@ public final class ExporterHarness implements AutoCloseable {
 	public ExporterHarness follow(ZeebeTestEngine engine) {
 		this.feed = Thread.ofPlatform().daemon().name("brain-exporter-feed").start(() -> {
 			while (!this.closed) {
+				this.rounds++;
 				try {
 					exportAndFlush(engine);
 				}
 				catch (ConcurrentModificationException ex) {
 					// the engine wrote while the stream was read: read again next time
 				}
-				catch (RuntimeException ex) {
+				catch (Throwable ex) {
 					// as a broker does, keep handing records: the next round tries again
-					logger.warn("The exporter failed a round; the next one tries again", ex);
+					this.feedFailures++;
+					this.lastFeedFailure = ex.toString();
+					if (this.feedFailures == 1 || this.feedFailures % 100 == 0) {
+						logger.warn("The exporter failed round {} ({} failed so far); the next one tries again",
+								this.rounds, this.feedFailures, ex);
+					}
 				}
 				try {
 					Thread.sleep(50);
@@ -117,6 +134,22 @@ public final class ExporterHarness implements AutoCloseable {
 			}
 		});
 		return this;
+	}
+
+	/**
+	 * Where the feed and the exporter are, for a test's failure message: a run that does
+	 * not show up says here whether the records reached the exporter and why they are not
+	 * written.
+	 */
+	public String describe() {
+		Thread thread = this.feed;
+		String where = (thread != null && thread.isAlive()) ? "alive at " + Arrays.stream(thread.getStackTrace())
+			.limit(12)
+			.map(StackTraceElement::toString)
+			.collect(Collectors.joining(" < ")) : "stopped";
+		return "feed %s after %d rounds (%d failed, last: %s); engine stream read up to %d, handed up to %d, acknowledged %d; %s"
+			.formatted(where, this.rounds, this.feedFailures, this.lastFeedFailure, this.streamPosition,
+					this.handedPosition, acknowledgedPosition(), this.exporter);
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,7 +102,8 @@ class FlowIntegrationTests {
 				"--camunda.client.grpc-address=" + gateway(), "--spring.datasource.url=" + database(),
 				"--spring.datasource.username=brain_app", "--spring.flyway.enabled=false",
 				"--BRAIN_MASTER_KEY=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "--server.port=0",
-				"--brain.outbound.allowed-networks=127.0.0.1/32");
+				"--brain.outbound.allowed-networks=127.0.0.1/32", "--camunda.connector.polling.enabled=false",
+				"--camunda.connector.webhook.enabled=false");
 	}
 
 	@AfterAll
@@ -150,7 +152,8 @@ class FlowIntegrationTests {
 				.andReturn()
 				.getResponse()
 				.getContentAsString());
-			assertThat(run.get("state").asText()).isEqualTo("COMPLETED");
+			assertThat(run.get("state").asText()).as(() -> "run " + run + "; exporter: " + exporter.describe())
+				.isEqualTo("COMPLETED");
 			assertThat(run.at("/variables/response/status").asInt()).isEqualTo(200);
 			assertThat(run.at("/start/kind").asText()).isEqualTo("BRAIN");
 		});
@@ -381,11 +384,17 @@ class FlowIntegrationTests {
 	}
 
 	private JsonNode awaitCompleted(String runId) {
-		return await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.json.readTree(this.mvc.perform(get("/api/runs/{id}", runId).with(user("acme")))
+		AtomicReference<JsonNode> completed = new AtomicReference<>();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode run = this.json.readTree(this.mvc.perform(get("/api/runs/{id}", runId).with(user("acme")))
 				.andReturn()
 				.getResponse()
-				.getContentAsString()), (run) -> run.path("state").asText().equals("COMPLETED"));
+				.getContentAsString());
+			assertThat(run.path("state").asText()).as(() -> "run " + run + "; exporter: " + exporter.describe())
+				.isEqualTo("COMPLETED");
+			completed.set(run);
+		});
+		return completed.get();
 	}
 
 	private static List<String> steps(JsonNode run) {
