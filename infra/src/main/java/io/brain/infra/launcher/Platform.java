@@ -34,6 +34,11 @@ public final class Platform implements AutoCloseable {
 
 	private final long startedAt = System.nanoTime();
 
+	/** The niceness of the broker and the workers: see {@link #inBackground(List)}. */
+	static final int BACKGROUND_NICENESS = 10;
+
+	private static final Path NICE = Path.of("/usr/bin/nice");
+
 	private final List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
 
 	private EmbeddedDatabase database;
@@ -235,7 +240,8 @@ public final class Platform implements AutoCloseable {
 		env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
 		env.put("MANAGEMENT_SERVER_PORT", String.valueOf(ports.zeebeManagement()));
 		env.putAll(exporterEnvironment());
-		ManagedProcess zeebe = launch("zeebe", List.of("bash", home.resolve("bin/broker").toString()), env, home);
+		ManagedProcess zeebe = launch("zeebe", inBackground(List.of("bash", home.resolve("bin/broker").toString())),
+				env, home);
 		zeebe.awaitHealthy(URI.create("http://127.0.0.1:" + ports.zeebeManagement() + "/actuator/health/readiness"),
 				Duration.ofMinutes(3));
 		report("zeebe", "ready on " + this.settings.zeebeAddress());
@@ -305,7 +311,8 @@ public final class Platform implements AutoCloseable {
 		Map<String, String> env = applicationEnvironment();
 		env.put("BRAIN_WORKERS_PORT", String.valueOf(this.settings.ports().workers()));
 		env.putAll(this.settings.workersEnvironment());
-		ManagedProcess workers = launch("workers", java(this.settings.workersJar()), env, this.settings.home());
+		ManagedProcess workers = launch("workers", inBackground(java(this.settings.workersJar())), env,
+				this.settings.home());
 		workers.awaitHealthy(
 				URI.create("http://127.0.0.1:" + this.settings.ports().workers() + "/actuator/health/readiness"),
 				Duration.ofMinutes(3));
@@ -344,6 +351,22 @@ public final class Platform implements AutoCloseable {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		// A young generation big enough for a burst of requests between collections.
 		return List.of(java.toString(), "-Xms256m", "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString());
+	}
+
+	/**
+	 * Runs a command at a lower CPU priority (niceness {@value #BACKGROUND_NICENESS}).
+	 * The broker and the workers work off runs, which wait safely in the engine; on a
+	 * host they share with the api, they take the CPU the api leaves, so a provider's
+	 * webhook or a user's request is answered first (decision 0012). Where there is no
+	 * {@code nice}, the command runs as it is.
+	 */
+	static List<String> inBackground(List<String> command) {
+		if (!Files.isExecutable(NICE)) {
+			return command;
+		}
+		List<String> niced = new ArrayList<>(List.of(NICE.toString(), "-n", String.valueOf(BACKGROUND_NICENESS)));
+		niced.addAll(command);
+		return niced;
 	}
 
 	private ManagedProcess launch(String name, List<String> command, Map<String, String> env, Path directory) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -59,19 +60,37 @@ final class WebhookSender implements AutoCloseable {
 
 	/**
 	 * Sends a prepared request on an idle connection (a new one when none is idle) and
-	 * reads its answer.
+	 * reads its answer. An idle connection the server closed in the meantime (its
+	 * keep-alive timeout) fails before any answer arrives: the request is then sent once
+	 * more on a new connection, as HTTP clients do, since the server read none of it.
 	 * @return the answer's status
 	 * @throws IOException when the connection fails or the answer is cut; the connection
 	 * is then closed
 	 */
 	int send(byte[] request) throws IOException {
-		Connection connection = this.idle.poll();
-		if (connection == null) {
-			connection = Connection.open(this.host, this.port, this.timeoutMillis);
+		Connection idle = this.idle.poll();
+		if (idle != null) {
+			try {
+				return exchange(idle, request, true);
+			}
+			catch (ClosedWhileIdle ex) {
+				// sent again below
+			}
 		}
+		return exchange(Connection.open(this.host, this.port, this.timeoutMillis), request, false);
+	}
+
+	private int exchange(Connection connection, byte[] request, boolean reused) throws IOException {
+		boolean answering = false;
 		try {
 			connection.out.write(request);
 			connection.out.flush();
+			connection.in.mark(1);
+			if (connection.in.read() < 0) {
+				throw new EOFException("The connection closed before an answer");
+			}
+			connection.in.reset();
+			answering = true;
 			Answer answer = read(connection.in);
 			if (answer.close()) {
 				connection.socket.close();
@@ -83,8 +102,20 @@ final class WebhookSender implements AutoCloseable {
 		}
 		catch (IOException | RuntimeException ex) {
 			connection.socket.close();
+			if (reused && !answering && !(ex instanceof SocketTimeoutException)) {
+				throw new ClosedWhileIdle(ex);
+			}
 			throw (ex instanceof IOException io) ? io : new IOException("Unreadable answer", ex);
 		}
+	}
+
+	/** A kept connection the server had closed: nothing of the request was read. */
+	private static final class ClosedWhileIdle extends IOException {
+
+		ClosedWhileIdle(Throwable cause) {
+			super(cause);
+		}
+
 	}
 
 	/** Reads one answer: status, headers, and its body by length or by chunks. */

@@ -1,9 +1,13 @@
 package io.brain.infra.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -63,6 +67,34 @@ class PlatformEndToEndTests {
 		assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
 		assertThat(health.at("/components/zeebe/status").asText()).isEqualTo("UP");
 		assertThat(health.at("/components/keycloak/status").asText()).isEqualTo("UP");
+	}
+
+	@Test
+	void priorityWhenPlatformIsUpThenBrokerAndWorkersYieldTheCpuToTheApi() throws Exception {
+		Map<String, Long> pids = this.platform.pids();
+		assertThat(niceness(pids.get("api"))).isZero();
+		assertThat(niceness(pids.get("keycloak"))).isZero();
+		assertThat(niceness(pids.get("zeebe"))).isEqualTo(Platform.BACKGROUND_NICENESS);
+		assertThat(niceness(pids.get("workers"))).isEqualTo(Platform.BACKGROUND_NICENESS);
+		// the broker's JVM, started by its script, inherits the script's priority
+		ProcessHandle.of(pids.get("zeebe"))
+			.orElseThrow()
+			.descendants()
+			.forEach((child) -> assertThat(niceness(child.pid())).isEqualTo(Platform.BACKGROUND_NICENESS));
+	}
+
+	/**
+	 * A process's niceness: field 19 of {@code /proc/<pid>/stat}, counted after its name.
+	 */
+	private static int niceness(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Integer.parseInt(fields[16]);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test
