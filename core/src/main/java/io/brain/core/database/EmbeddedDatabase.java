@@ -41,12 +41,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	public static EmbeddedDatabase start(Path dataDirectory, int port) {
 		try {
 			Files.createDirectories(dataDirectory);
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-				.setDataDirectory(dataDirectory)
+			EmbeddedPostgres postgres = server().setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
 				.setPort(port)
-				.setServerConfig("listen_addresses", "127.0.0.1")
-				.setServerConfig("max_connections", "200")
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.start();
@@ -66,10 +63,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	public static synchronized EmbeddedDatabase forTests() {
 		if (forTests == null) {
 			try {
-				EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-					.setServerConfig("listen_addresses", "127.0.0.1")
-					.setServerConfig("max_connections", "200")
-					.start();
+				EmbeddedPostgres postgres = server().start();
 				forTests = new EmbeddedDatabase(postgres);
 				Runtime.getRuntime().addShutdownHook(new Thread(forTests::close));
 			}
@@ -78,6 +72,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 			}
 		}
 		return forTests;
+	}
+
+	/** What every embedded server has: 127.0.0.1 only, room for every pool. */
+	private static EmbeddedPostgres.Builder server() {
+		return EmbeddedPostgres.builder()
+			.setServerConfig("listen_addresses", "127.0.0.1")
+			.setServerConfig("max_connections", "200");
 	}
 
 	public int port() {

@@ -1,13 +1,12 @@
 package io.brain.core.database;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import io.brain.core.testing.FreePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -25,7 +24,7 @@ class EmbeddedDatabaseTests {
 
 	@Test
 	void startWhenPlatformServerThenCommitsWaitForTheDisk() throws Exception {
-		try (EmbeddedDatabase database = EmbeddedDatabase.start(this.data, freePort())) {
+		try (EmbeddedDatabase database = EmbeddedDatabase.start(this.data, FreePort.onLoopback())) {
 			assertThat(setting(database, "synchronous_commit")).isEqualTo("on");
 			assertThat(setting(database, "fsync")).isEqualTo("on");
 		}
@@ -33,7 +32,7 @@ class EmbeddedDatabaseTests {
 
 	@Test
 	void startWhenDataDirectoryHoldsAClusterThenKeepsWhatWasCommitted() throws Exception {
-		int port = freePort();
+		int port = FreePort.onLoopback();
 		try (EmbeddedDatabase database = EmbeddedDatabase.start(this.data, port);
 				Connection connection = connect(database);
 				Statement statement = connection.createStatement()) {
@@ -63,12 +62,6 @@ class EmbeddedDatabaseTests {
 		source.setURL(database.jdbcUrl("postgres"));
 		source.setUser(EmbeddedDatabase.USER);
 		return source.getConnection();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

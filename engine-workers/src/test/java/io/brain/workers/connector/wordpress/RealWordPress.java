@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+
+import io.brain.core.testing.FreePort;
 
 /**
  * Test support: a real, throw-away WordPress site on 127.0.0.1 — Debian's
@@ -77,8 +78,8 @@ final class RealWordPress implements AutoCloseable {
 	private void launch() throws IOException {
 		delete(this.home);
 		Files.createDirectories(this.home);
-		int databasePort = freePort();
-		int webPort = freePort();
+		int databasePort = FreePort.onLoopback();
+		int webPort = FreePort.onLoopback();
 		this.url = "http://127.0.0.1:" + webPort;
 		Path data = this.home.resolve("mariadb");
 		run(List.of("mariadb-install-db", "--no-defaults", "--datadir=" + data, "--user=root",
@@ -184,12 +185,6 @@ final class RealWordPress implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 
