@@ -158,7 +158,7 @@ function AuditRow({ entry, open, onToggle }: { entry: Schemas['AuditEntry']; ope
               <dt>Client IP</dt>
               <dd className="mono">{entry.clientIp ?? '—'}</dd>
               <dt>Hash</dt>
-              <dd className="mono">{entry.hash}</dd>
+              <dd className="mono">{entry.hash ?? 'not sealed yet (within a second of writing)'}</dd>
             </dl>
             <pre className="json" data-testid="audit-metadata">
               {JSON.stringify(entry.metadata, null, 2)}

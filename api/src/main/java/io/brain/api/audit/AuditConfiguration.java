@@ -6,9 +6,25 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 @Configuration(proxyBeanMethods = false)
-class AuditConfiguration {
+class AuditConfiguration implements SchedulingConfigurer {
+
+	private final AuditSealing sealing;
+
+	private final AuditProperties properties;
+
+	AuditConfiguration(AuditSealing sealing, AuditProperties properties) {
+		this.sealing = sealing;
+		this.properties = properties;
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(this.sealing::sealPending, this.properties.sealInterval());
+	}
 
 	/**
 	 * Ahead of Spring Security, so refused and unauthenticated requests are audited too.

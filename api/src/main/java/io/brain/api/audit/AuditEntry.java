@@ -20,11 +20,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param clientIp the caller's address
  * @param outcome SUCCESS, FAILURE or DENIED
  * @param metadata details, secrets masked
- * @param hash this row's hash, chained to the previous row's
+ * @param hash this row's hash, chained to the previous row's; none for a row written in
+ * the last {@code brain.audit.seal-interval}, not sealed yet
  */
 public record AuditEntry(long id, String actorId, String actorName, String actorKind, String action,
 		@Schema(nullable = true) String targetType, @Schema(nullable = true) String targetId, Instant occurredAt,
 		@Schema(nullable = true) String requestId, @Schema(nullable = true) String clientIp, String outcome,
-		Map<String, Object> metadata, String hash) {
+		Map<String, Object> metadata, @Schema(nullable = true) String hash) {
 
 }

@@ -6,11 +6,18 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.api.ApiTestContext;
 import io.brain.api.TestTokens;
+import io.brain.core.audit.AuditEvent;
+import io.brain.core.audit.AuditLog;
 import io.brain.core.database.EmbeddedDatabase;
 import io.brain.core.tenant.TenantContext;
 import org.junit.jupiter.api.Test;
@@ -18,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +45,12 @@ class AuditLogTests extends ApiTestContext {
 
 	@Autowired
 	ObjectMapper json;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void mutationWhenMadeThenExactlyOneRowWithActorOutcomeAndRequestId() throws Exception {
@@ -143,6 +158,138 @@ class AuditLogTests extends ApiTestContext {
 		this.mvc.perform(get("/api/audit/verification").with(TestTokens.user(tenant, "tenant-admin")))
 			.andExpect(jsonPath("$.intact").value(false))
 			.andExpect(jsonPath("$.firstBrokenId").value(middle));
+	}
+
+	@Test
+	void writeWhenAnotherWriterOfTheTenantHasNotCommittedThenNeitherWaitsAndBothAreSealedInCommitOrder()
+			throws Exception {
+		String tenant = "seal-" + UUID.randomUUID().toString().substring(0, 8);
+		CountDownLatch written = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		// A thread each: the common pool may have a single one.
+		ExecutorService writers = Executors.newCachedThreadPool();
+		CompletableFuture<Void> open = CompletableFuture.runAsync(() -> TenantContext.run(tenant,
+				() -> new TransactionTemplate(this.transactions).executeWithoutResult((tx) -> {
+					this.auditLog.record(event(tenant, "written first, committed last"));
+					written.countDown();
+					await(commit);
+				})), writers);
+		assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+
+		// Before decision 0014 this waited for the open transaction's commit.
+		CompletableFuture
+			.runAsync(() -> this.auditLog.record(event(tenant, "written second, committed first")), writers)
+			.get(5, TimeUnit.SECONDS);
+		this.auditLog.seal(1000, true);
+		commit.countDown();
+		open.get(10, TimeUnit.SECONDS);
+		writers.shutdown();
+
+		this.mvc.perform(get("/api/audit/verification").with(TestTokens.user(tenant, "tenant-admin")))
+			.andExpect(jsonPath("$.intact").value(true))
+			.andExpect(jsonPath("$.rowsChecked").value(2));
+		List<Map<String, Object>> chain = TenantContext.call(tenant,
+				() -> this.jdbc
+					.sql("select action, chain_position, previous_hash, hash from audit_log order by chain_position")
+					.query()
+					.listOfRows());
+		assertThat(chain).extracting((row) -> row.get("action"))
+			.containsExactly("written second, committed first", "written first, committed last");
+		assertThat(chain.get(0).get("previous_hash")).isNull();
+		assertThat(chain.get(1).get("previous_hash")).isEqualTo(chain.get(0).get("hash"));
+	}
+
+	@Test
+	void writeWhenWriterSendsChainColumnsThenIgnoredAndRowSealedByTheChain() throws Exception {
+		String tenant = "forge-" + UUID.randomUUID().toString().substring(0, 8);
+		this.auditLog.record(event(tenant, "first"));
+		TenantContext.run(tenant, () -> this.jdbc.sql("""
+				insert into audit_log (tenant_id, actor_id, actor_name, actor_kind, action, outcome, chain_position,
+				    previous_hash, hash)
+				values (:tenant, 'x', 'x', 'SYSTEM', 'forged', 'SUCCESS', 1, null, 'forged-hash')
+				""").param("tenant", tenant).update());
+		assertThat(TenantContext.call(tenant,
+				() -> this.jdbc.sql("select count(*) from audit_log where hash is not null")
+					.query(Long.class)
+					.single()))
+			.isZero();
+
+		this.mvc.perform(get("/api/audit/verification").with(TestTokens.user(tenant, "tenant-admin")))
+			.andExpect(jsonPath("$.intact").value(true))
+			.andExpect(jsonPath("$.rowsChecked").value(2));
+		assertThat(TenantContext.call(tenant,
+				() -> this.jdbc.sql("select chain_position from audit_log where action = 'forged'")
+					.query(Long.class)
+					.single()))
+			.isEqualTo(2);
+	}
+
+	@Test
+	void updateWhenBySchemaOwnerThenOnlySealingAnUnsealedRowWithItsOwnHashIsAllowed() throws Exception {
+		String tenant = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+		this.auditLog.record(event(tenant, "sealed"));
+		this.auditLog.seal(1000, true);
+		this.auditLog.record(event(tenant, "unsealed"));
+		try (Connection owner = DriverManager.getConnection(databaseUrl(), EmbeddedDatabase.USER, "");
+				Statement statement = owner.createStatement()) {
+			String sealed = "(select id from audit_log where tenant_id = '" + tenant + "' and action = 'sealed')";
+			String unsealed = "(select id from audit_log where tenant_id = '" + tenant + "' and action = 'unsealed')";
+			assertThatThrownBy(() -> statement
+				.executeUpdate("update audit_log set actor_name = 'someone else' where id = " + sealed))
+				.hasMessageContaining("append-only");
+			assertThatThrownBy(() -> statement
+				.executeUpdate("update audit_log set hash = null, chain_position = null where id = " + sealed))
+				.hasMessageContaining("append-only");
+			assertThatThrownBy(() -> statement.executeUpdate(
+					"update audit_log set chain_position = 2, hash = repeat('0', 64) where id = " + unsealed))
+				.hasMessageContaining("append-only");
+			assertThatThrownBy(() -> statement.executeUpdate("update audit_log set action = 'rewritten', "
+					+ "chain_position = 2, hash = repeat('0', 64) where id = " + unsealed))
+				.hasMessageContaining("append-only");
+			assertThatThrownBy(() -> statement.executeUpdate("delete from audit_log where id = " + unsealed))
+				.hasMessageContaining("append-only");
+		}
+		this.mvc.perform(get("/api/audit/verification").with(TestTokens.user(tenant, "tenant-admin")))
+			.andExpect(jsonPath("$.intact").value(true))
+			.andExpect(jsonPath("$.rowsChecked").value(2));
+	}
+
+	@Test
+	void verifyWhenRowDeletedBySuperuserThenChainBreaksAtTheRowAfterIt() throws Exception {
+		String tenant = "removed-" + UUID.randomUUID().toString().substring(0, 8);
+		for (int i = 0; i < 3; i++) {
+			this.auditLog.record(event(tenant, "row " + i));
+		}
+		this.auditLog.seal(1000, true);
+		try (Connection superuser = DriverManager.getConnection(databaseUrl(), EmbeddedDatabase.USER, "");
+				Statement statement = superuser.createStatement()) {
+			statement.execute("set session_replication_role = replica");
+			statement.executeUpdate("delete from audit_log where tenant_id = '" + tenant + "' and action = 'row 1'");
+		}
+		long last = TenantContext.call(tenant,
+				() -> this.jdbc.sql("select id from audit_log where action = 'row 2'").query(Long.class).single());
+
+		this.mvc.perform(get("/api/audit/verification").with(TestTokens.user(tenant, "tenant-admin")))
+			.andExpect(jsonPath("$.intact").value(false))
+			.andExpect(jsonPath("$.firstBrokenId").value(last))
+			.andExpect(jsonPath("$.problem").value(containsString("does not link")));
+	}
+
+	private static AuditEvent event(String tenant, String action) {
+		return new AuditEvent(tenant, "tests", "Tests", AuditEvent.ActorKind.SYSTEM, action, null, null, null, null,
+				AuditEvent.Outcome.SUCCESS, Map.of());
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			if (!latch.await(10, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("not released");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -9,18 +9,20 @@ import io.brain.core.tenant.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Appends events to the audit log. PostgreSQL chains each row's hash to the previous row
- * of its tenant and refuses updates and deletes.
+ * Appends events to the audit log and seals them into their tenant's hash chain.
+ * PostgreSQL refuses updates and deletes of audit rows; a row is written unsealed and
+ * {@link #seal} gives it, once committed, its place in the chain: the hash of the row
+ * before it and its own. Writers never wait for one another's commits (decision 0014).
  */
 public class AuditLog {
 
 	private static final String COLUMNS = """
 			(tenant_id, actor_id, actor_name, actor_kind, action, target_type, target_id, request_id, client_ip,
-			    outcome, metadata, hash)""";
+			    outcome, metadata)""";
 
 	private static final String VALUES = """
 			:auditScope, :auditActorId, :auditActorName, :auditActorKind, :auditAction, :auditTargetType,
-			    :auditTargetId, :auditRequestId, :auditClientIp, :auditOutcome, cast(:auditMetadata as jsonb), ''""";
+			    :auditTargetId, :auditRequestId, :auditClientIp, :auditOutcome, cast(:auditMetadata as jsonb)""";
 
 	private final JdbcClient jdbc;
 
@@ -38,9 +40,7 @@ public class AuditLog {
 
 	/**
 	 * Appends an event in the very statement that makes the change it records, and only
-	 * when that change writes a row. One statement commits both without a transaction
-	 * around them, so the tenant's chain is locked only while PostgreSQL runs it, not
-	 * while the caller goes back and forth.
+	 * when that change writes a row: one statement commits both, or neither.
 	 * @param change an {@code insert}, {@code update} or {@code delete} with named
 	 * parameters and no {@code returning}
 	 * @param parameters the change's parameters (none named {@code audit...})
@@ -52,6 +52,22 @@ public class AuditLog {
 						+ " select " + VALUES + " from change", event)
 					.params(parameters)
 					.update() > 0);
+	}
+
+	/**
+	 * Seals committed rows into their tenants' chains, oldest first, across tenants. One
+	 * sealer runs at a time, across api instances.
+	 * @param maxRows how many rows to seal at most
+	 * @param wait whether to wait for another sealer to finish; without, this call seals
+	 * nothing while another runs
+	 * @return how many rows it sealed
+	 */
+	public int seal(int maxRows, boolean wait) {
+		return this.jdbc.sql("select brain_audit_seal(:max, :wait)")
+			.param("max", maxRows)
+			.param("wait", wait)
+			.query(Integer.class)
+			.single();
 	}
 
 	private JdbcClient.StatementSpec statement(String sql, AuditEvent event) {
