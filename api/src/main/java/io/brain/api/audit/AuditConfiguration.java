@@ -21,9 +21,13 @@ class AuditConfiguration implements SchedulingConfigurer {
 		this.properties = properties;
 	}
 
+	/**
+	 * Seals the audit log every {@code brain.audit.seal-interval}. A failing round is
+	 * logged by the scheduler, and the next one tries again.
+	 */
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(this.sealing::sealPending, this.properties.sealInterval());
+		registrar.addFixedDelayTask(() -> this.sealing.sealAll(false), this.properties.sealInterval());
 	}
 
 	/**
