@@ -1,21 +1,17 @@
 package io.brain.api.schedule;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Looks for due schedules every {@code brain.schedules.poll-interval}.
+ * Looks for due schedules every {@code brain.schedules.poll-interval}. A failing look
+ * (the database away) is logged by the scheduler, and the next one runs as planned.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ScheduleConfiguration implements SchedulingConfigurer {
-
-	private static final Logger logger = LoggerFactory.getLogger(ScheduleConfiguration.class);
 
 	private final ScheduleFiring firing;
 
@@ -28,17 +24,7 @@ class ScheduleConfiguration implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(this::fireDue, this.properties.pollInterval());
-	}
-
-	private void fireDue() {
-		try {
-			this.firing.fireDue();
-		}
-		catch (RuntimeException ex) {
-			// The next look tries again; a failing database must not stop the schedules.
-			logger.error("Looking for due schedules failed", ex);
-		}
+		registrar.addFixedDelayTask(this.firing::fireDue, this.properties.pollInterval());
 	}
 
 }
