@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.brain.api.connector.ConnectorType;
 import io.brain.api.connector.ConnectorTypes;
 import io.brain.api.connector.Connections;
-import io.brain.api.deployment.DeploymentService;
+import io.brain.api.deployment.TenantScope;
 import io.brain.core.tenant.TenantId;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -87,8 +87,7 @@ class BpmnChecks {
 		for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
 			checkConnectorStep(tenant, task, problems);
 		}
-		DeploymentService.messageNameProblems(model)
-			.forEach((element, message) -> problems.add(new BpmnProblem(element, message)));
+		TenantScope.problems(model).forEach((element, message) -> problems.add(new BpmnProblem(element, message)));
 		return new Checked(model, List.copyOf(problems));
 	}
 

@@ -3,7 +3,6 @@ package io.brain.api.deployment;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +18,6 @@ import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.Process;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.BaseElement;
-import io.camunda.zeebe.model.bpmn.instance.Message;
-import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
-import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.grpc.Status;
 
 import org.springframework.core.NestedExceptionUtils;
@@ -31,9 +25,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Deploys BPMN for a tenant: parses it, gives every process id and message name the
- * tenant's namespace, deploys it to Zeebe and records each definition in the deployment
- * registry, so workers can tell which tenant a job belongs to.
+ * Deploys BPMN for a tenant: parses it, confines every name it reaches other runs by to
+ * the tenant ({@link TenantScope}), deploys it to Zeebe and records each definition in
+ * the deployment registry, so workers can tell which tenant a job belongs to.
  */
 @Service
 public class DeploymentService {
@@ -61,7 +55,7 @@ public class DeploymentService {
 		if (executable.isEmpty()) {
 			throw BrainProblem.badInput("bpmnXml", "The BPMN has no executable process (isExecutable=\"true\").");
 		}
-		Map<String, String> refused = messageNameProblems(model);
+		Map<String, String> refused = TenantScope.problems(model);
 		if (!refused.isEmpty()) {
 			BrainProblem problem = BrainProblem.badInput("bpmnXml", refused.values().iterator().next());
 			problem.getBody()
@@ -72,15 +66,7 @@ public class DeploymentService {
 							.toList());
 			throw problem;
 		}
-		executable.forEach((process) -> process.setId(TenantNamespace.engineId(tenant, process.getId())));
-		model.getModelElementsByType(Message.class)
-			.stream()
-			.filter((message) -> message.getName() != null && !message.getName().isBlank())
-			.forEach((message) -> message.setName(TenantNamespace.engineId(tenant, message.getName())));
-		model.getModelElementsByType(ZeebeCalledElement.class)
-			.stream()
-			.filter((called) -> called.getProcessId() != null && !called.getProcessId().startsWith("="))
-			.forEach((called) -> called.setProcessId(TenantNamespace.engineId(tenant, called.getProcessId())));
+		TenantScope.confine(tenant, model);
 
 		DeploymentEvent event = send(tenant, resourceName, model);
 		List<DeployedProcess> deployed = new ArrayList<>();
@@ -92,43 +78,6 @@ public class DeploymentService {
 			deployed.add(DeployedProcess.of(record));
 		}
 		return new Deployment(String.valueOf(event.getKey()), deployed);
-	}
-
-	/**
-	 * The messages whose name is a FEEL expression, by the element that uses each (or the
-	 * message itself when nothing does), with what to do about it. Brain cannot give an
-	 * expression's value the tenant's namespace (the engine computes it per run), and a
-	 * name outside the namespace would let the run receive another tenant's messages, so
-	 * such a diagram is refused; the correlation key may stay an expression.
-	 * @return element id to problem, in document order; empty when every name is plain
-	 */
-	public static Map<String, String> messageNameProblems(BpmnModelInstance model) {
-		Map<String, String> problems = new LinkedHashMap<>();
-		for (Message message : model.getModelElementsByType(Message.class)) {
-			String name = message.getName();
-			if (name == null || !name.strip().startsWith("=")) {
-				continue;
-			}
-			String problem = "The message '" + message.getId() + "' is named by the expression '" + name
-					+ "': name it in plain text, such as order-paid. Brain keeps each tenant's messages apart by "
-					+ "name, which a name computed during the run would escape; the correlation key may be an "
-					+ "expression.";
-			List<String> users = new ArrayList<>();
-			model.getModelElementsByType(MessageEventDefinition.class)
-				.stream()
-				.filter((definition) -> definition.getMessage() == message)
-				.forEach((definition) -> users.add((definition.getParentElement() instanceof BaseElement event)
-						? event.getId() : message.getId()));
-			model.getModelElementsByType(ReceiveTask.class)
-				.stream()
-				.filter((task) -> task.getMessage() == message)
-				.forEach((task) -> users.add(task.getId()));
-			if (users.isEmpty()) {
-				users.add(message.getId());
-			}
-			users.forEach((element) -> problems.putIfAbsent(element, problem));
-		}
-		return problems;
 	}
 
 	public Deployment deployTemplate(CurrentUser user, String templateId) {
