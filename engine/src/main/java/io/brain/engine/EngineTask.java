@@ -1,0 +1,30 @@
+package io.brain.engine;
+
+import java.util.Map;
+
+import io.brain.core.tenant.TenantId;
+
+/**
+ * A step locked for a worker.
+ *
+ * @param id the engine's id of the task
+ * @param workerId the worker that holds its lock
+ * @param type the job type the model gave the step (e.g. {@code io.brain:http})
+ * @param tenant the tenant whose deployment the run belongs to
+ * @param runId the run's id
+ * @param elementId the step's element id in the model
+ * @param variables the variables the step sees, after its input mappings
+ * @param headers the step's task headers
+ * @param retries the attempts left, counting this one
+ */
+public record EngineTask(String id, String workerId, String type, TenantId tenant, String runId, String elementId,
+		Map<String, Object> variables, Map<String, String> headers, int retries) {
+
+	@Override
+	public String toString() {
+		// Variables may hold customer data: never in a log line.
+		return "EngineTask[" + this.type + " " + this.elementId + " of run " + this.runId + " (" + this.tenant.value()
+				+ ")]";
+	}
+
+}

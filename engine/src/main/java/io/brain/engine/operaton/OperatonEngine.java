@@ -1,0 +1,326 @@
+package io.brain.engine.operaton;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.core.tenant.TenantId;
+import io.brain.engine.Engine;
+import io.brain.engine.EngineTask;
+import io.brain.engine.ModelProblem;
+import io.brain.engine.ModelRefusedException;
+import io.brain.engine.TaskSource;
+import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
+import org.operaton.bpm.engine.ParseException;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.ProcessEngineConfiguration;
+import org.operaton.bpm.engine.externaltask.ExternalTask;
+import org.operaton.bpm.engine.externaltask.ExternalTaskQueryBuilder;
+import org.operaton.bpm.engine.externaltask.LockedExternalTask;
+import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.operaton.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.operaton.bpm.engine.repository.DeploymentWithDefinitions;
+import org.operaton.bpm.engine.repository.ProcessDefinition;
+import org.operaton.bpm.engine.runtime.MessageCorrelationResult;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.operaton.bpm.model.bpmn.instance.BaseElement;
+import org.operaton.bpm.model.bpmn.instance.operaton.OperatonProperties;
+import org.operaton.bpm.model.xml.instance.ModelElementInstance;
+
+/**
+ * The open engine: Operaton embedded in the process that creates it, its tables in
+ * Brain's PostgreSQL. Every deployment carries its tenant's id and every call runs with
+ * the engine's tenant check on for that tenant only, so a run, message or signal of one
+ * tenant never meets another's.
+ */
+public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
+
+	private static final Pattern EXPRESSION_LANGUAGE = Pattern.compile("[$#]\\{");
+
+	private final ProcessEngine engine;
+
+	private final OperatonSettings settings;
+
+	private OperatonEngine(ProcessEngine engine, OperatonSettings settings) {
+		this.engine = engine;
+		this.settings = settings;
+	}
+
+	/**
+	 * Builds the engine on a database whose Operaton tables exist
+	 * ({@link OperatonSchema}).
+	 */
+	public static OperatonEngine start(DataSource dataSource, OperatonSettings settings) {
+		StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+		configuration.setProcessEngineName("brain-" + System.identityHashCode(dataSource));
+		configuration.setDataSource(dataSource);
+		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
+		configuration.setHistory(settings.history());
+		configuration.setHistoryTimeToLive(settings.historyTimeToLive());
+		configuration.setTenantCheckEnabled(true);
+		configuration.setJobExecutorActivate(settings.jobExecutor());
+		configuration.setIdGenerator(new StrongUuidGenerator());
+		configuration.setMetricsEnabled(false);
+		configuration.setDbMetricsReporterActivate(false);
+		configuration.setEnforceHistoryTimeToLive(true);
+		configuration.setJavaSerializationFormatEnabled(false);
+		configuration.setDefaultSerializationFormat(JsonVariables.FORMAT);
+		configuration.setCustomPreVariableSerializers(List.of(new JsonVariables(new ObjectMapper())));
+		return new OperatonEngine(configuration.buildProcessEngine(), settings);
+	}
+
+	@Override
+	public Deployed deploy(TenantId tenant, String resourceName, String bpmnXml) {
+		List<ModelProblem> refused = new ArrayList<>(expressionLanguageProblems(bpmnXml));
+		ZeebeToOperaton.Translation translation = ZeebeToOperaton.translate(bpmnXml, this.settings.historyTimeToLive());
+		refused.addAll(translation.problems());
+		if (!refused.isEmpty()) {
+			throw new ModelRefusedException(refused);
+		}
+		String name = resourceName.endsWith(".bpmn") ? resourceName : resourceName + ".bpmn";
+		DeploymentWithDefinitions deployment;
+		try {
+			deployment = asTenant(tenant,
+					() -> this.engine.getRepositoryService()
+						.createDeployment()
+						.tenantId(tenant.value())
+						.name(name)
+						.addString(name, translation.bpmnXml())
+						.deployWithResult());
+		}
+		catch (ParseException ex) {
+			List<ModelProblem> problems = new ArrayList<>();
+			ex.getResourceReports()
+				.forEach((report) -> report.getErrors()
+					.forEach((error) -> problems.add(new ModelProblem(error.getMainElementId(),
+							"The open engine refused the model: " + error.getMessage()))));
+			throw new ModelRefusedException(problems.isEmpty()
+					? List.of(new ModelProblem(null, "The open engine refused the model: " + ex.getMessage()))
+					: problems);
+		}
+		List<Definition> processes = new ArrayList<>();
+		for (ProcessDefinition definition : deployment.getDeployedProcessDefinitions()) {
+			processes.add(new Definition(definition.getId(), definition.getKey(), definition.getVersion()));
+		}
+		return new Deployed(deployment.getId(), processes);
+	}
+
+	@Override
+	public RunStarted start(TenantId tenant, String processId, Map<String, Object> variables, String businessKey) {
+		ProcessInstance instance = asTenant(tenant,
+				() -> this.engine.getRuntimeService()
+					.createProcessInstanceByKey(processId)
+					.processDefinitionTenantId(tenant.value())
+					.businessKey(businessKey)
+					.setVariables(variables)
+					.execute());
+		return new RunStarted(instance.getId(), instance.getProcessDefinitionId());
+	}
+
+	@Override
+	public MessagePublished publish(TenantId tenant, Message message) {
+		return asTenant(tenant, () -> {
+			List<MessageCorrelationResult> waiting = correlate(() -> this.engine.getRuntimeService()
+				.createMessageCorrelation(message.name())
+				.tenantId(tenant.value())
+				.localVariableEquals(ZeebeToOperaton.CORRELATION_KEY + message.name(), message.correlationKey())
+				.setVariables(message.variables())
+				.correlateAllWithResult());
+			List<MessageCorrelationResult> started = correlate(() -> this.engine.getRuntimeService()
+				.createMessageCorrelation(message.name())
+				.tenantId(tenant.value())
+				.startMessageOnly()
+				.setVariables(message.variables())
+				.correlateAllWithResult());
+			return new MessagePublished(!waiting.isEmpty() || !started.isEmpty(), false, false);
+		});
+	}
+
+	/**
+	 * What a correlation reached; nothing when no run or process waits for the message.
+	 */
+	private static List<MessageCorrelationResult> correlate(Supplier<List<MessageCorrelationResult>> correlation) {
+		try {
+			return correlation.get();
+		}
+		catch (MismatchingMessageCorrelationException ex) {
+			return List.of();
+		}
+	}
+
+	@Override
+	public void broadcast(TenantId tenant, String signalName, Map<String, Object> variables) {
+		asTenant(tenant, () -> {
+			this.engine.getRuntimeService()
+				.createSignalEvent(signalName)
+				.tenantId(tenant.value())
+				.setVariables(variables)
+				.send();
+			return null;
+		});
+	}
+
+	@Override
+	public boolean cancel(TenantId tenant, String runId) {
+		return asTenant(tenant, () -> {
+			ProcessInstance instance = this.engine.getRuntimeService()
+				.createProcessInstanceQuery()
+				.processInstanceId(runId)
+				.tenantIdIn(tenant.value())
+				.singleResult();
+			if (instance == null) {
+				return false;
+			}
+			this.engine.getRuntimeService().deleteProcessInstance(runId, "Cancelled", false, true);
+			return true;
+		});
+	}
+
+	@Override
+	public int retry(TenantId tenant, String runId, int retries) {
+		return asTenant(tenant, () -> {
+			List<String> failedSteps = this.engine.getExternalTaskService()
+				.createExternalTaskQuery()
+				.processInstanceId(runId)
+				.tenantIdIn(tenant.value())
+				.noRetriesLeft()
+				.list()
+				.stream()
+				.map((task) -> task.getId())
+				.toList();
+			failedSteps.forEach((task) -> this.engine.getExternalTaskService().setRetries(task, retries));
+			List<String> failedJobs = this.engine.getManagementService()
+				.createJobQuery()
+				.processInstanceId(runId)
+				.tenantIdIn(tenant.value())
+				.noRetriesLeft()
+				.list()
+				.stream()
+				.map((job) -> job.getId())
+				.toList();
+			failedJobs.forEach((job) -> this.engine.getManagementService().setJobRetries(job, retries));
+			return failedSteps.size() + failedJobs.size();
+		});
+	}
+
+	@Override
+	public List<EngineTask> fetch(String workerId, Collection<String> types, int max, Duration lock) {
+		if (types.isEmpty() || max <= 0) {
+			return List.of();
+		}
+		ExternalTaskQueryBuilder query = this.engine.getExternalTaskService().fetchAndLock(max, workerId);
+		for (String type : types) {
+			query = query.topic(type, lock.toMillis()).includeExtensionProperties().enableCustomObjectDeserialization();
+		}
+		List<EngineTask> tasks = new ArrayList<>();
+		for (LockedExternalTask locked : query.execute()) {
+			Map<String, String> properties = locked.getExtensionProperties();
+			int retries = (locked.getRetries() != null) ? locked.getRetries()
+					: Integer.parseInt(properties.getOrDefault(ZeebeToOperaton.RETRIES_PROPERTY, "3"));
+			tasks.add(new EngineTask(locked.getId(), workerId, locked.getTopicName(),
+					new TenantId(locked.getTenantId()), locked.getProcessInstanceId(), locked.getActivityId(),
+					new LinkedHashMap<>(locked.getVariables()), ZeebeToOperaton.headers(properties), retries));
+		}
+		return tasks;
+	}
+
+	@Override
+	public void complete(EngineTask task, Map<String, Object> outputs) {
+		if (keepsOutputsLocal(task)) {
+			this.engine.getExternalTaskService().complete(task.id(), task.workerId(), null, outputs);
+		}
+		else {
+			this.engine.getExternalTaskService().complete(task.id(), task.workerId(), outputs, null);
+		}
+	}
+
+	/**
+	 * Whether a step has output mappings: then its result stays local and the mappings
+	 * carry on what they name, as on Zeebe; otherwise the result becomes the run's
+	 * variables.
+	 */
+	private boolean keepsOutputsLocal(EngineTask task) {
+		ExternalTask found = this.engine.getExternalTaskService()
+			.createExternalTaskQuery()
+			.externalTaskId(task.id())
+			.singleResult();
+		if (found == null) {
+			return false;
+		}
+		BpmnModelInstance model = this.engine.getRepositoryService()
+			.getBpmnModelInstance(found.getProcessDefinitionId());
+		ModelElementInstance step = model.getModelElementById(found.getActivityId());
+		if (!(step instanceof BaseElement element) || element.getExtensionElements() == null) {
+			return false;
+		}
+		return element.getExtensionElements()
+			.getElementsQuery()
+			.filterByType(OperatonProperties.class)
+			.list()
+			.stream()
+			.flatMap((properties) -> properties.getOperatonProperties().stream())
+			.anyMatch((property) -> ZeebeToOperaton.LOCAL_OUTPUTS_PROPERTY.equals(property.getOperatonName())
+					&& "true".equals(property.getOperatonValue()));
+	}
+
+	@Override
+	public void fail(EngineTask task, String message, int retriesLeft, Duration backoff) {
+		this.engine.getExternalTaskService()
+			.handleFailure(task.id(), task.workerId(), message, null, Math.max(0, retriesLeft), backoff.toMillis());
+	}
+
+	@Override
+	public void throwError(EngineTask task, String errorCode, String message, Map<String, Object> variables) {
+		this.engine.getExternalTaskService().handleBpmnError(task.id(), task.workerId(), errorCode, message, variables);
+	}
+
+	@Override
+	public void close() {
+		this.engine.close();
+	}
+
+	/** The engine itself, for the adapter's run history and its tests. */
+	ProcessEngine processEngine() {
+		return this.engine;
+	}
+
+	/**
+	 * Runs a call as the given tenant with the engine's tenant check: queries, starts,
+	 * correlations and signals see that tenant's definitions and runs only.
+	 */
+	private <T> T asTenant(TenantId tenant, Supplier<T> call) {
+		this.engine.getIdentityService().setAuthentication("brain", List.of(), List.of(tenant.value()));
+		try {
+			return call.get();
+		}
+		finally {
+			this.engine.getIdentityService().clearAuthentication();
+		}
+	}
+
+	/**
+	 * Operaton evaluates {@code ${...}} and {@code #{...}} in many texts of a model
+	 * (timers, names, called processes) as JUEL, which can call methods; Brain's models
+	 * are FEEL only, so a model holding either is refused wherever it is.
+	 */
+	private static List<ModelProblem> expressionLanguageProblems(String bpmnXml) {
+		Matcher found = EXPRESSION_LANGUAGE.matcher(bpmnXml);
+		if (!found.find()) {
+			return List.of();
+		}
+		return List.of(new ModelProblem(null, "The model contains '" + found.group()
+				+ "': Brain's automations are written in FEEL (values starting with =), and text in the form ${...} "
+				+ "or #{...} is not accepted anywhere in a model."));
+	}
+
+}

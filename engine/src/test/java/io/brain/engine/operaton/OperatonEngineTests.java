@@ -1,0 +1,419 @@
+package io.brain.engine.operaton;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.brain.core.database.EmbeddedDatabase;
+import io.brain.core.tenant.TenantId;
+import io.brain.engine.Engine;
+import io.brain.engine.EngineTask;
+import io.brain.engine.ModelRefusedException;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.history.HistoricActivityInstance;
+import org.operaton.bpm.engine.history.HistoricProcessInstance;
+import org.operaton.bpm.engine.runtime.Job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The open engine runs models as users draw them for Camunda 8: each element kind the
+ * translator carries, on Operaton over real PostgreSQL, observed through the port (tasks,
+ * messages, signals, retries) and the engine's history; and each tenant stays inside its
+ * own deployments.
+ */
+class OperatonEngineTests {
+
+	static final TenantId ACME = new TenantId("acme");
+
+	static final TenantId GLOBEX = new TenantId("globex");
+
+	static HikariDataSource dataSource;
+
+	static OperatonEngine engine;
+
+	@BeforeAll
+	static void startEngine() throws Exception {
+		dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(EmbeddedDatabase.forTests().ensureDatabase("engine_tests"));
+		dataSource.setUsername(EmbeddedDatabase.USER);
+		try (Connection connection = dataSource.getConnection()) {
+			OperatonSchema.create(connection);
+		}
+		engine = OperatonEngine.start(dataSource, new OperatonSettings("audit", "P30D", false));
+	}
+
+	@AfterAll
+	static void stopEngine() {
+		engine.close();
+		dataSource.close();
+	}
+
+	@Test
+	void serviceTaskWhenFetchedThenCarriesTypeTenantHeadersRetriesAndMappedInputs() {
+		engine.deploy(ACME, "order.bpmn",
+				xml(Bpmn.createExecutableProcess("order-http")
+					.startEvent()
+					.serviceTask("call",
+							(task) -> task.zeebeJobType("io.brain:http-order")
+								.zeebeJobRetries("5")
+								.zeebeTaskHeader("operation", "get")
+								.zeebeInputExpression("\"https://shop.example/orders/\" + string(orderId)", "url")
+								.zeebeInput("plain \"quoted\" text", "note"))
+					.endEvent()
+					.done()));
+		Engine.RunStarted run = engine.start(ACME, "order-http", Map.of("orderId", 42, "tenant", "globex"), "b-1");
+
+		EngineTask task = fetchOne("io.brain:http-order");
+
+		assertThat(task.tenant()).isEqualTo(ACME);
+		assertThat(task.runId()).isEqualTo(run.runId());
+		assertThat(task.elementId()).isEqualTo("call");
+		assertThat(task.headers()).containsEntry("operation", "get");
+		assertThat(task.retries()).isEqualTo(5);
+		assertThat(task.variables()).containsEntry("url", "https://shop.example/orders/42")
+			.containsEntry("note", "plain \"quoted\" text")
+			.containsEntry("orderId", 42);
+		engine.complete(task, Map.of("status", 200));
+		assertThat(ended(run)).isTrue();
+		assertThat(variable(run, "status")).isEqualTo(200);
+	}
+
+	@Test
+	void outputMappingsWhenPresentThenOnlyTheMappedVariablesReachTheRun() {
+		engine.deploy(ACME, "mapped.bpmn", xml(Bpmn.createExecutableProcess("mapped")
+			.startEvent()
+			.serviceTask("call",
+					(task) -> task.zeebeJobType("io.brain:mapped").zeebeOutputExpression("statusCode * 10", "status"))
+			.endEvent()
+			.done()));
+		Engine.RunStarted run = engine.start(ACME, "mapped", Map.of(), null);
+
+		engine.complete(fetchOne("io.brain:mapped"), Map.of("statusCode", 20, "body", "large"));
+
+		assertThat(ended(run)).isTrue();
+		assertThat(variable(run, "status")).isEqualTo(200L);
+		assertThat(variable(run, "body")).isNull();
+	}
+
+	@Test
+	void exclusiveGatewayWhenFeelConditionsThenTheMatchingPathIsTaken() {
+		engine.deploy(ACME, "gateway.bpmn",
+				xml(Bpmn.createExecutableProcess("gateway")
+					.startEvent()
+					.exclusiveGateway("amount")
+					.conditionExpression("amount > 100")
+					.endEvent("large")
+					.moveToLastGateway()
+					.conditionExpression("amount <= 100")
+					.endEvent("small")
+					.done()));
+
+		Engine.RunStarted large = engine.start(ACME, "gateway", Map.of("amount", 150), null);
+		Engine.RunStarted small = engine.start(ACME, "gateway", Map.of("amount", 50), null);
+
+		assertThat(visited(large)).contains("large").doesNotContain("small");
+		assertThat(visited(small)).contains("small").doesNotContain("large");
+	}
+
+	@Test
+	void parallelGatewayAndScriptTaskWhenRunThenBothBranchesJoinWithTheScriptsResult() {
+		engine.deploy(ACME, "parallel.bpmn", xml(Bpmn.createExecutableProcess("parallel")
+			.startEvent()
+			.parallelGateway("fork")
+			.scriptTask("sum", (task) -> task.zeebeExpression("a + b").zeebeResultVariable("sum"))
+			.parallelGateway("join")
+			.endEvent("done")
+			.moveToNode("fork")
+			.scriptTask("greet", (task) -> task.zeebeExpression("\"hello \" + name").zeebeResultVariable("greeting"))
+			.connectTo("join")
+			.done()));
+
+		Engine.RunStarted run = engine.start(ACME, "parallel", Map.of("a", 2, "b", 3, "name", "Ada"), null);
+
+		assertThat(ended(run)).isTrue();
+		assertThat(variable(run, "sum")).isEqualTo(5L);
+		assertThat(variable(run, "greeting")).isEqualTo("hello Ada");
+	}
+
+	@Test
+	void failWhenRetriesRunOutThenIncidentAndRetryLetsTheStepRunAgain() {
+		engine.deploy(ACME, "flaky.bpmn",
+				xml(Bpmn.createExecutableProcess("flaky")
+					.startEvent()
+					.serviceTask("call", (task) -> task.zeebeJobType("io.brain:flaky").zeebeJobRetries("2"))
+					.endEvent()
+					.done()));
+		Engine.RunStarted run = engine.start(ACME, "flaky", Map.of(), null);
+
+		EngineTask first = fetchOne("io.brain:flaky");
+		assertThat(first.retries()).isEqualTo(2);
+		engine.fail(first, "provider down", first.retries() - 1, Duration.ZERO);
+		EngineTask second = fetchOne("io.brain:flaky");
+		assertThat(second.retries()).isEqualTo(1);
+		engine.fail(second, "provider still down", second.retries() - 1, Duration.ZERO);
+
+		assertThat(engine.fetch("w", List.of("io.brain:flaky"), 10, Duration.ofMinutes(1))).isEmpty();
+		assertThat(incidents(run)).containsExactly("provider still down");
+		assertThat(engine.retry(GLOBEX, run.runId(), 1)).as("another tenant's retry").isZero();
+		assertThat(engine.retry(ACME, run.runId(), 1)).isEqualTo(1);
+		assertThat(incidents(run)).isEmpty();
+		engine.complete(fetchOne("io.brain:flaky"), Map.of());
+		assertThat(ended(run)).isTrue();
+	}
+
+	@Test
+	void throwErrorWhenABoundaryEventCatchesItsCodeThenTheRunTakesThatPath() {
+		engine.deploy(ACME, "caught.bpmn",
+				xml(Bpmn.createExecutableProcess("caught")
+					.startEvent()
+					.serviceTask("call", (task) -> task.zeebeJobType("io.brain:caught"))
+					.boundaryEvent("not-found", (event) -> event.error("404"))
+					.endEvent("handled")
+					.moveToActivity("call")
+					.endEvent("ok")
+					.done()));
+		Engine.RunStarted run = engine.start(ACME, "caught", Map.of(), null);
+
+		engine.throwError(fetchOne("io.brain:caught"), "404", "no such post", Map.of("reason", "gone"));
+
+		assertThat(visited(run)).contains("handled").doesNotContain("ok");
+		assertThat(variable(run, "reason")).isEqualTo("gone");
+	}
+
+	@Test
+	void publishWhenRunsWaitWithCorrelationKeysThenOnlyTheTenantsRunWithThatKeyResumes() {
+		BpmnModelInstance waiting = Bpmn.createExecutableProcess("await-payment")
+			.startEvent()
+			.intermediateCatchEvent("paid")
+			.message((message) -> message.name("order-paid").zeebeCorrelationKeyExpression("orderId"))
+			.endEvent()
+			.done();
+		engine.deploy(ACME, "await.bpmn", xml(waiting));
+		engine.deploy(GLOBEX, "await.bpmn", xml(waiting));
+		Engine.RunStarted first = engine.start(ACME, "await-payment", Map.of("orderId", "A-1"), null);
+		Engine.RunStarted second = engine.start(ACME, "await-payment", Map.of("orderId", "A-2"), null);
+		Engine.RunStarted globex = engine.start(GLOBEX, "await-payment", Map.of("orderId", "A-2"), null);
+
+		Engine.MessagePublished published = engine.publish(ACME,
+				new Engine.Message("order-paid", "A-2", Map.of("paid", 1999), Duration.ZERO, Optional.empty()));
+
+		assertThat(published.delivered()).isTrue();
+		assertThat(ended(second)).isTrue();
+		assertThat(variable(second, "paid")).isEqualTo(1999);
+		assertThat(ended(first)).isFalse();
+		assertThat(ended(globex)).isFalse();
+	}
+
+	@Test
+	void signalWhenBroadcastOrThrownThenOnlyTheTenantsProcessesReceiveIt() {
+		BpmnModelInstance listening = Bpmn.createExecutableProcess("on-launch")
+			.startEvent()
+			.signal("campaign-launched")
+			.endEvent()
+			.done();
+		engine.deploy(ACME, "listen.bpmn", xml(listening));
+		engine.deploy(GLOBEX, "listen.bpmn", xml(listening));
+		engine.deploy(ACME, "launch.bpmn",
+				xml(Bpmn.createExecutableProcess("launch").startEvent().endEvent().signal("campaign-launched").done()));
+
+		engine.start(ACME, "launch", Map.of(), null);
+		engine.broadcast(ACME, "campaign-launched", Map.of());
+
+		assertThat(runsOf(ACME, "on-launch")).isEqualTo(2);
+		assertThat(runsOf(GLOBEX, "on-launch")).isZero();
+	}
+
+	@Test
+	void callActivityWhenItNamesAProcessThenOnlyTheCallersTenantsProcessRuns() {
+		BpmnModelInstance child = Bpmn.createExecutableProcess("child")
+			.startEvent()
+			.scriptTask("plans", (task) -> task.zeebeExpression("\"plans of \" + owner").zeebeResultVariable("plans"))
+			.endEvent()
+			.done();
+		engine.deploy(GLOBEX, "child.bpmn", xml(child));
+		engine.deploy(ACME, "caller.bpmn",
+				xml(Bpmn.createExecutableProcess("caller")
+					.startEvent()
+					.callActivity("call", (call) -> call.zeebeProcessIdExpression("childId"))
+					.endEvent()
+					.done()));
+
+		assertThatThrownBy(() -> engine.start(ACME, "caller", Map.of("childId", "child", "owner", "acme"), null))
+			.hasMessageContaining("child");
+		assertThat(runsOf(GLOBEX, "child")).isZero();
+
+		engine.deploy(ACME, "child.bpmn", xml(child));
+		Engine.RunStarted run = engine.start(ACME, "caller", Map.of("childId", "child", "owner", "acme"), null);
+		assertThat(ended(run)).isTrue();
+		assertThat(variable(run, "plans")).isEqualTo("plans of acme");
+	}
+
+	@Test
+	void timersWhenWrittenInFeelOrCronThenDueAsComputed() {
+		engine.deploy(ACME, "timed.bpmn", xml(Bpmn.createExecutableProcess("timed")
+			.startEvent()
+			.serviceTask("slow", (task) -> task.zeebeJobType("io.brain:slow"))
+			.boundaryEvent("too-slow", (event) -> event.timerWithDurationExpression("\"PT\" + string(mins) + \"M\""))
+			.endEvent("gave-up")
+			.moveToActivity("slow")
+			.endEvent()
+			.done()));
+		engine.deploy(ACME, "weekly.bpmn", xml(
+				Bpmn.createExecutableProcess("weekly").startEvent().timerWithCycle("0 0 9 * * MON").endEvent().done()));
+
+		Engine.RunStarted run = engine.start(ACME, "timed", Map.of("mins", 7), null);
+
+		Job timer = engine.processEngine()
+			.getManagementService()
+			.createJobQuery()
+			.processInstanceId(run.runId())
+			.singleResult();
+		long minutes = Duration.between(java.time.Instant.now(), timer.getDuedate().toInstant()).toMinutes();
+		assertThat(minutes).isBetween(6L, 7L);
+		assertThat(engine.processEngine()
+			.getManagementService()
+			.createJobQuery()
+			.processDefinitionKey("weekly")
+			.tenantIdIn(ACME.value())
+			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void multiInstanceWhenOverACollectionThenOneStepPerItem() {
+		engine.deploy(ACME, "each.bpmn", xml(Bpmn.createExecutableProcess("each")
+			.startEvent()
+			.serviceTask("mail", (task) -> task.zeebeJobType("io.brain:each"))
+			.multiInstance(
+					(loop) -> loop.parallel().zeebeInputCollectionExpression("recipients").zeebeInputElement("to"))
+			.endEvent()
+			.done()));
+		Engine.RunStarted run = engine.start(ACME, "each", Map.of("recipients", List.of("a@x", "b@x", "c@x")), null);
+
+		List<EngineTask> tasks = engine.fetch("w", List.of("io.brain:each"), 10, Duration.ofMinutes(1));
+
+		assertThat(tasks).extracting((task) -> task.variables().get("to"))
+			.containsExactlyInAnyOrder("a@x", "b@x", "c@x");
+		tasks.forEach((task) -> engine.complete(task, Map.of()));
+		assertThat(ended(run)).isTrue();
+	}
+
+	@Test
+	void deployWhenTheModelHoldsWhatTheOpenEngineCannotCarryThenRefusedOnTheElement() {
+		assertRefused(Bpmn.createExecutableProcess("people").startEvent().userTask("approve").endEvent().done(),
+				"approve", "User tasks");
+		assertRefused(Bpmn.createExecutableProcess("typed")
+			.startEvent()
+			.serviceTask("call", (task) -> task.zeebeJobTypeExpression("kind"))
+			.endEvent()
+			.done(), "call", "plain text");
+		String withJavaClass = xml(
+				Bpmn.createExecutableProcess("java").startEvent().serviceTask("run").endEvent().done())
+			.replaceFirst("id=\"run\"",
+					"xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" camunda:class=\"java.lang.Runtime\" id=\"run\"");
+		assertThatThrownBy(() -> engine.deploy(ACME, "java.bpmn", withJavaClass))
+			.isInstanceOfSatisfying(ModelRefusedException.class, (refused) -> assertThat(refused.problems())
+				.anySatisfy((problem) -> assertThat(problem.message()).contains("camunda:class")));
+		String withJuel = xml(
+				Bpmn.createExecutableProcess("juel").startEvent().timerWithDuration("PT1H").endEvent().done())
+			.replace("PT1H", "${execution.processEngineServices}");
+		assertThatThrownBy(() -> engine.deploy(ACME, "juel.bpmn", withJuel)).isInstanceOf(ModelRefusedException.class)
+			.hasMessageContaining("${");
+	}
+
+	@Test
+	void feelWhenAnExpressionDefinesAJavaFunctionThenNoJavaIsCalled() {
+		String callsJava = "{ peek: function(key) external { java: { class: \"java.lang.System\", "
+				+ "method signature: \"getProperty(java.lang.String)\" } }, home: peek(\"user.home\") }.home";
+		engine.deploy(ACME, "java-feel.bpmn",
+				xml(Bpmn.createExecutableProcess("java-feel")
+					.startEvent()
+					.scriptTask("peek", (task) -> task.zeebeExpression(callsJava).zeebeResultVariable("home"))
+					.endEvent()
+					.done()));
+
+		assertThatThrownBy(() -> engine.start(ACME, "java-feel", Map.of(), null))
+			.hasMessageContaining("External functions are disabled");
+	}
+
+	private static void assertRefused(BpmnModelInstance model, String elementId, String text) {
+		assertThatThrownBy(() -> engine.deploy(ACME, "refused.bpmn", xml(model))).isInstanceOfSatisfying(
+				ModelRefusedException.class, (refused) -> assertThat(refused.problems()).anySatisfy((problem) -> {
+					assertThat(problem.elementId()).isEqualTo(elementId);
+					assertThat(problem.message()).contains(text);
+				}));
+	}
+
+	private static EngineTask fetchOne(String type) {
+		List<EngineTask> tasks = engine.fetch("w", List.of(type), 1, Duration.ofMinutes(1));
+		assertThat(tasks).as("a task of type " + type).hasSize(1);
+		return tasks.get(0);
+	}
+
+	private static boolean ended(Engine.RunStarted run) {
+		HistoricProcessInstance instance = engine.processEngine()
+			.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processInstanceId(run.runId())
+			.singleResult();
+		return instance.getEndTime() != null;
+	}
+
+	private static List<String> visited(Engine.RunStarted run) {
+		return engine.processEngine()
+			.getHistoryService()
+			.createHistoricActivityInstanceQuery()
+			.processInstanceId(run.runId())
+			.list()
+			.stream()
+			.map(HistoricActivityInstance::getActivityId)
+			.toList();
+	}
+
+	/** A variable of the run's own scope (not one local to a step). */
+	private static Object variable(Engine.RunStarted run, String name) {
+		var found = engine.processEngine()
+			.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(run.runId())
+			.variableName(name)
+			.list()
+			.stream()
+			.filter((variable) -> run.runId().equals(variable.getActivityInstanceId()))
+			.toList();
+		return found.isEmpty() ? null : found.get(0).getValue();
+	}
+
+	private static List<String> incidents(Engine.RunStarted run) {
+		return engine.processEngine()
+			.getRuntimeService()
+			.createIncidentQuery()
+			.processInstanceId(run.runId())
+			.list()
+			.stream()
+			.map((incident) -> incident.getIncidentMessage())
+			.toList();
+	}
+
+	private static long runsOf(TenantId tenant, String processId) {
+		return engine.processEngine()
+			.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(processId)
+			.tenantIdIn(tenant.value())
+			.count();
+	}
+
+	private static String xml(BpmnModelInstance model) {
+		return Bpmn.convertToString(model);
+	}
+
+}
