@@ -124,6 +124,54 @@ class SecurityEndToEndTests {
 	}
 
 	@Test
+	void inviteWhenEmailOrUsernameBelongsToAnotherTenantThenRefusesWithoutRevealingIt() {
+		String admin = token("acme-admin");
+
+		HttpResponse<String> email = invite(admin, "grace-at-acme", "grace@globex.example");
+		assertThat(email.statusCode()).as(email.body()).isEqualTo(409);
+		assertThat(email.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(read(email.body()).get("field").asText()).isEqualTo("email");
+		assertThat(read(email.body()).get("detail").asText())
+			.isEqualTo("This e-mail address cannot be used for a new user; use another one (an address signs in to one "
+					+ "Brain tenant only).");
+		assertThat(email.body()).doesNotContainIgnoringCase("globex").doesNotContain("exists");
+
+		HttpResponse<String> username = invite(admin, "globex-admin", "someone-new@acme.example");
+		assertThat(username.statusCode()).as(username.body()).isEqualTo(409);
+		assertThat(read(username.body()).get("field").asText()).isEqualTo("username");
+		assertThat(read(username.body()).get("detail").asText())
+			.isEqualTo("This username is not available; choose another one (usernames are unique across Brain).");
+		assertThat(username.body()).doesNotContain("Grace").doesNotContain("grace@globex.example");
+
+		assertThat(send(admin, "GET", "/api/users", null).body()).doesNotContain("grace-at-acme")
+			.doesNotContain("someone-new");
+		assertThat(send(token("globex-admin"), "GET", "/api/users", null).body()).contains("grace@globex.example")
+			.doesNotContain("grace-at-acme");
+	}
+
+	@Test
+	void inviteWhenEmailOrUsernameBelongsToOwnTenantThenNamesTheUserWhoHasIt() {
+		String admin = token("acme-admin");
+
+		HttpResponse<String> email = invite(admin, "erin-again", "erin@acme.example");
+		assertThat(email.statusCode()).as(email.body()).isEqualTo(409);
+		assertThat(read(email.body()).get("field").asText()).isEqualTo("email");
+		assertThat(read(email.body()).get("detail").asText())
+			.isEqualTo("A user of your tenant has this e-mail address already: acme-editor.");
+
+		HttpResponse<String> username = invite(admin, "acme-viewer", "victor-again@acme.example");
+		assertThat(username.statusCode()).as(username.body()).isEqualTo(409);
+		assertThat(read(username.body()).get("field").asText()).isEqualTo("username");
+		assertThat(read(username.body()).get("detail").asText())
+			.isEqualTo("A user of your tenant has this username already.");
+	}
+
+	private static HttpResponse<String> invite(String token, String username, String email) {
+		return send(token, "POST", "/api/users", write(Map.of("username", username, "email", email, "firstName", "New",
+				"lastName", "Person", "role", "viewer")));
+	}
+
+	@Test
 	void databaseWhenQueriedWithoutTenantAsTheApplicationRoleThenEveryTenantTableIsEmpty() throws Exception {
 		try (Connection connection = DriverManager.getConnection(SharedPlatform.get().databaseUrl(), "brain_app", "");
 				Statement statement = connection.createStatement()) {
