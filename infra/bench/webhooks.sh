@@ -25,7 +25,11 @@ export BRAIN_OUTBOUND_ALLOWED_NETWORKS="127.0.0.1/32"
 # default) so the benchmark measures the platform, not the quota.
 export BRAIN_CONNECTORS_LIMITS_CALLSPERMINUTE="${BRAIN_CONNECTORS_LIMITS_CALLSPERMINUTE:-10000000}"
 export BRAIN_CONNECTORS_LIMITS_CONCURRENTCALLS="${BRAIN_CONNECTORS_LIMITS_CONCURRENTCALLS:-10000}"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# The JDK 21+ ./brain up takes (infra/jdk.sh), also for the build below.
+# shellcheck source=../jdk.sh
+source "$ROOT/infra/jdk.sh"
+find_jdk || { echo "error: no JDK 21 or newer found (${JDK_SEARCHED:-none in JAVA_HOME, on the PATH or under ${BRAIN_JDK_DIRS:-/usr/lib/jvm or /Library/Java/JavaVirtualMachines}})" >&2; exit 1; }
+JAVA="$JAVA_HOME/bin/java"
 LOG="$BRAIN_HOME.log"
 
 if "$ROOT/brain" status 2> /dev/null | grep -q "is running"; then

@@ -7,6 +7,8 @@ require __DIR__ . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 wp_install('Brain test site', 'editor', 'editor@example.com', true, '', wp_generate_password(24));
 update_option('permalink_structure', '/%postname%/');
+// The site's zone: WordPress reads times given without an offset in it.
+update_option('timezone_string', getenv('BRAIN_WP_TIMEZONE'));
 global $wp_rewrite;
 $wp_rewrite->init();
 $wp_rewrite->flush_rules(false);

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -81,8 +82,7 @@ public class TenantUsers implements DisposableBean {
 		String id;
 		try (Response response = realm().users().create(user)) {
 			if (response.getStatus() == 409) {
-				throw new BrainProblem(HttpStatus.CONFLICT, "username",
-						"A user with this username or e-mail exists already.");
+				throw taken(tenant, request);
 			}
 			if (response.getStatus() >= 400) {
 				throw new BrainProblem(HttpStatus.BAD_REQUEST, "username",
@@ -93,6 +93,37 @@ public class TenantUsers implements DisposableBean {
 		realm().users().get(id).roles().realmLevel().add(List.of(role(request.role())));
 		return new UserInvited(toTenantUser(realm().users().get(id).toRepresentation(), List.of(request.role())),
 				password);
+	}
+
+	/**
+	 * Why Keycloak refused a new user as a duplicate. Usernames and e-mail addresses are
+	 * unique in the realm, as people sign in with either (decision 0016): one of the
+	 * admin's own tenant is named, one of another tenant only said to be unavailable, so
+	 * that nothing of another tenant's users shows.
+	 */
+	private BrainProblem taken(String tenant, InviteUserRequest request) {
+		List<UserRepresentation> sameUsername = realm().users().search(request.username(), true);
+		if (!sameUsername.isEmpty()) {
+			return tenant.equals(tenantOf(sameUsername.get(0)))
+					? new BrainProblem(HttpStatus.CONFLICT, "username",
+							"A user of your tenant has this username already.")
+					: new BrainProblem(HttpStatus.CONFLICT, "username",
+							"This username is not available; choose another one (usernames are unique across Brain).");
+		}
+		List<UserRepresentation> sameEmail = realm().users()
+			.searchByEmail(request.email().toLowerCase(Locale.ROOT), true);
+		if (!sameEmail.isEmpty()) {
+			UserRepresentation other = sameEmail.get(0);
+			return tenant.equals(tenantOf(other))
+					? new BrainProblem(HttpStatus.CONFLICT, "email",
+							"A user of your tenant has this e-mail address already: " + other.getUsername() + ".")
+					: new BrainProblem(HttpStatus.CONFLICT, "email",
+							"This e-mail address cannot be used for a new user; use another one (an address signs "
+									+ "in to one Brain tenant only).");
+		}
+		// Gone again since Keycloak refused it.
+		return new BrainProblem(HttpStatus.CONFLICT, "username",
+				"The username or e-mail address was taken a moment ago; try again.");
 	}
 
 	public TenantUser updateRoles(CurrentUser admin, String id, UpdateRolesRequest request) {

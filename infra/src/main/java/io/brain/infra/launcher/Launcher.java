@@ -5,15 +5,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./brain up | down | status}: runs the local platform in the foreground until
- * Ctrl-C or {@code ./brain down}.
+ * {@code ./brain up}: runs the local platform in the foreground until Ctrl-C or
+ * {@code ./brain down}. The script itself answers {@code status} and {@code down} from
+ * the pid file written here, so that they need no particular Java.
  */
 public final class Launcher {
 
@@ -24,20 +22,14 @@ public final class Launcher {
 
 	public static void main(String[] args) {
 		Path project = Path.of(System.getProperty("brain.project.directory", ".")).toAbsolutePath().normalize();
-		String command = (args.length > 0) ? args[0] : "up";
+		if (args.length > 0 && !"up".equals(args[0])) {
+			System.err.println("usage: ./brain up | down | status");
+			System.exit(2);
+		}
 		try {
 			PlatformSettings settings = PlatformSettings.fromEnvironment(project, System.getenv());
 			System.setProperty("brain.logs", settings.logs().toString());
-			int exit = switch (command) {
-				case "up" -> up(settings);
-				case "down" -> down(settings);
-				case "status" -> status(settings);
-				default -> {
-					System.err.println("usage: ./brain up | down | status");
-					yield 2;
-				}
-			};
-			System.exit(exit);
+			System.exit(up(settings));
 		}
 		catch (PlatformException ex) {
 			System.err.println("error: " + ex.getMessage());
@@ -50,11 +42,6 @@ public final class Launcher {
 	}
 
 	static int up(PlatformSettings settings) {
-		Optional<ProcessHandle> running = running(settings);
-		if (running.isPresent()) {
-			throw new PlatformException(
-					"Brain is already running (launcher pid " + running.get().pid() + "); ./brain down stops it");
-		}
 		writePid(settings);
 		out.println("Starting Brain in " + settings.home() + " (logs in " + settings.logs() + ")");
 		Platform platform;
@@ -74,6 +61,7 @@ public final class Launcher {
 			stopped.countDown();
 		}, "brain-shutdown"));
 		writePids(settings, platform.pids());
+		write(settings.home().resolve("api-url"), settings.apiUrl());
 		out.printf("%nBrain is ready in %.1f s: %s%n", platform.elapsedSeconds(), settings.apiUrl());
 		out.println("  Swagger UI   " + settings.apiUrl() + "/swagger-ui.html");
 		out.println("  Keycloak     " + settings.keycloakUrl() + "/admin  (admin / "
@@ -89,52 +77,6 @@ public final class Launcher {
 			Thread.currentThread().interrupt();
 		}
 		return 0;
-	}
-
-	static int down(PlatformSettings settings) {
-		Optional<ProcessHandle> running = running(settings);
-		if (running.isEmpty()) {
-			out.println("Brain is not running.");
-			deletePid(settings);
-			return 0;
-		}
-		out.println("Stopping Brain (launcher pid " + running.get().pid() + ")...");
-		running.get().destroy();
-		try {
-			running.get().onExit().get(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			throw new PlatformException("Brain did not stop within 2 minutes; see " + settings.logs());
-		}
-		out.println("Brain stopped.");
-		return 0;
-	}
-
-	static int status(PlatformSettings settings) {
-		Optional<ProcessHandle> running = running(settings);
-		out.println(
-				running.map((handle) -> "Brain is running (launcher pid " + handle.pid() + "): " + settings.apiUrl())
-					.orElse("Brain is not running."));
-		return running.isPresent() ? 0 : 3;
-	}
-
-	private static Optional<ProcessHandle> running(PlatformSettings settings) {
-		Path pid = pidFile(settings);
-		if (!Files.exists(pid)) {
-			return Optional.empty();
-		}
-		try {
-			long value = Long.parseLong(Files.readString(pid).trim());
-			return ProcessHandle.of(value)
-				.filter(ProcessHandle::isAlive)
-				.filter((handle) -> handle.info()
-					.commandLine()
-					.map((line) -> line.contains("brain-infra"))
-					.orElse(true));
-		}
-		catch (IOException | NumberFormatException ex) {
-			return Optional.empty();
-		}
 	}
 
 	private static Path pidFile(PlatformSettings settings) {
@@ -154,8 +96,12 @@ public final class Launcher {
 	private static void writePids(PlatformSettings settings, Map<String, Long> pids) {
 		StringBuilder lines = new StringBuilder();
 		pids.forEach((name, pid) -> lines.append(name).append(' ').append(pid).append('\n'));
+		write(settings.home().resolve("processes"), lines);
+	}
+
+	private static void write(Path file, CharSequence content) {
 		try {
-			Files.writeString(settings.home().resolve("processes"), lines);
+			Files.writeString(file, content);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -166,6 +112,7 @@ public final class Launcher {
 		try {
 			Files.deleteIfExists(pidFile(settings));
 			Files.deleteIfExists(settings.home().resolve("processes"));
+			Files.deleteIfExists(settings.home().resolve("api-url"));
 		}
 		catch (IOException ex) {
 			// nothing to clean then

@@ -124,6 +124,73 @@ class SecurityEndToEndTests {
 	}
 
 	@Test
+	void inviteWhenEmailOrUsernameBelongsToAnotherTenantThenRefusesWithoutRevealingIt() {
+		// Globex's user, with a name and address that do not say globex (acme's audit log
+		// holds
+		// what acme sent, and another test checks it never mentions globex).
+		String globexAdmin = token("globex-admin");
+		HttpResponse<String> pat = send(globexAdmin, "POST", "/api/users", write(Map.of("username", "pat-elsewhere",
+				"email", "pat@elsewhere.example", "firstName", "Pat", "lastName", "Private", "role", "viewer")));
+		assertThat(pat.statusCode()).as(pat.body()).isEqualTo(201);
+		String patId = read(pat.body()).at("/user/id").asText();
+		String admin = token("acme-admin");
+		try {
+			HttpResponse<String> email = invite(admin, "pat-at-acme", "pat@elsewhere.example");
+			assertThat(email.statusCode()).as(email.body()).isEqualTo(409);
+			assertThat(email.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(read(email.body()).get("field").asText()).isEqualTo("email");
+			assertThat(read(email.body()).get("detail").asText()).isEqualTo(
+					"This e-mail address cannot be used for a new user; use another one (an address signs in to one "
+							+ "Brain tenant only).");
+			assertThat(email.body()).doesNotContain("pat-elsewhere")
+				.doesNotContain(patId)
+				.doesNotContain("Pat")
+				.doesNotContain("globex")
+				.doesNotContain("exists");
+
+			HttpResponse<String> username = invite(admin, "pat-elsewhere", "someone-new@acme.example");
+			assertThat(username.statusCode()).as(username.body()).isEqualTo(409);
+			assertThat(read(username.body()).get("field").asText()).isEqualTo("username");
+			assertThat(read(username.body()).get("detail").asText())
+				.isEqualTo("This username is not available; choose another one (usernames are unique across Brain).");
+			assertThat(username.body()).doesNotContain("pat@elsewhere.example")
+				.doesNotContain(patId)
+				.doesNotContain("globex");
+
+			assertThat(send(admin, "GET", "/api/users", null).body()).doesNotContain("pat-at-acme")
+				.doesNotContain("pat@elsewhere.example")
+				.doesNotContain("someone-new");
+			assertThat(send(globexAdmin, "GET", "/api/users", null).body()).contains("pat@elsewhere.example")
+				.doesNotContain("pat-at-acme");
+		}
+		finally {
+			assertThat(send(globexAdmin, "DELETE", "/api/users/" + patId, null).statusCode()).isEqualTo(204);
+		}
+	}
+
+	@Test
+	void inviteWhenEmailOrUsernameBelongsToOwnTenantThenNamesTheUserWhoHasIt() {
+		String admin = token("acme-admin");
+
+		HttpResponse<String> email = invite(admin, "erin-again", "erin@acme.example");
+		assertThat(email.statusCode()).as(email.body()).isEqualTo(409);
+		assertThat(read(email.body()).get("field").asText()).isEqualTo("email");
+		assertThat(read(email.body()).get("detail").asText())
+			.isEqualTo("A user of your tenant has this e-mail address already: acme-editor.");
+
+		HttpResponse<String> username = invite(admin, "acme-viewer", "victor-again@acme.example");
+		assertThat(username.statusCode()).as(username.body()).isEqualTo(409);
+		assertThat(read(username.body()).get("field").asText()).isEqualTo("username");
+		assertThat(read(username.body()).get("detail").asText())
+			.isEqualTo("A user of your tenant has this username already.");
+	}
+
+	private static HttpResponse<String> invite(String token, String username, String email) {
+		return send(token, "POST", "/api/users", write(Map.of("username", username, "email", email, "firstName", "New",
+				"lastName", "Person", "role", "viewer")));
+	}
+
+	@Test
 	void databaseWhenQueriedWithoutTenantAsTheApplicationRoleThenEveryTenantTableIsEmpty() throws Exception {
 		try (Connection connection = DriverManager.getConnection(SharedPlatform.get().databaseUrl(), "brain_app", "");
 				Statement statement = connection.createStatement()) {

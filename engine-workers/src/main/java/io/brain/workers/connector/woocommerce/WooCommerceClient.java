@@ -107,6 +107,9 @@ class WooCommerceClient {
 	 */
 	Fetched fetch(ResolvedConnection connection, String resource, Instant changedSince) {
 		boolean incremental = changedSince != null && !resource.equals("customers");
+		// Without an offset, and dates_are_gmt: WooCommerce then compares it with the GMT
+		// column as it is (WordPress would turn a time with an offset into the site's
+		// zone).
 		String modifiedAfter = incremental
 				? DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(changedSince.atOffset(ZoneOffset.UTC)) : null;
 		Function<JsonNode, SyncedRecord> normalize = switch (resource) {

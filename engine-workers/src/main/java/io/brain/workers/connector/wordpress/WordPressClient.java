@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,9 @@ class WordPressClient {
 	}
 
 	/**
-	 * Fetches every page of posts or pages (changed since a time, when given), 100 at a
-	 * time, as long as WordPress's {@code X-WP-TotalPages} says there are more.
+	 * Fetches every page of posts or pages (changed since a time, when given, by
+	 * {@code modified_after} with an offset), 100 at a time, as long as WordPress's
+	 * {@code X-WP-TotalPages} says there are more.
 	 * @param connection the connection
 	 * @param resource {@code posts} or {@code pages}
 	 * @param changedSince only what was modified after this, or {@code null} for all
@@ -79,8 +81,10 @@ class WordPressClient {
 	 */
 	Fetched fetch(ResolvedConnection connection, String resource, Instant changedSince) {
 		ProviderHttp.Api api = api(connection);
-		String modifiedAfter = (changedSince != null)
-				? DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(changedSince.atOffset(ZoneOffset.UTC)) : null;
+		// With its offset: WordPress reads a time without one in the site's zone, not in
+		// UTC.
+		String modifiedAfter = (changedSince != null) ? DateTimeFormatter.ISO_OFFSET_DATE_TIME
+			.format(changedSince.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)) : null;
 		List<SyncedRecord> records = Pages.collect("WordPress", (next) -> {
 			int page = (next != null) ? Integer.parseInt(next) : 1;
 			ProviderResponse response = api.get("/wp-json/wp/v2/" + resource + ProviderHttp.query("per_page", 100,

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,12 @@ final class RealWordPress implements AutoCloseable {
 	static final Path WORDPRESS = Path.of("/usr/share/wordpress");
 
 	static final String USER = "editor";
+
+	/**
+	 * The site's time zone: west of UTC, where reading a UTC time as the site's local
+	 * time puts it hours later.
+	 */
+	static final String TIMEZONE = "America/Los_Angeles";
 
 	private final List<Process> processes = new ArrayList<>();
 
@@ -103,7 +110,7 @@ final class RealWordPress implements AutoCloseable {
 		byte[] salt = new byte[32];
 		ThreadLocalRandom.current().nextBytes(salt);
 		Map<String, String> environment = Map.of("BRAIN_WP_DB_PORT", String.valueOf(databasePort), "BRAIN_WP_URL",
-				this.url, "BRAIN_WP_SALT", HexFormat.of().formatHex(salt));
+				this.url, "BRAIN_WP_SALT", HexFormat.of().formatHex(salt), "BRAIN_WP_TIMEZONE", TIMEZONE);
 		String installed = run(List.of("php", site.resolve("install.php").toString()), environment, "install.log");
 		String[] lines = installed.strip().split("\n");
 		this.applicationPassword = lines[lines.length - 1].strip();
@@ -111,6 +118,37 @@ final class RealWordPress implements AutoCloseable {
 				site.resolve("router.php").toString()), environment, "php-server.log"));
 		awaitPort(webPort, "PHP's web server");
 		awaitRestApi();
+	}
+
+	/**
+	 * Edits a post's content through WordPress's REST API, as an editor would: WordPress
+	 * sets its modification time to now.
+	 * @param id the post's id
+	 * @param content the new content
+	 */
+	void editPost(int id, String content) {
+		String credentials = Base64.getEncoder()
+			.encodeToString((USER + ":" + this.applicationPassword).getBytes(StandardCharsets.UTF_8));
+		String body = "{\"content\": \"" + content + "\"}";
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(this.url + "/wp-json/wp/v2/posts/" + id))
+					.header("Authorization", "Basic " + credentials)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException(
+						"WordPress refused to edit post " + id + ": " + response.statusCode() + " " + response.body());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void awaitRestApi() {

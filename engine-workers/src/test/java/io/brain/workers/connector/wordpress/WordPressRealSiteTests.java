@@ -72,4 +72,31 @@ class WordPressRealSiteTests extends ConnectorTestContext {
 		assertThat(titles).containsExactly("pages: Sample Page", "posts: Hello world!", "posts: Made by Brain");
 	}
 
+	@Test
+	void syncWhenSiteZoneIsWestOfUtcThenNextSyncFindsAPostEditedSinceTheLast() {
+		UUID connection = ZeebeProcesses.createConnection(this.jdbc, this.secrets, "acme", "wordpress", "zoned-site",
+				"{\"siteUrl\": \"" + site.url() + "\", \"username\": \"" + RealWordPress.USER + "\"}",
+				Map.of("applicationPassword", site.applicationPassword()));
+		ZeebeProcesses.deployFor(new TenantId("acme"), ZeebeProcesses.step("zoned-sync", WordPressConnector.TYPE,
+				"sync", Map.of("connectionId", "connectionId", "resource", "\"posts\"")), this.client, this.registry);
+		Map<String, Object> first = ZeebeProcesses.run(this.client, "zoned-sync",
+				Map.of("connectionId", connection.toString()));
+		assertThat(((Map<?, ?>) first.get("result")).get("fetched")).isNotEqualTo(0);
+
+		// Edited after the first sync: the next one asks WordPress only for what changed
+		// since.
+		site.editPost(1, "Edited after the last sync");
+		Map<String, Object> next = ZeebeProcesses.run(this.client, "zoned-sync",
+				Map.of("connectionId", connection.toString()));
+
+		assertThat(((Map<?, ?>) next.get("result")).get("updated")).isNotEqualTo(0);
+		assertThat(TenantContext.call("acme",
+				() -> this.jdbc
+					.sql("select data ->> 'excerpt' from synced_record where connection_id = :c and external_id = '1'")
+					.param("c", connection)
+					.query(String.class)
+					.single()))
+			.contains("Edited after the last sync");
+	}
+
 }
