@@ -6,6 +6,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,12 +37,15 @@ import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.operaton.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.operaton.bpm.engine.repository.DeploymentWithDefinitions;
 import org.operaton.bpm.engine.repository.ProcessDefinition;
+import org.operaton.bpm.engine.runtime.Execution;
 import org.operaton.bpm.engine.runtime.MessageCorrelationResult;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.bpmn.instance.BaseElement;
 import org.operaton.bpm.model.bpmn.instance.operaton.OperatonProperties;
 import org.operaton.bpm.model.xml.instance.ModelElementInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The open engine: Operaton embedded in the process that creates it, its tables in
@@ -45,15 +55,25 @@ import org.operaton.bpm.model.xml.instance.ModelElementInstance;
  */
 public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 
+	private static final Logger logger = LoggerFactory.getLogger(OperatonEngine.class);
+
 	private static final Pattern EXPRESSION_LANGUAGE = Pattern.compile("[$#]\\{");
 
 	private final ProcessEngine engine;
 
 	private final OperatonSettings settings;
 
-	private OperatonEngine(ProcessEngine engine, OperatonSettings settings) {
+	private final MessageBuffer messages;
+
+	private final ScheduledExecutorService keptMessages;
+
+	private OperatonEngine(ProcessEngine engine, OperatonSettings settings, MessageBuffer messages) {
 		this.engine = engine;
 		this.settings = settings;
+		this.messages = messages;
+		this.keptMessages = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("brain-engine-messages").daemon().factory());
+		this.keptMessages.scheduleWithFixedDelay(this::deliverKeptMessagesLogged, 250, 250, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -75,8 +95,9 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 		configuration.setEnforceHistoryTimeToLive(true);
 		configuration.setJavaSerializationFormatEnabled(false);
 		configuration.setDefaultSerializationFormat(JsonVariables.FORMAT);
-		configuration.setCustomPreVariableSerializers(List.of(new JsonVariables(new ObjectMapper())));
-		return new OperatonEngine(configuration.buildProcessEngine(), settings);
+		ObjectMapper json = new ObjectMapper();
+		configuration.setCustomPreVariableSerializers(List.of(new JsonVariables(json)));
+		return new OperatonEngine(configuration.buildProcessEngine(), settings, new MessageBuffer(dataSource, json));
 	}
 
 	@Override
@@ -129,21 +150,100 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 
 	@Override
 	public MessagePublished publish(TenantId tenant, Message message) {
+		boolean keep = message.timeToLive().compareTo(Duration.ofSeconds(1)) >= 0;
+		UUID kept = null;
+		if (keep && message.messageId().isPresent()) {
+			kept = this.messages.keep(tenant, message);
+			if (kept == null) {
+				return new MessagePublished(false, false, true);
+			}
+		}
+		boolean delivered = deliver(tenant, message.name(), message.correlationKey(), message.variables(), true);
+		if (!keep) {
+			return new MessagePublished(delivered, false, false);
+		}
+		if (delivered) {
+			if (kept != null) {
+				this.messages.delivered(kept);
+			}
+			return new MessagePublished(true, false, false);
+		}
+		if (kept == null) {
+			kept = this.messages.keep(tenant, message);
+		}
+		this.messages.release(kept);
+		return new MessagePublished(false, true, false);
+	}
+
+	/**
+	 * Hands a message to the tenant's runs waiting for it with that key and, when asked,
+	 * to the tenant's processes that start with it.
+	 */
+	private boolean deliver(TenantId tenant, String name, String correlationKey, Map<String, Object> variables,
+			boolean startProcesses) {
 		return asTenant(tenant, () -> {
-			List<MessageCorrelationResult> waiting = correlate(() -> this.engine.getRuntimeService()
-				.createMessageCorrelation(message.name())
-				.tenantId(tenant.value())
-				.localVariableEquals(ZeebeToOperaton.CORRELATION_KEY + message.name(), message.correlationKey())
-				.setVariables(message.variables())
-				.correlateAllWithResult());
-			List<MessageCorrelationResult> started = correlate(() -> this.engine.getRuntimeService()
-				.createMessageCorrelation(message.name())
-				.tenantId(tenant.value())
-				.startMessageOnly()
-				.setVariables(message.variables())
-				.correlateAllWithResult());
-			return new MessagePublished(!waiting.isEmpty() || !started.isEmpty(), false, false);
+			int delivered = 0;
+			for (String runId : oneWaitingRunPerProcess(tenant, name, correlationKey)) {
+				delivered += correlate(() -> List.of(this.engine.getRuntimeService()
+					.createMessageCorrelation(name)
+					.processInstanceId(runId)
+					.localVariableEquals(ZeebeToOperaton.CORRELATION_KEY + name, correlationKey)
+					.setVariables(variables)
+					.correlateWithResult())).size();
+			}
+			if (startProcesses) {
+				delivered += correlate(() -> this.engine.getRuntimeService()
+					.createMessageCorrelation(name)
+					.tenantId(tenant.value())
+					.startMessageOnly()
+					.setVariables(variables)
+					.correlateAllWithResult()).size();
+			}
+			return delivered > 0;
 		});
+	}
+
+	/**
+	 * The runs a message goes to, as on Zeebe: of the runs waiting for it with its key,
+	 * one per process.
+	 */
+	private Collection<String> oneWaitingRunPerProcess(TenantId tenant, String name, String correlationKey) {
+		Set<String> waiting = this.engine.getRuntimeService()
+			.createExecutionQuery()
+			.tenantIdIn(tenant.value())
+			.messageEventSubscriptionName(name)
+			.variableValueEquals(ZeebeToOperaton.CORRELATION_KEY + name, correlationKey)
+			.list()
+			.stream()
+			.map(Execution::getProcessInstanceId)
+			.collect(Collectors.toCollection(TreeSet::new));
+		if (waiting.isEmpty()) {
+			return List.of();
+		}
+		Map<String, String> byProcess = new LinkedHashMap<>();
+		for (ProcessInstance run : this.engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceIds(waiting)
+			.list()) {
+			String processId = this.engine.getRepositoryService()
+				.getProcessDefinition(run.getProcessDefinitionId())
+				.getKey();
+			byProcess.putIfAbsent(processId, run.getId());
+		}
+		return byProcess.values();
+	}
+
+	/** One round of handing kept messages to runs that have started waiting for them. */
+	void deliverKeptMessages() {
+		for (MessageBuffer.Kept kept : this.messages.claimDue(100)) {
+			if (deliver(kept.tenant(), kept.name(), kept.correlationKey(), kept.variables(), false)) {
+				this.messages.delivered(kept.id());
+			}
+			else {
+				this.messages.release(kept.id());
+			}
+		}
+		this.messages.dropExpired();
 	}
 
 	/**
@@ -286,7 +386,18 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 
 	@Override
 	public void close() {
+		this.keptMessages.shutdownNow();
 		this.engine.close();
+	}
+
+	private void deliverKeptMessagesLogged() {
+		try {
+			deliverKeptMessages();
+		}
+		catch (RuntimeException ex) {
+			// The next round tries again; a failing round must not end the schedule.
+			logger.warn("Delivering kept messages failed: {}", ex.getMessage());
+		}
 	}
 
 	/** The engine itself, for the adapter's run history and its tests. */

@@ -9,8 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Creates Operaton's tables in a PostgreSQL schema from the scripts the engine ships, so
- * Brain's migrations create them rather than the engine at its start.
+ * Creates Operaton's tables in a PostgreSQL schema from the scripts the engine ships, and
+ * the adapter's message buffer, so Brain's migrations create them rather than the engine
+ * at its start.
  */
 public final class OperatonSchema {
 
@@ -20,19 +21,21 @@ public final class OperatonSchema {
 	private OperatonSchema() {
 	}
 
-	/** Creates the tables unless they exist. */
+	/** Creates the engine's tables and the adapter's own unless they exist. */
 	public static void create(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			try (ResultSet exists = statement.executeQuery("select to_regclass('act_ge_property') is not null")) {
-				exists.next();
-				if (exists.getBoolean(1)) {
-					return;
+			boolean exists;
+			try (ResultSet found = statement.executeQuery("select to_regclass('act_ge_property') is not null")) {
+				found.next();
+				exists = found.getBoolean(1);
+			}
+			if (!exists) {
+				for (String script : SCRIPTS) {
+					statement
+						.execute(read("org/operaton/bpm/engine/db/create/activiti.postgres.create." + script + ".sql"));
 				}
 			}
-			for (String script : SCRIPTS) {
-				statement
-					.execute(read("org/operaton/bpm/engine/db/create/activiti.postgres.create." + script + ".sql"));
-			}
+			statement.execute(read("io/brain/engine/operaton/brain-engine-message.sql"));
 		}
 	}
 

@@ -23,6 +23,7 @@ import org.operaton.bpm.engine.runtime.Job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The open engine runs models as users draw them for Camunda 8: each element kind the
@@ -214,6 +215,48 @@ class OperatonEngineTests {
 	}
 
 	@Test
+	void publishWhenNoRunWaitsYetThenKeptForItsTimeToLiveAndHandedToTheFirstThatWaits() {
+		engine.deploy(ACME, "await-later.bpmn", xml(awaiting("await-later", "invoice-sent")));
+
+		Engine.MessagePublished published = engine.publish(ACME, new Engine.Message("invoice-sent", "I-1",
+				Map.of("invoice", "I-1"), Duration.ofMinutes(1), Optional.of("invoice-1")));
+		Engine.MessagePublished again = engine.publish(ACME,
+				new Engine.Message("invoice-sent", "I-1", Map.of(), Duration.ofMinutes(1), Optional.of("invoice-1")));
+		Engine.MessagePublished otherTenant = engine.publish(GLOBEX,
+				new Engine.Message("invoice-sent", "I-1", Map.of(), Duration.ofMinutes(1), Optional.of("invoice-1")));
+		Engine.RunStarted first = engine.start(ACME, "await-later", Map.of("orderId", "I-1"), null);
+		Engine.RunStarted second = engine.start(ACME, "await-later", Map.of("orderId", "I-1"), null);
+
+		assertThat(published).isEqualTo(new Engine.MessagePublished(false, true, false));
+		assertThat(again.duplicate()).isTrue();
+		assertThat(otherTenant.duplicate()).isFalse();
+		await().atMost(Duration.ofSeconds(10)).until(() -> ended(first) || ended(second));
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> !(ended(first) && ended(second)));
+		Engine.RunStarted resumed = ended(first) ? first : second;
+		assertThat(variable(resumed, "invoice")).isEqualTo("I-1");
+	}
+
+	@Test
+	void publishWhenTimeToLiveIsZeroOrPassedThenALaterRunKeepsWaiting() {
+		engine.deploy(ACME, "await-none.bpmn", xml(awaiting("await-none", "refund-sent")));
+
+		Engine.MessagePublished now = engine.publish(ACME,
+				new Engine.Message("refund-sent", "R-1", Map.of(), Duration.ZERO, Optional.empty()));
+		engine.publish(ACME,
+				new Engine.Message("refund-sent", "R-2", Map.of(), Duration.ofSeconds(1), Optional.empty()));
+		await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+		Engine.RunStarted first = engine.start(ACME, "await-none", Map.of("orderId", "R-1"), null);
+		Engine.RunStarted second = engine.start(ACME, "await-none", Map.of("orderId", "R-2"), null);
+
+		assertThat(now).isEqualTo(new Engine.MessagePublished(false, false, false));
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> !ended(first) && !ended(second));
+	}
+
+	@Test
 	void signalWhenBroadcastOrThrownThenOnlyTheTenantsProcessesReceiveIt() {
 		BpmnModelInstance listening = Bpmn.createExecutableProcess("on-launch")
 			.startEvent()
@@ -342,6 +385,16 @@ class OperatonEngineTests {
 
 		assertThatThrownBy(() -> engine.start(ACME, "java-feel", Map.of(), null))
 			.hasMessageContaining("External functions are disabled");
+	}
+
+	/** Waits for a message with the run's orderId as its correlation key. */
+	private static BpmnModelInstance awaiting(String processId, String messageName) {
+		return Bpmn.createExecutableProcess(processId)
+			.startEvent()
+			.intermediateCatchEvent("wait")
+			.message((message) -> message.name(messageName).zeebeCorrelationKeyExpression("orderId"))
+			.endEvent()
+			.done();
 	}
 
 	private static void assertRefused(BpmnModelInstance model, String elementId, String text) {
