@@ -110,6 +110,24 @@ class MalformedInputTests extends ApiTestContext {
 	}
 
 	@Test
+	void requestsOfTheSweepWhenNulOrLoneSurrogateThenBadRequestNamingTheField() throws Exception {
+		Answer run = send(request("POST", "/api/runs", List.of(), bytes("{\"processId\":\"a\\u0000b\"}")));
+		assertThat(run.status()).isEqualTo(400);
+		assertThat(JSON.readTree(run.body()).path("field").asText()).isEqualTo("processId");
+		Answer search = send(request("GET", "/api/automations?q=a%00b", List.of(), null));
+		assertThat(search.status()).isEqualTo(400);
+		assertThat(JSON.readTree(search.body()).path("field").asText()).isEqualTo("q");
+		Answer rule = send(
+				request("POST", "/api/automations", List.of(), bytes("{\"key\":\"lone\",\"name\":\"\\ud800\"}")));
+		assertThat(rule.status()).isEqualTo(400);
+		assertThat(JSON.readTree(rule.body()).path("field").asText()).isEqualTo("name");
+		Answer unknown = send(request("POST", "/api/api-keys", List.of(),
+				bytes("{\"name\":\"x\",\"permissions\":[\"runs:read\"],\"zz\":\"\\u0000\"}")));
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(JSON.readTree(unknown.body()).path("field").asText()).isEqualTo("zz");
+	}
+
+	@Test
 	void deleteWhenPathHoldsAnEncodedSemicolonThenProblem() throws Exception {
 		Answer answer = send(request("DELETE", "/api/automations/%27%3B--", List.of(), null));
 		assertThat(answer.status()).isEqualTo(400);
