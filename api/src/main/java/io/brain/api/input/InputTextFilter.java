@@ -1,9 +1,10 @@
 package io.brain.api.input;
 
-import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 
@@ -189,7 +190,7 @@ class InputTextFilter extends OncePerRequestFilter {
 		public BufferedReader getReader() {
 			String encoding = getCharacterEncoding();
 			return new BufferedReader(new InputStreamReader(getInputStream(),
-					(encoding != null) ? java.nio.charset.Charset.forName(encoding) : StandardCharsets.UTF_8));
+					(encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8));
 		}
 
 	}
