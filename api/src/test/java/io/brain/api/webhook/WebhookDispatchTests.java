@@ -1,5 +1,6 @@
 package io.brain.api.webhook;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,9 +16,12 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.api.automation.Automations;
+import io.brain.api.identity.CurrentUser;
 import io.brain.api.message.Messages;
+import io.brain.api.problem.BrainProblem;
 import io.brain.api.run.RunService;
 import io.brain.core.tenant.TenantContext;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
@@ -202,6 +206,37 @@ class WebhookDispatchTests extends WebhookTestContext {
 	}
 
 	@Test
+	void startsWhenTheDatabaseRefusesOneRunsInputThenItAloneIsCancelledAndTheOthersRecorded() throws Exception {
+		String tenant = "start-unrecordable";
+		// Runs that wait an hour, so the refused one is there to cancel.
+		automation(tenant, "on-number",
+				Bpmn.convertToString(Bpmn.createExecutableProcess("p")
+					.startEvent()
+					.intermediateCatchEvent("wait")
+					.timerWithDuration("PT1H")
+					.endEvent()
+					.done()),
+				true);
+		CurrentUser webhook = CurrentUser.system("webhook", UUID.randomUUID(), "Numbers", tenant);
+		// A number PostgreSQL's jsonb cannot hold: the engine takes it, the run's record
+		// cannot.
+		List<Map<String, Object>> variables = List.of(Map.of("n", 1), Map.of("n", new BigDecimal("1E+200000")),
+				Map.of("n", 2));
+		List<RunService.StartOutcome> outcomes = TenantContext
+			.call(tenant, () -> new TransactionTemplate(this.transactions).execute(
+					(tx) -> this.runService.startAllAccepted(webhook, "on-number", variables, Duration.ofSeconds(10))));
+		assertThat(outcomes.get(0)).isInstanceOf(RunService.StartOutcome.Started.class);
+		assertThat(outcomes.get(2)).isInstanceOf(RunService.StartOutcome.Started.class);
+		assertThat(outcomes.get(1)).isInstanceOfSatisfying(RunService.StartOutcome.NotStarted.class,
+				(refused) -> assertThat(refused.reason().getMessage()).isNotNull());
+		assertThat(
+				((BrainProblem) ((RunService.StartOutcome.NotStarted) outcomes.get(1)).reason()).getBody().getDetail())
+			.contains("could not be stored");
+		assertThat(runs(tenant, "on-number")).isEqualTo(2);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(terminated(tenant, "on-number")).isOne());
+	}
+
+	@Test
 	void webhookWhenSignedBodyHoldsNulThenRefusedAndNothingStored() throws Exception {
 		String tenant = "ingress-nul";
 		automation(tenant, "on-nul", true);
@@ -227,6 +262,20 @@ class WebhookDispatchTests extends WebhookTestContext {
 	private static DeliveryRepository.Received received(UUID id, UUID listener, String eventId, String payload) {
 		return new DeliveryRepository.Received(id, listener, DeliveryStatus.RECEIVED, "push", eventId, Map.of(),
 				payload, "application/json");
+	}
+
+	private static long terminated(String tenant, String processId) {
+		long terminated = 0;
+		for (Record<ProcessInstanceRecordValue> record : RecordStream.of(engine.getRecordStreamSource())
+			.processInstanceRecords()) {
+			ProcessInstanceRecordValue value = record.getValue();
+			if (record.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED
+					&& value.getBpmnElementType() == BpmnElementType.PROCESS
+					&& value.getBpmnProcessId().equals(tenant + "__" + processId)) {
+				terminated++;
+			}
+		}
+		return terminated;
 	}
 
 	private String statusOf(String tenant, UUID delivery) {
