@@ -3,6 +3,7 @@ package io.brain.api.message;
 import java.time.Duration;
 
 import io.brain.api.identity.CurrentUser;
+import io.brain.api.input.InputText;
 import io.brain.api.problem.BrainProblem;
 import io.brain.api.run.EngineUnavailableException;
 import io.brain.core.tenant.TenantId;
@@ -61,6 +62,12 @@ public class Messages {
 	 */
 	public PublishedMessage publishAccepted(CurrentUser user, PublishMessageRequest request, Duration timeout) {
 		TenantId tenant = user.tenant();
+		InputText.Refusal unstorable = InputText.refusalIn(request.variables());
+		if (unstorable != null) {
+			// The runs it resumes would hold variables no record of them can store.
+			throw BrainProblem.badInput("variables", "The variable '" + unstorable.field() + "' " + unstorable.reason()
+					+ ": a message cannot carry it.");
+		}
 		Duration timeToLive = (request.timeToLive() != null) ? Duration.ofMillis(request.timeToLive())
 				: this.properties.timeToLive();
 		PublishMessageCommandStep3 command = this.zeebe.newPublishMessageCommand()

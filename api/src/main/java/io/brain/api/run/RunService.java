@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.brain.api.identity.CurrentUser;
+import io.brain.api.input.InputText;
 import io.brain.api.problem.BrainProblem;
 import io.brain.api.problem.Paging;
 import io.brain.core.deployment.DeploymentRegistry;
@@ -23,9 +24,13 @@ import io.grpc.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The tenant's runs: started through Brain, read as the broker's exporter reports them
@@ -49,11 +54,17 @@ public class RunService {
 
 	private final RunHistory history;
 
-	RunService(CamundaClient zeebe, DeploymentRegistry deployments, RunRepository runs, RunHistory history) {
+	/** A savepoint within the caller's transaction (a transaction of its own without). */
+	private final TransactionTemplate savepoint;
+
+	RunService(CamundaClient zeebe, DeploymentRegistry deployments, RunRepository runs, RunHistory history,
+			PlatformTransactionManager transactions) {
 		this.zeebe = zeebe;
 		this.deployments = deployments;
 		this.runs = runs;
 		this.history = history;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	/**
@@ -203,6 +214,10 @@ public class RunService {
 	private Created create(CurrentUser user, StartRunRequest request, Duration timeout) {
 		TenantId tenant = user.tenant();
 		ProcessDeployment deployment = deployed(tenant, request.processId());
+		BrainProblem unstorable = unstorable(request.variables());
+		if (unstorable != null) {
+			throw unstorable;
+		}
 		long instance;
 		try {
 			instance = send(deployment, request.variables(), timeout).join().getProcessInstanceKey();
@@ -229,26 +244,86 @@ public class RunService {
 			Duration timeout) {
 		TenantId tenant = user.tenant();
 		ProcessDeployment deployment = deployed(tenant, processId);
+		List<StartOutcome> outcomes = new ArrayList<>(variables.size());
 		List<CamundaFuture<ProcessInstanceEvent>> sent = new ArrayList<>(variables.size());
 		for (Map<String, Object> each : variables) {
-			sent.add(send(deployment, each, timeout));
+			// Variables that cannot be stored as the run's input never reach the engine.
+			BrainProblem unstorable = unstorable(each);
+			outcomes.add((unstorable != null) ? new StartOutcome.NotStarted(unstorable) : null);
+			sent.add((unstorable != null) ? null : send(deployment, each, timeout));
 		}
-		List<StartOutcome> outcomes = new ArrayList<>(variables.size());
 		List<RunRepository.NewRun> started = new ArrayList<>(variables.size());
+		List<Integer> positions = new ArrayList<>(variables.size());
 		Instant now = Instant.now();
 		for (int i = 0; i < sent.size(); i++) {
+			if (sent.get(i) == null) {
+				continue;
+			}
 			try {
 				long instance = sent.get(i).join().getProcessInstanceKey();
 				started.add(new RunRepository.NewRun(UUID.randomUUID(), deployment.processId(),
 						deployment.processDefinitionKey(), instance, user.username(), now, variables.get(i)));
-				outcomes.add(new StartOutcome.Started(instance));
+				positions.add(i);
+				outcomes.set(i, new StartOutcome.Started(instance));
 			}
 			catch (ClientException ex) {
-				outcomes.add(new StartOutcome.NotStarted(refusal(processId, ex)));
+				outcomes.set(i, new StartOutcome.NotStarted(refusal(processId, ex)));
 			}
 		}
-		this.runs.insert(tenant, started);
+		record(tenant, started, positions, outcomes);
 		return outcomes;
+	}
+
+	/**
+	 * Records the runs the engine created, together when it can: should the database
+	 * refuse one, it does not take the others with it, and a run whose record cannot be
+	 * stored is cancelled in the engine and answered as not started, so its caller fails
+	 * it instead of starting it again.
+	 */
+	private void record(TenantId tenant, List<RunRepository.NewRun> started, List<Integer> positions,
+			List<StartOutcome> outcomes) {
+		try {
+			this.savepoint.executeWithoutResult((tx) -> this.runs.insert(tenant, started));
+			return;
+		}
+		catch (NonTransientDataAccessException together) {
+			logger.warn("Recording {} runs together failed; recording each alone: {}", started.size(),
+					together.getMostSpecificCause().getMessage());
+		}
+		for (int i = 0; i < started.size(); i++) {
+			RunRepository.NewRun run = started.get(i);
+			try {
+				this.savepoint.executeWithoutResult((tx) -> this.runs.insert(tenant, List.of(run)));
+			}
+			catch (NonTransientDataAccessException refused) {
+				String reason = refused.getMostSpecificCause().getMessage();
+				logger.error("Run {} could not be recorded, so it is cancelled: {}", run.processInstanceKey(), reason);
+				cancelQuietly(run.processInstanceKey());
+				outcomes.set(positions.get(i),
+						new StartOutcome.NotStarted(new BrainProblem(HttpStatus.UNPROCESSABLE_ENTITY, "variables",
+								"The run's input could not be stored, so the run was cancelled: " + reason)));
+			}
+		}
+	}
+
+	private void cancelQuietly(long processInstanceKey) {
+		try {
+			this.zeebe.newCancelInstanceCommand(processInstanceKey).send().join();
+		}
+		catch (ClientException ex) {
+			logger.warn("Could not cancel run {}: {}", processInstanceKey, ex.getMessage());
+		}
+	}
+
+	/** Why variables cannot be stored as a run's input, or null when they can. */
+	private static BrainProblem unstorable(Map<String, Object> variables) {
+		InputText.Refusal refusal = InputText.refusalIn(variables);
+		if (refusal == null) {
+			return null;
+		}
+		String field = refusal.field().isEmpty() ? "variables" : "variables." + refusal.field();
+		return BrainProblem.badInput(field,
+				"The variable '" + refusal.field() + "' " + refusal.reason() + ": a run cannot take it.");
 	}
 
 	/**

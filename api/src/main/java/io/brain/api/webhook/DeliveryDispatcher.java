@@ -52,8 +52,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * again. While the engine is unreachable deliveries stay RECEIVED and the dispatcher
  * tries one at a time, pausing between tries for a backoff that doubles up to
  * {@code brain.webhooks.max-retry-backoff}; once the engine takes one, the rest follow at
- * once. A delivery whose automation is missing or not deployed, or that carries no
- * correlation key, is FAILED with the reason, to be replayed once fixed.
+ * once. A delivery whose automation is missing or not deployed, that carries no
+ * correlation key, or that no run can take (its payload unreadable, or holding text Brain
+ * refuses, see {@code InputText}), is FAILED with the reason, to be replayed once fixed;
+ * it fails on its own, and the rest of its batch is dispatched.
  */
 @Component
 class DeliveryDispatcher implements SmartLifecycle {
@@ -208,21 +210,34 @@ class DeliveryDispatcher implements SmartLifecycle {
 					"Automation '" + automation.name() + "' is not deployed: deploy it, then replay this delivery.");
 			return;
 		}
+		List<DeliveryRepository.Locked> readable = new ArrayList<>(sameListener.size());
 		List<Map<String, Object>> variables = new ArrayList<>(sameListener.size());
 		for (DeliveryRepository.Locked locked : sameListener) {
-			variables.add(Map.of("webhook", variables(locked, payload(locked.delivery()))));
+			try {
+				variables.add(Map.of("webhook", variables(locked, payload(locked.delivery()))));
+				readable.add(locked);
+			}
+			catch (RuntimeException unreadable) {
+				// This one fails on its own; the others of the batch go on.
+				logger.warn("Webhook delivery {} cannot be a run's input", locked.delivery().id(), unreadable);
+				this.deliveries.failed(tenant, locked.delivery().id(),
+						"The delivery cannot be a run's input: " + unreadable.getMessage());
+			}
+		}
+		if (readable.isEmpty()) {
+			return;
 		}
 		List<RunService.StartOutcome> outcomes;
 		try {
 			outcomes = this.runs.startAllAccepted(webhook, key, variables, this.properties.startTimeout());
 		}
 		catch (BrainProblem ex) {
-			failAll(tenant, sameListener, ex.getBody().getDetail());
+			failAll(tenant, readable, ex.getBody().getDetail());
 			return;
 		}
 		Map<UUID, Long> started = new LinkedHashMap<>();
 		for (int i = 0; i < outcomes.size(); i++) {
-			DeliveryRepository.StoredDelivery delivery = sameListener.get(i).delivery();
+			DeliveryRepository.StoredDelivery delivery = readable.get(i).delivery();
 			switch (outcomes.get(i)) {
 				case RunService.StartOutcome.Started run -> started.put(delivery.id(), run.runId());
 				case RunService.StartOutcome.NotStarted refused ->

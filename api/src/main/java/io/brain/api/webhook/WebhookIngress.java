@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.api.audit.RequestAudit;
 import io.brain.api.identity.CurrentUser;
+import io.brain.api.input.InputText;
 import io.brain.api.problem.BrainProblem;
 import io.brain.api.tenant.Tenants;
 import io.brain.api.webhook.internal.PayloadMask;
@@ -99,7 +100,7 @@ class WebhookIngress {
 
 	private ResponseEntity<WebhookReceipt> receive(TenantId tenant, ListenerRepository.Stored listener, String secret,
 			HttpServletRequest request, byte[] body) {
-		String text = new String(body, StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
+		String text = new String(body, StandardCharsets.UTF_8);
 		String signatureHeader = Signatures.header(listener.provider(), listener.signatureHeader());
 		if (listener.provider() == WebhookProvider.WOOCOMMERCE && request.getHeader(signatureHeader) == null
 				&& WOOCOMMERCE_PING.matcher(text.strip()).matches()) {
@@ -115,6 +116,9 @@ class WebhookIngress {
 			logger.info("Refused a webhook for listener {} of tenant {}: {}", listener.id(), tenant, problem);
 			throw new BrainProblem(HttpStatus.UNAUTHORIZED, signatureHeader, problem);
 		}
+		// Signed, but text no run can take (a NUL, a lone surrogate, bytes that are not
+		// UTF-8): refused with 400 and stored nowhere, as at every entry point.
+		InputText.checkBody(body, request.getContentType());
 		JsonNode parsed = parse(text);
 		String eventType = cut(eventType(listener, request, parsed));
 		String eventId = cut(eventId(listener, request, parsed));

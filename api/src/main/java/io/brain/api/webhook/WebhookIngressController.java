@@ -27,7 +27,8 @@ class WebhookIngressController {
 	@PostMapping("/hooks/{publicId}")
 	@Operation(operationId = "receiveWebhook",
 			summary = "Take a provider's webhook: 202 once stored (its run starts shortly), 200 for an event "
-					+ "filtered out or a duplicate, 401 for a missing or wrong signature, 404 for an unknown "
+					+ "filtered out or a duplicate, 400 for a signed body holding a NUL, a lone surrogate or "
+					+ "bytes that are not UTF-8, 401 for a missing or wrong signature, 404 for an unknown "
 					+ "address, 413 for a body over brain.webhooks.max-body-size, 429 with Retry-After while the api "
 					+ "takes more webhooks than it can; nothing is stored on a 4xx")
 	ResponseEntity<WebhookReceipt> receive(

@@ -1,10 +1,13 @@
 package io.brain.api.webhook;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,9 +16,12 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.api.automation.Automations;
+import io.brain.api.identity.CurrentUser;
 import io.brain.api.message.Messages;
+import io.brain.api.problem.BrainProblem;
 import io.brain.api.run.RunService;
 import io.brain.core.tenant.TenantContext;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
@@ -25,10 +31,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -128,6 +140,150 @@ class WebhookDispatchTests extends WebhookTestContext {
 		assertThat(distinctRunIds(tenant)).isEqualTo(count);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(instancesStarted(tenant, "on-order")).isEqualTo(count));
+	}
+
+	@Test
+	void dispatchWhenADeliveryCannotBeDispatchedThenItAloneFailsAndTheOthersStartOnce() throws Exception {
+		String tenant = "dispatch-poison";
+		automation(tenant, "on-poison", true);
+		JsonNode created = listener(tenant, listenerRequest("Poison", WebhookProvider.GITHUB, "on-poison", SECRET));
+		UUID listener = UUID.fromString(created.at("/listener/id").asText());
+		// Already in the inbox (the ingress refuses such a body now), in one batch with
+		// good ones: a NUL no run's input can be stored with.
+		UUID poison = UUID.randomUUID();
+		List<DeliveryRepository.Received> batch = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			batch.add(received(UUID.randomUUID(), listener, "good-" + i, "{\"n\":" + i + "}"));
+		}
+		batch.add(1, received(poison, listener, "poison", "{\"note\":\"a\\u0000b\"}"));
+		TenantContext.run(tenant,
+				() -> new TransactionTemplate(this.transactions)
+					.executeWithoutResult((tx) -> batch.forEach((delivery) -> this.jdbc.sql(DeliveryRepository.INSERT)
+						.params(this.deliveries.insertParameters(tenant, delivery))
+						.update())));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(dispatched(tenant)).isEqualTo(3);
+			assertThat(statusOf(tenant, poison)).isEqualTo("FAILED");
+		});
+		// Rounds later, nothing started again.
+		Thread.sleep(1000);
+		assertThat(runs(tenant, "on-poison")).isEqualTo(3);
+		assertThat(instancesStarted(tenant, "on-poison")).isEqualTo(3);
+		assertThat(TenantContext.call(tenant,
+				() -> this.jdbc.sql("select attempts from webhook_delivery where id = :id")
+					.param("id", poison)
+					.query(Integer.class)
+					.single()))
+			.isEqualTo(1);
+		// The delivery log shows it with its reason, and it can be replayed.
+		JsonNode log = JSON
+			.readTree(this.mvc.perform(get("/api/webhooks/{id}/deliveries", listener).with(admin(tenant)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		JsonNode failed = null;
+		for (JsonNode delivery : log.at("/items")) {
+			if (delivery.at("/id").asText().equals(poison.toString())) {
+				failed = delivery;
+			}
+		}
+		assertThat(failed).isNotNull();
+		assertThat(failed.at("/status").asText()).isEqualTo("FAILED");
+		assertThat(failed.at("/error").asText()).contains("webhook.payload.note").contains("NUL");
+		this.mvc
+			.perform(post("/api/webhooks/{id}/deliveries/{deliveryId}/replay", listener, poison).with(admin(tenant)))
+			.andExpect(status().is2xxSuccessful());
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(TenantContext.call(tenant,
+					() -> this.jdbc.sql("select status from webhook_delivery where replay_of = :id")
+						.param("id", poison)
+						.query(String.class)
+						.single()))
+				.isEqualTo("FAILED"));
+		assertThat(instancesStarted(tenant, "on-poison")).isEqualTo(3);
+	}
+
+	@Test
+	void startsWhenTheDatabaseRefusesOneRunsInputThenItAloneIsCancelledAndTheOthersRecorded() throws Exception {
+		String tenant = "start-unrecordable";
+		// Runs that wait an hour, so the refused one is there to cancel.
+		automation(tenant, "on-number",
+				Bpmn.convertToString(Bpmn.createExecutableProcess("p")
+					.startEvent()
+					.intermediateCatchEvent("wait")
+					.timerWithDuration("PT1H")
+					.endEvent()
+					.done()),
+				true);
+		CurrentUser webhook = CurrentUser.system("webhook", UUID.randomUUID(), "Numbers", tenant);
+		// A number PostgreSQL's jsonb cannot hold: the engine takes it, the run's record
+		// cannot.
+		List<Map<String, Object>> variables = List.of(Map.of("n", 1), Map.of("n", new BigDecimal("1E+200000")),
+				Map.of("n", 2));
+		List<RunService.StartOutcome> outcomes = TenantContext
+			.call(tenant, () -> new TransactionTemplate(this.transactions).execute(
+					(tx) -> this.runService.startAllAccepted(webhook, "on-number", variables, Duration.ofSeconds(10))));
+		assertThat(outcomes.get(0)).isInstanceOf(RunService.StartOutcome.Started.class);
+		assertThat(outcomes.get(2)).isInstanceOf(RunService.StartOutcome.Started.class);
+		assertThat(outcomes.get(1)).isInstanceOfSatisfying(RunService.StartOutcome.NotStarted.class,
+				(refused) -> assertThat(refused.reason().getMessage()).isNotNull());
+		assertThat(
+				((BrainProblem) ((RunService.StartOutcome.NotStarted) outcomes.get(1)).reason()).getBody().getDetail())
+			.contains("could not be stored");
+		assertThat(runs(tenant, "on-number")).isEqualTo(2);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(terminated(tenant, "on-number")).isOne());
+	}
+
+	@Test
+	void webhookWhenSignedBodyHoldsNulThenRefusedAndNothingStored() throws Exception {
+		String tenant = "ingress-nul";
+		automation(tenant, "on-nul", true);
+		JsonNode created = listener(tenant, listenerRequest("Nul", WebhookProvider.GITHUB, "on-nul", SECRET));
+		String path = path(created);
+		this.mvc
+			.perform(signed(path, WebhookProvider.GITHUB, SECRET, "{\"order\":{\"note\":\"a\\u0000b\"}}", "nul-1",
+					"push"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.field").value("order.note"));
+		this.mvc.perform(signed(path, WebhookProvider.GITHUB, SECRET, "{\"name\":\"\\ud800\"}", "nul-2", "push"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("name"));
+		this.mvc
+			.perform(signed(path, WebhookProvider.GITHUB, SECRET, "note=a%00b", "nul-3", "push")
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("note"));
+		assertThat(deliveries(tenant, created.at("/listener/id").asText())).isZero();
+	}
+
+	private static DeliveryRepository.Received received(UUID id, UUID listener, String eventId, String payload) {
+		return new DeliveryRepository.Received(id, listener, DeliveryStatus.RECEIVED, "push", eventId, Map.of(),
+				payload, "application/json");
+	}
+
+	private static long terminated(String tenant, String processId) {
+		long terminated = 0;
+		for (Record<ProcessInstanceRecordValue> record : RecordStream.of(engine.getRecordStreamSource())
+			.processInstanceRecords()) {
+			ProcessInstanceRecordValue value = record.getValue();
+			if (record.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED
+					&& value.getBpmnElementType() == BpmnElementType.PROCESS
+					&& value.getBpmnProcessId().equals(tenant + "__" + processId)) {
+				terminated++;
+			}
+		}
+		return terminated;
+	}
+
+	private String statusOf(String tenant, UUID delivery) {
+		return TenantContext.call(tenant,
+				() -> this.jdbc.sql("select status from webhook_delivery where id = :id")
+					.param("id", delivery)
+					.query(String.class)
+					.single());
 	}
 
 	private DeliveryDispatcher anotherDispatcher() {
