@@ -32,7 +32,7 @@ import org.w3c.dom.NodeList;
  * classes, JUEL expressions, listeners, anything in its {@code camunda:} namespace) is
  * refused rather than passed on. Every element or extension it cannot carry is a problem
  * on that element; nothing is dropped silently. The coverage table is in
- * {@code docs/decisions/0017-open-engine-operaton.md}.
+ * {@code docs/decisions/0018-open-engine-operaton.md}.
  */
 final class ZeebeToOperaton {
 
