@@ -260,10 +260,13 @@ public class RequestAudit {
 		}
 	}
 
-	/** The fields sent, secret values masked. */
+	/**
+	 * The fields sent, secret values masked; none of a webhook, whose payload is the
+	 * sender's customer data, kept (masked) with its delivery.
+	 */
 	private JsonNode fields(HttpServletRequest request) {
 		ContentCachingRequestWrapper cached = WebUtils.getNativeRequest(request, ContentCachingRequestWrapper.class);
-		if (cached == null) {
+		if (cached == null || AuditFilter.isWebhook(request.getRequestURI())) {
 			return null;
 		}
 		byte[] body = cached.getContentAsByteArray();

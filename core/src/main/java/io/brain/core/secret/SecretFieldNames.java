@@ -17,8 +17,9 @@ public final class SecretFieldNames {
 	 * an idempotency key, the engine's keys, a message's correlation key, a public key.
 	 */
 	private static final Pattern IDENTIFYING_KEY = Pattern.compile(
-			"(automation|idempotency|process|definition|instance|job|element|message|correlation|deployment|incident"
-					+ "|variable|record|event|public|sort|primary|partition|foreign)[-_]?keys?",
+			"((automation|idempotency|process|definition|instance|job|element|message|correlation|deployment|incident"
+					+ "|variable|record|event|public|sort|primary|partition|foreign)[-_]?)+keys?"
+					+ "([-_]?(pointer|header|source|expression|field|name|id))?",
 			Pattern.CASE_INSENSITIVE);
 
 	private SecretFieldNames() {
