@@ -277,6 +277,19 @@ class FlowIntegrationTests {
 				.value(org.hamcrest.Matchers.containsString("BRAIN_OUTBOUND_ALLOWED_NETWORKS")))
 			.andExpect(jsonPath("$.statusMessage")
 				.value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("brain.outbound"))));
+
+		// Answered 200, but the user saw a failed test: so says its audit row.
+		Map<String, Object> row = TenantContext.call("acme",
+				() -> this.jdbc
+					.sql("select * from audit_log where target_id = :id and metadata ->> 'request' like '%/test'")
+					.param("id", id)
+					.query()
+					.singleRow());
+		assertThat(row).containsEntry("outcome", "FAILURE")
+			.containsEntry("action", "tried to test connection 'Intranet blog'")
+			.containsEntry("target_type", "connection")
+			.containsEntry("target_name", "Intranet blog");
+		assertThat(row.get("metadata").toString()).contains("BRAIN_OUTBOUND_ALLOWED_NETWORKS");
 	}
 
 	private String connection(String name, String siteUrl) throws Exception {
