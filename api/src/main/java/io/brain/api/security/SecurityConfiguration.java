@@ -72,11 +72,10 @@ class SecurityConfiguration {
 			// ingress; the listener's row, not a token, gives the tenant.
 			.requestMatchers(HttpMethod.POST, WEBHOOK_INGRESS)
 			.permitAll()
-			// Metrics and the other actuator endpoints are platform-wide: on their own
-			// port,
-			// bound to 127.0.0.1 (management.server.*), for whoever runs the host; served
-			// with the api, for platform accounts with system:read only, never a tenant's
-			// user or API key.
+			// Metrics and other actuator endpoints are platform-wide: on their own port,
+			// bound to 127.0.0.1 (management.server.*), for whoever runs the host. Spring
+			// Boot refuses that address on the api's own port; should settings ever serve
+			// them with the api, only platform accounts with system:read get them.
 			.requestMatchers("/actuator/**")
 			.access(managementApart ? (authentication, context) -> new AuthorizationDecision(true)
 					: SecurityConfiguration::platformSystemReader)
