@@ -43,11 +43,12 @@ final class AuditedActions {
 			entry("changed", "change"), entry("updated", "update"), entry("previewed", "preview"),
 			entry("tested", "test"), entry("synced", "sync"), entry("published", "publish"), entry("retried", "retry"),
 			entry("cancelled", "cancel"), entry("set", "set"), entry("invited", "invite"), entry("removed", "remove"),
-			entry("replaced", "replace"), entry("replayed", "replay"), entry("delivered", "deliver"));
+			entry("replaced", "replace"), entry("replayed", "replay"), entry("delivered", "deliver"),
+			entry("revoked", "revoke"));
 
 	private static final Map<String, Words> WORDS = Map.ofEntries(
 			entry("POST /api/api-keys", new Words("API key", "created", null)),
-			entry("DELETE /api/api-keys/{id}", new Words("API key", "deleted", "id")),
+			entry("DELETE /api/api-keys/{id}", new Words("API key", "revoked", "id")),
 			entry("POST /api/automations", new Words("automation", "created", null)),
 			entry("PUT /api/automations/{key}", new Words("automation", "saved a new version of", "key")),
 			entry("DELETE /api/automations/{key}", new Words("automation", "deleted", "key")),

@@ -173,7 +173,7 @@ class RequestAuditTests extends ApiTestContext {
 			.containsExactly(tenant + "-tenant-admin created webhook listener 'Orders' [webhook listener]",
 					tenant + "-editor deployed automation 'Order sync' version 1 [automation]",
 					tenant + "-editor created automation 'Order sync' [automation]",
-					tenant + "-tenant-admin deleted API key 'ci' [API key]",
+					tenant + "-tenant-admin revoked API key 'ci' [API key]",
 					tenant + "-tenant-admin created API key 'ci' [API key]");
 		JsonNode created = page.at("/items/4");
 		assertThat(created.get("targetId").asText()).isEqualTo(keyId);
@@ -192,7 +192,7 @@ class RequestAuditTests extends ApiTestContext {
 				.with(TestTokens.user(tenant, "tenant-admin")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(2))
-			.andExpect(jsonPath("$.items[0].action").value("deleted API key 'ci'"))
+			.andExpect(jsonPath("$.items[0].action").value("revoked API key 'ci'"))
 			.andExpect(jsonPath("$.items[0].targetId").value(keyId));
 		// Rows with names chain and verify as the others.
 		this.mvc.perform(get("/api/audit/verification").with(TestTokens.user(tenant, "tenant-admin")))
