@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -14,6 +15,11 @@ export default defineConfig({
     assetsDir: 'assets',
     // The BPMN modeler (camunda-bpmn-js) is one chunk of about 2.7 MB, loaded only by the editor.
     chunkSizeWarningLimit: 3000,
+  },
+  // Component tests (vitest + Testing Library) render pages against a mocked network.
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.tsx'],
   },
   server: {
     proxy: {

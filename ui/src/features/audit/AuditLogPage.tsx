@@ -8,17 +8,27 @@ import { Pager } from '../shell/Pager';
 import { ResourceTable, type Column } from '../shell/ResourceTable';
 import { Timestamp } from '../shell/Timestamp';
 import { AuditFilterForm } from './AuditFilterForm';
-import { toFilters, type AuditFilters } from './auditQuery';
+import { emptyDraft, toFilters, type AuditFilterDraft, type AuditFilters } from './auditQuery';
 import { ChainStatus, useChainCheck, VerifyChainButton } from './ChainCheck';
 import { exportAuditCsv } from './exportAuditCsv';
 
 const PAGE_SIZE = 50;
 
-const COLUMNS: Column[] = [{ hidden: 'Details' }, 'Time', 'Actor', 'Action', 'Target', 'Outcome', 'Request'];
+/** Who acted, in words. */
+const ACTOR_KINDS: Record<string, string> = {
+  USER: 'user',
+  API_KEY: 'API key',
+  WORKER: 'engine worker',
+  SYSTEM: 'system',
+  ANONYMOUS: 'not signed in',
+};
+
+const COLUMNS: Column[] = [{ hidden: 'Details' }, 'Time', 'What happened', 'Object', 'Outcome', 'Request'];
 
 /** The tenant's audit log (the platform's, for a platform admin): filter, page, export, verify. */
 export default function AuditLogPage({ title }: { title: string }) {
   const api = useApi();
+  const [draft, setDraft] = useState<AuditFilterDraft>(emptyDraft);
   const [filters, setFilters] = useState<AuditFilters>({});
   const [page, setPage] = useState(0);
   const [expanded, setExpanded] = useState<number>();
@@ -36,6 +46,19 @@ export default function AuditLogPage({ title }: { title: string }) {
       [api, filters, page],
     ),
   );
+
+  const apply = (applied: AuditFilterDraft) => {
+    setFilters(toFilters(applied));
+    setPage(0);
+    setExpanded(undefined);
+  };
+
+  /** Shows the rows of one object only: its whole history. */
+  const showObject = (entry: Schemas['AuditEntry']) => {
+    const object = { ...emptyDraft, targetType: entry.targetType ?? '', targetId: entry.targetId ?? '' };
+    setDraft(object);
+    apply(object);
+  };
 
   const exportCsv = async () => {
     setExporting(true);
@@ -64,13 +87,7 @@ export default function AuditLogPage({ title }: { title: string }) {
       }
     >
       <ChainStatus check={check} />
-      <AuditFilterForm
-        onApply={(draft) => {
-          setFilters(toFilters(draft));
-          setPage(0);
-          setExpanded(undefined);
-        }}
-      />
+      <AuditFilterForm draft={draft} onChange={setDraft} onApply={apply} />
       {exportError && <ErrorBox title="The export failed" message={exportError} />}
       <ResourceTable
         resource={entries}
@@ -86,6 +103,7 @@ export default function AuditLogPage({ title }: { title: string }) {
               entry={entry}
               open={expanded === entry.id}
               onToggle={() => setExpanded(expanded === entry.id ? undefined : entry.id)}
+              onShowObject={() => showObject(entry)}
             />
           ))
         }
@@ -95,7 +113,17 @@ export default function AuditLogPage({ title }: { title: string }) {
   );
 }
 
-function AuditRow({ entry, open, onToggle }: { entry: Schemas['AuditEntry']; open: boolean; onToggle: () => void }) {
+function AuditRow({
+  entry,
+  open,
+  onToggle,
+  onShowObject,
+}: {
+  entry: Schemas['AuditEntry'];
+  open: boolean;
+  onToggle: () => void;
+  onShowObject: () => void;
+}) {
   const detailsId = `audit-entry-${entry.id}`;
   return (
     <Fragment>
@@ -116,17 +144,35 @@ function AuditRow({ entry, open, onToggle }: { entry: Schemas['AuditEntry']; ope
         <td>
           <Timestamp value={entry.occurredAt} precision="second" />
         </td>
-        <td>
-          <span className="strong">{entry.actorName}</span> <span className="kind">{entry.actorKind}</span>
+        <td data-testid="audit-sentence">
+          <span className="strong">{entry.actorName}</span> {entry.action}{' '}
+          <span className="kind">{ACTOR_KINDS[entry.actorKind] ?? entry.actorKind}</span>
         </td>
-        <td>
-          <code className="mono">{entry.action}</code>
-        </td>
-        <td>
+        <td data-testid="audit-object">
           {entry.targetType ? (
             <>
               {entry.targetType}
-              {entry.targetId && <span className="muted"> / {entry.targetId}</span>}
+              {entry.targetName && <span className="strong"> {entry.targetName}</span>}
+              {entry.targetId && (
+                <>
+                  {' '}
+                  <code className="mono muted" title={entry.targetId}>
+                    {entry.targetId}
+                  </code>{' '}
+                  <button
+                    type="button"
+                    className="button button-small"
+                    data-testid="audit-show-object"
+                    aria-label={`Show the history of ${entry.targetType} ${entry.targetName ?? entry.targetId}`}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onShowObject();
+                    }}
+                  >
+                    History
+                  </button>
+                </>
+              )}
             </>
           ) : (
             '—'

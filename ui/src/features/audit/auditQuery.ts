@@ -13,6 +13,24 @@ export interface AuditFilterDraft {
   to: string;
 }
 
+/** The kinds of object audit rows name, as the api writes them. */
+export const OBJECT_KINDS = [
+  'API key',
+  'automation',
+  'automation rule',
+  'connection',
+  'deployment',
+  'message',
+  'platform secret',
+  'process template',
+  'run',
+  'schedule',
+  'tenant',
+  'user',
+  'webhook delivery',
+  'webhook listener',
+];
+
 export const emptyDraft: AuditFilterDraft = { actor: '', action: '', targetType: '', targetId: '', from: '', to: '' };
 
 /** The api's filters from the form: blanks left out, local times as ISO 8601 instants. */

@@ -1,4 +1,5 @@
 import { useCallback, useId, useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { Schemas } from '../../api/client';
 import { call } from '../../api/result';
 import { useSubmit } from '../../api/useSubmit';
@@ -128,11 +129,18 @@ function SyncResource({
         </span>
       </div>
       {sync.problem && !sync.busy && (
-        <ErrorBox
-          title={`The ${resource} were not synced`}
-          message={sync.problem.detail}
-          testId={`sync-error-${resource}`}
-        />
+        <>
+          <ErrorBox
+            title={`The ${resource} were not synced`}
+            message={sync.problem.detail}
+            testId={`sync-error-${resource}`}
+          />
+          {typeof sync.problem.body.runId === 'string' && (
+            <Link to={`/runs/${sync.problem.body.runId}`} data-testid={`sync-run-${resource}`}>
+              Open the failed run
+            </Link>
+          )}
+        </>
       )}
     </li>
   );

@@ -1,6 +1,6 @@
 package io.brain.api.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.api.problem.ProblemWriter;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration implements SchedulingConfigurer {
@@ -34,9 +35,22 @@ class AuditConfiguration implements SchedulingConfigurer {
 	 * Ahead of Spring Security, so refused and unauthenticated requests are audited too.
 	 */
 	@Bean
-	FilterRegistrationBean<AuditFilter> auditFilter(RequestAudit audit, ObjectMapper json) {
-		FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(new AuditFilter(audit, json));
+	FilterRegistrationBean<AuditFilter> auditFilter(RequestAudit audit) {
+		FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(new AuditFilter(audit));
 		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+		return registration;
+	}
+
+	/**
+	 * After Spring Security, once the caller and its tenant are known: a mutation and its
+	 * audit row in one transaction.
+	 */
+	@Bean
+	FilterRegistrationBean<AuditedChangeFilter> auditedChangeFilter(PlatformTransactionManager transactions,
+			RequestAudit audit, ProblemWriter problems) {
+		FilterRegistrationBean<AuditedChangeFilter> registration = new FilterRegistrationBean<>(
+				new AuditedChangeFilter(transactions, audit, problems));
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
 		return registration;
 	}
 

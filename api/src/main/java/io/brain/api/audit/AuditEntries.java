@@ -66,7 +66,7 @@ public class AuditEntries {
 		TenantContext.run(scope, () -> {
 			try (CSVPrinter csv = CSVFormat.RFC4180.builder()
 				.setHeader("id", "occurred_at", "actor_id", "actor_name", "actor_kind", "action", "target_type",
-						"target_id", "outcome", "request_id", "client_ip", "metadata", "hash")
+						"target_id", "target_name", "outcome", "request_id", "client_ip", "metadata", "hash")
 				.get()
 				.print(out)) {
 				bind(this.jdbc.sql("select * from audit_log where " + where.sql() + " order by id limit :limit"), where)
@@ -114,7 +114,7 @@ public class AuditEntries {
 		try {
 			csv.printRecord(entry.id(), entry.occurredAt(), cell(entry.actorId()), cell(entry.actorName()),
 					entry.actorKind(), cell(entry.action()), cell(entry.targetType()), cell(entry.targetId()),
-					entry.outcome(), cell(entry.requestId()), cell(entry.clientIp()),
+					cell(entry.targetName()), entry.outcome(), cell(entry.requestId()), cell(entry.clientIp()),
 					cell(this.json.writeValueAsString(entry.metadata())), entry.hash());
 		}
 		catch (IOException ex) {
@@ -170,8 +170,8 @@ public class AuditEntries {
 		try {
 			return new AuditEntry(rs.getLong("id"), rs.getString("actor_id"), rs.getString("actor_name"),
 					rs.getString("actor_kind"), rs.getString("action"), rs.getString("target_type"),
-					rs.getString("target_id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("request_id"),
-					rs.getString("client_ip"), rs.getString("outcome"),
+					rs.getString("target_id"), rs.getString("target_name"), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getString("request_id"), rs.getString("client_ip"), rs.getString("outcome"),
 					this.json.readValue(rs.getString("metadata"), METADATA), rs.getString("hash"));
 		}
 		catch (JsonProcessingException ex) {

@@ -12,9 +12,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param actorId who acted
  * @param actorName a readable name of the actor
  * @param actorKind USER, API_KEY, WORKER, SYSTEM or ANONYMOUS
- * @param action what was done
- * @param targetType the kind of thing acted on
+ * @param action what was done, in words; after the actor's name it reads as a sentence
+ * ("created API key 'ci'")
+ * @param targetType the kind of object acted on, in words ("API key")
  * @param targetId its id
+ * @param targetName its name
  * @param occurredAt when
  * @param requestId the request or job it belongs to
  * @param clientIp the caller's address
@@ -24,8 +26,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * the last {@code brain.audit.seal-interval}, not sealed yet
  */
 public record AuditEntry(long id, String actorId, String actorName, String actorKind, String action,
-		@Schema(nullable = true) String targetType, @Schema(nullable = true) String targetId, Instant occurredAt,
-		@Schema(nullable = true) String requestId, @Schema(nullable = true) String clientIp, String outcome,
-		Map<String, Object> metadata, @Schema(nullable = true) String hash) {
+		@Schema(nullable = true) String targetType, @Schema(nullable = true) String targetId,
+		@Schema(nullable = true) String targetName, Instant occurredAt, @Schema(nullable = true) String requestId,
+		@Schema(nullable = true) String clientIp, String outcome, Map<String, Object> metadata,
+		@Schema(nullable = true) String hash) {
 
 }

@@ -5,10 +5,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.brain.core.secret.SecretFieldNames;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,12 +15,18 @@ import org.slf4j.MDC;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingRequestWrapper;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Writes one audit row for every POST, PUT, PATCH and DELETE through the api, failures
  * and refusals included: who, which tenant, what, the outcome, the request id, the
  * client's address, and the fields sent with secrets masked. Also gives every request an
  * id ({@code X-Request-Id}) for logs and the audit trail.
+ * <p>
+ * A mutation answered with success has its row written already, in its own transaction
+ * ({@link AuditedChangeFilter}); this filter writes the row of every other audited
+ * request once it is answered. It keeps a mutation's answer until then, so nothing
+ * reaches the client before the change and its row commit.
  */
 class AuditFilter extends OncePerRequestFilter {
 
@@ -34,20 +36,14 @@ class AuditFilter extends OncePerRequestFilter {
 
 	private static final Set<String> MUTATIONS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-	/** Endpoints whose whole body is a secret. */
-	private static final Pattern WRITE_ONLY = Pattern.compile(".*/secrets(/.*)?");
-
 	private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
 	private static final int MAX_AUDITED_BODY = 64 * 1024;
 
 	private final RequestAudit audit;
 
-	private final ObjectMapper json;
-
-	AuditFilter(RequestAudit audit, ObjectMapper json) {
+	AuditFilter(RequestAudit audit) {
 		this.audit = audit;
-		this.json = json;
 	}
 
 	@Override
@@ -58,7 +54,7 @@ class AuditFilter extends OncePerRequestFilter {
 		request.setAttribute(REQUEST_ID, requestId);
 		MDC.put("requestId", requestId);
 		try {
-			if (!MUTATIONS.contains(request.getMethod()) || !isAudited(request.getRequestURI())) {
+			if (!isMutation(request) || !isAudited(request.getRequestURI())) {
 				chain.doFilter(request, response);
 				return;
 			}
@@ -67,21 +63,27 @@ class AuditFilter extends OncePerRequestFilter {
 					chain.doFilter(request, response);
 				}
 				finally {
-					record(request, null, response.getStatus(), requestId);
+					record(request, response, response.getStatus(), requestId);
 				}
 				return;
 			}
-			ContentCachingRequestWrapper cached = new ContentCachingRequestWrapper(request, MAX_AUDITED_BODY);
+			ContentCachingRequestWrapper cachedRequest = new ContentCachingRequestWrapper(request, MAX_AUDITED_BODY);
+			ContentCachingResponseWrapper cachedResponse = new ContentCachingResponseWrapper(response);
 			try {
-				chain.doFilter(cached, response);
+				chain.doFilter(cachedRequest, cachedResponse);
 			}
 			finally {
-				record(cached, maskedBody(cached), response.getStatus(), requestId);
+				record(cachedRequest, cachedResponse, cachedResponse.getStatus(), requestId);
+				cachedResponse.copyBodyToResponse();
 			}
 		}
 		finally {
 			MDC.remove("requestId");
 		}
+	}
+
+	static boolean isMutation(HttpServletRequest request) {
+		return MUTATIONS.contains(request.getMethod());
 	}
 
 	private static boolean isAudited(String path) {
@@ -91,52 +93,19 @@ class AuditFilter extends OncePerRequestFilter {
 	/**
 	 * Webhooks: the payload is the sender's customer data, kept (masked) with the
 	 * delivery itself, so their audit rows record who and the outcome, not the body. Once
-	 * the address names a listener, the row goes to that listener's tenant.
+	 * the address names a listener, the row goes to that listener's tenant, in the
+	 * statement that stores the delivery.
 	 */
-	private static boolean isWebhook(String path) {
+	static boolean isWebhook(String path) {
 		return path.startsWith("/hooks/");
 	}
 
-	private void record(HttpServletRequest request, JsonNode fields, int status, String requestId) {
+	private void record(HttpServletRequest request, HttpServletResponse response, int status, String requestId) {
 		try {
-			this.audit.recordAnswered(request, fields, status);
+			this.audit.recordAnswered(request, response, status);
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not write the audit row of request {}", requestId, ex);
-		}
-	}
-
-	private JsonNode maskedBody(ContentCachingRequestWrapper request) {
-		byte[] body = request.getContentAsByteArray();
-		if (body.length == 0) {
-			return null;
-		}
-		if (WRITE_ONLY.matcher(request.getRequestURI()).matches()) {
-			return this.json.getNodeFactory().textNode("(secret value, not recorded)");
-		}
-		try {
-			JsonNode node = this.json.readTree(body);
-			mask(node);
-			return node;
-		}
-		catch (IOException notJson) {
-			return this.json.getNodeFactory().textNode("(" + body.length + " bytes, not JSON)");
-		}
-	}
-
-	private static void mask(JsonNode node) {
-		if (node instanceof ObjectNode object) {
-			object.properties().forEach((entry) -> {
-				if (SecretFieldNames.looksSecret(entry.getKey()) && !entry.getValue().isContainerNode()) {
-					entry.setValue(object.textNode("****"));
-				}
-				else {
-					mask(entry.getValue());
-				}
-			});
-		}
-		else if (node != null && node.isArray()) {
-			node.forEach(AuditFilter::mask);
 		}
 	}
 

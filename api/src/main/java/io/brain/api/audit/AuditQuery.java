@@ -8,9 +8,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * Filters of the audit log; every one is optional.
  *
  * @param actor actor id or name, exact
- * @param action action, as a prefix (e.g. {@code POST /api/api-keys})
- * @param targetType kind of target
- * @param targetId target id
+ * @param action action, as a prefix (e.g. {@code created})
+ * @param targetType kind of object, e.g. {@code API key}
+ * @param targetId the object's id
  * @param from earliest time, inclusive
  * @param to latest time, exclusive
  */

@@ -3,6 +3,7 @@ package io.brain.api.automation;
 import java.util.List;
 import java.util.Map;
 
+import io.brain.api.audit.RequestAudit;
 import io.brain.api.identity.CurrentUser;
 import io.brain.api.problem.BrainProblem;
 import io.brain.api.run.Run;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
@@ -41,9 +43,12 @@ class AutomationController {
 
 	private final RunService runs;
 
-	AutomationController(Automations automations, RunService runs) {
+	private final RequestAudit audit;
+
+	AutomationController(Automations automations, RunService runs, RequestAudit audit) {
 		this.automations = automations;
 		this.runs = runs;
+		this.audit = audit;
 	}
 
 	@GetMapping("/api/automations")
@@ -108,8 +113,11 @@ class AutomationController {
 	@PreAuthorize("hasAuthority('automations:deploy')")
 	@Operation(operationId = "deployAutomationVersion",
 			summary = "Deploy a version so it runs; the version deployed before is archived")
-	AutomationVersion deploy(@PathVariable String key, @PathVariable int version, CurrentUser user) {
-		return this.automations.deploy(user, key, version);
+	AutomationVersion deploy(@PathVariable String key, @PathVariable int version, CurrentUser user,
+			HttpServletRequest http) {
+		AutomationVersion deployed = this.automations.deploy(user, key, version);
+		this.audit.name(http, this.automations.get(user, key).name());
+		return deployed;
 	}
 
 	@PostMapping("/api/v1/automations/{key}/runs")

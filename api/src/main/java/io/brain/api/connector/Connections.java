@@ -104,7 +104,8 @@ public class Connections {
 
 	/**
 	 * Tests a connection's credentials with the provider and records the outcome: OK, or
-	 * NEEDS_ATTENTION with what the provider said.
+	 * NEEDS_ATTENTION with what the provider said; UNTESTED with the reason when the test
+	 * never reached the provider (an address the SSRF rules refuse).
 	 */
 	public Connection test(CurrentUser user, UUID id) {
 		TenantId tenant = user.tenant();
@@ -114,7 +115,8 @@ public class Connections {
 			throw BrainProblem.badInput("type", type.name() + " connections have nothing to test.");
 		}
 		ConnectionProbe.Outcome outcome = this.probe.test(user, type, id);
-		this.repository.updateStatus(tenant.value(), id, outcome.ok() ? "OK" : "NEEDS_ATTENTION", outcome.message());
+		this.repository.updateStatus(tenant.value(), id,
+				outcome.ok() ? "OK" : (outcome.checked() ? "NEEDS_ATTENTION" : "UNTESTED"), outcome.message());
 		return get(user, id);
 	}
 

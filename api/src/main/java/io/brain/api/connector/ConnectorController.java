@@ -3,6 +3,7 @@ package io.brain.api.connector;
 import java.util.List;
 import java.util.UUID;
 
+import io.brain.api.audit.RequestAudit;
 import io.brain.api.identity.CurrentUser;
 import io.brain.api.problem.BrainProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,9 +31,12 @@ class ConnectorController {
 
 	private final Connections connections;
 
-	ConnectorController(ConnectorTypes types, Connections connections) {
+	private final RequestAudit audit;
+
+	ConnectorController(ConnectorTypes types, Connections connections, RequestAudit audit) {
 		this.types = types;
 		this.connections = connections;
+		this.audit = audit;
 	}
 
 	@GetMapping("/api/connector-types")
@@ -84,8 +88,13 @@ class ConnectorController {
 	@PreAuthorize("hasAuthority('connectors:write')")
 	@Operation(operationId = "testConnection",
 			summary = "Test a connection with the provider; its status and message show the outcome")
-	Connection test(@PathVariable UUID id, CurrentUser user) {
-		return this.connections.test(user, id);
+	Connection test(@PathVariable UUID id, CurrentUser user, HttpServletRequest http) {
+		Connection tested = this.connections.test(user, id);
+		if (!"OK".equals(tested.status())) {
+			// Answered 200 with the outcome, which the user sees as a failed test.
+			this.audit.failed(http, tested.statusMessage());
+		}
+		return tested;
 	}
 
 	@PostMapping("/api/connectors/{id}/sync/{resource}")

@@ -129,6 +129,31 @@ class RunHistory {
 				""").param("tenant", tenant.value()).param("id", id).query((rs, row) -> incident(rs)).list();
 	}
 
+	/**
+	 * The first open incident of a run whose process scope holds a variable with a text
+	 * value, if the exporter wrote one: how a caller awaiting a run it marked learns that
+	 * the run failed. Starts from the tenant's open incidents, which are few.
+	 */
+	Optional<Failed> openIncidentOfRunWith(TenantId tenant, String variable, String value) {
+		return this.jdbc.sql("""
+				select i.process_instance_key, i.error_message from run_incident i
+				join run_variable v on v.tenant_id = i.tenant_id and v.process_instance_key = i.process_instance_key
+				    and v.name = :name
+				where i.tenant_id = :tenant and i.state = 'OPEN' and v.value = to_jsonb(cast(:value as text))
+				order by i.created_at nulls last, i.incident_key limit 1
+				""")
+			.param("tenant", tenant.value())
+			.param("name", variable)
+			.param("value", value)
+			.query((rs, row) -> new Failed(String.valueOf(rs.getLong("process_instance_key")),
+					rs.getString("error_message")))
+			.optional();
+	}
+
+	/** A failed run: its id and its incident's message. */
+	record Failed(String runId, String message) {
+	}
+
 	/** The run's variables, and the names of those too large to keep. */
 	Variables variables(TenantId tenant, long id) {
 		Map<String, Object> values = new LinkedHashMap<>();

@@ -108,6 +108,29 @@ public class RunService {
 	}
 
 	/**
+	 * Whether a run a caller is awaiting failed: its first open incident, found by a
+	 * variable the caller gave the run when it started it (its key is only known once the
+	 * run ends). Read from the exporter's rows, so an incident shows within moments.
+	 * @param variable the variable's name
+	 * @param value its text value, unique to the run
+	 * @return the run's id and its incident's message, if it has one open
+	 */
+	public Optional<FailedRun> failedRunWith(TenantId tenant, String variable, String value) {
+		return this.history.openIncidentOfRunWith(tenant, variable, value)
+			.map((failed) -> new FailedRun(failed.runId(), failed.message()));
+	}
+
+	/**
+	 * A run that stopped at an incident.
+	 *
+	 * @param runId the run's id
+	 * @param message what the incident says
+	 */
+	public record FailedRun(String runId, String message) {
+
+	}
+
+	/**
 	 * One run with its timeline, variables and incidents.
 	 * @param id the run's id (its process instance key)
 	 * @throws BrainProblem 404 when the tenant has no such run

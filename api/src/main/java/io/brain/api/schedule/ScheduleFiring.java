@@ -185,11 +185,15 @@ class ScheduleFiring {
 
 	private void audit(ScheduleRepository.Stored schedule, Outcome outcome, Map<String, Object> details) {
 		Map<String, Object> metadata = new LinkedHashMap<>();
+		metadata.put("operation", "schedule.fire");
 		metadata.put("automation", schedule.automationKey());
 		metadata.putAll(details);
 		CurrentUser actor = actor(schedule);
-		this.auditLog.record(new AuditEvent(schedule.tenant(), actor.id(), actor.name(), actor.kind(), "schedule.fire",
-				"schedule", schedule.id().toString(), null, null, outcome, metadata));
+		String name = schedule.definition().name();
+		String words = ((outcome == Outcome.SUCCESS) ? "started a run of automation "
+				: "could not start a run of automation ") + schedule.automationKey();
+		this.auditLog.record(new AuditEvent(schedule.tenant(), actor.id(), actor.name(), actor.kind(), words,
+				"schedule", schedule.id().toString(), name, null, null, outcome, metadata));
 	}
 
 }

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.brain.api.apikey.ApiKeys;
+import io.brain.api.identity.CurrentUser;
+import io.brain.api.identity.Permissions;
 import io.brain.api.keycloak.KeycloakProperties;
 import io.brain.api.problem.ProblemWriter;
 import io.brain.api.tenant.Tenants;
@@ -15,16 +18,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -33,6 +40,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -53,17 +61,25 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
 			ProblemAccessDeniedHandler accessDenied, ApiKeys apiKeys, Tenants tenants, ProblemWriter problems,
-			AuthenticationThrottle throttle, SecurityProperties properties, KeycloakProperties keycloak)
-			throws Exception {
+			AuthenticationThrottle throttle, SecurityProperties properties, KeycloakProperties keycloak,
+			Environment environment) throws Exception {
+		boolean managementApart = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers(HttpMethod.GET, "/api/ui-config", "/actuator/health", "/actuator/health/**",
-					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.requestMatchers(HttpMethod.GET, "/api/ui-config", "/actuator/health", "/actuator/health/**", "/livez",
+					"/readyz", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
 			// Webhooks prove their sender by the provider's signature, checked by the
 			// ingress; the listener's row, not a token, gives the tenant.
 			.requestMatchers(HttpMethod.POST, WEBHOOK_INGRESS)
 			.permitAll()
-			.requestMatchers("/api/**", "/actuator/**")
+			// Metrics and other actuator endpoints are platform-wide: on their own port,
+			// bound to 127.0.0.1 (management.server.*), for whoever runs the host. Spring
+			// Boot refuses that address on the api's own port; should settings ever serve
+			// them with the api, only platform accounts with system:read get them.
+			.requestMatchers("/actuator/**")
+			.access(managementApart ? (authentication, context) -> new AuthorizationDecision(true)
+					: SecurityConfiguration::platformSystemReader)
+			.requestMatchers("/api/**")
 			.authenticated()
 			.anyRequest()
 			.permitAll())
@@ -89,6 +105,18 @@ class SecurityConfiguration {
 			// CSRF exposure.
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
+	}
+
+	/** A platform account (no tenant) with {@code system:read}. */
+	private static AuthorizationDecision platformSystemReader(Supplier<Authentication> authentication,
+			RequestAuthorizationContext context) {
+		Authentication caller = authentication.get();
+		boolean allowed = caller != null && caller.isAuthenticated() && !(caller.getPrincipal() instanceof String)
+				&& caller.getAuthorities()
+					.stream()
+					.anyMatch((authority) -> Permissions.SYSTEM_READ.equals(authority.getAuthority()))
+				&& CurrentUser.from(caller).tenantId() == null;
+		return new AuthorizationDecision(allowed);
 	}
 
 	static boolean isWebhook(HttpServletRequest request) {

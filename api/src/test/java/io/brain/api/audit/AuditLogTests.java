@@ -99,7 +99,9 @@ class AuditLogTests extends ApiTestContext {
 					.param("id", requestId)
 					.query()
 					.singleRow());
-		assertThat(row).containsEntry("outcome", "DENIED").containsEntry("action", "POST /api/tenants");
+		assertThat(row).containsEntry("outcome", "DENIED")
+			.containsEntry("action", "tried to create tenant 'Nope'")
+			.containsEntry("target_type", "tenant");
 	}
 
 	@Test
@@ -305,7 +307,7 @@ class AuditLogTests extends ApiTestContext {
 			.content("{\"processId\":\"none\"}"));
 
 		String body = this.mvc
-			.perform(get("/api/audit").param("action", "POST /api/api-keys")
+			.perform(get("/api/audit").param("action", "created API key")
 				.param("size", "2")
 				.with(TestTokens.user(tenant, "tenant-admin")))
 			.andExpect(status().isOk())

@@ -239,6 +239,73 @@ class FlowIntegrationTests {
 	}
 
 	@Test
+	void syncWhenRunFailsThenAnswersAtOnceWithTheProblemAndTheRunId() throws Exception {
+		// An address the SSRF rules refuse (only 127.0.0.1/32 is allowed here): the
+		// worker's job fails without retries, and the run stops at an incident.
+		String id = connection("Blog on a private network", "http://10.255.255.1");
+
+		long started = System.nanoTime();
+		String body = this.mvc
+			.perform(post("/api/connectors/{id}/sync/{resource}", id, "posts").with(TestTokens.user("acme", "editor")))
+			.andExpect(status().isBadGateway())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("The WordPress sync failed: ")))
+			.andExpect(
+					jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("BRAIN_OUTBOUND_ALLOWED_NETWORKS")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+		String runId = this.json.readTree(body).get("runId").asText();
+		assertThat(this.json.readTree(body).get("detail").asText()).endsWith("(run " + runId + ")");
+
+		this.mvc.perform(get("/api/runs/{id}", runId).with(user("acme")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("INCIDENT"));
+	}
+
+	@Test
+	void testConnectionWhenAddressRefusedThenNotTestedWithTheReasonInWords() throws Exception {
+		String id = connection("Intranet blog", "http://10.255.255.2");
+
+		this.mvc.perform(post("/api/connectors/{id}/test", id).with(TestTokens.user("acme", "editor")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UNTESTED"))
+			.andExpect(jsonPath("$.statusMessage").value(org.hamcrest.Matchers
+				.containsString("10.255.255.2 is an address inside a private network, which connectors may not reach")))
+			.andExpect(jsonPath("$.statusMessage")
+				.value(org.hamcrest.Matchers.containsString("BRAIN_OUTBOUND_ALLOWED_NETWORKS")))
+			.andExpect(jsonPath("$.statusMessage")
+				.value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("brain.outbound"))));
+
+		// Answered 200, but the user saw a failed test: so says its audit row.
+		Map<String, Object> row = TenantContext.call("acme",
+				() -> this.jdbc
+					.sql("select * from audit_log where target_id = :id and metadata ->> 'request' like '%/test'")
+					.param("id", id)
+					.query()
+					.singleRow());
+		assertThat(row).containsEntry("outcome", "FAILURE")
+			.containsEntry("action", "tried to test connection 'Intranet blog'")
+			.containsEntry("target_type", "connection")
+			.containsEntry("target_name", "Intranet blog");
+		assertThat(row.get("metadata").toString()).contains("BRAIN_OUTBOUND_ALLOWED_NETWORKS");
+	}
+
+	private String connection(String name, String siteUrl) throws Exception {
+		String created = this.mvc
+			.perform(post("/api/connectors").with(TestTokens.user("acme", "editor"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(Map.of("type", "wordpress", "name", name, "config",
+						Map.of("siteUrl", siteUrl, "username", "editor", "applicationPassword", "pw pw pw")))))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return this.json.readTree(created).get("id").asText();
+	}
+
+	@Test
 	void deployWhenEngineRejectsBpmnThenProblemNamesTheComplaint() throws Exception {
 		String noTaskType = BpmnFixtures.missingTaskType();
 		this.mvc

@@ -317,7 +317,7 @@ class ScheduleTests extends ApiTestContext {
 			.andExpect(jsonPath("$.lastFiredAt").doesNotExist());
 		assertThat(runs("sched-h")).isZero();
 		assertThat(TenantContext.call("sched-h",
-				() -> this.jdbc.sql("select outcome from audit_log where action = 'schedule.fire'")
+				() -> this.jdbc.sql("select outcome from audit_log where metadata ->> 'operation' = 'schedule.fire'")
 					.query(String.class)
 					.list()))
 			.containsExactly("FAILURE");

@@ -47,7 +47,7 @@ class PlatformSecretTests extends ApiTestContext {
 		assertThat(output.getAll()).doesNotContain(VALUE);
 		assertThat(DatabaseScan.columnsContaining(databaseUrl(), VALUE)).isEmpty();
 		assertThat(TenantContext.call(TenantContext.PLATFORM,
-				() -> this.jdbc.sql("select count(*) from audit_log where target_type = 'platform'")
+				() -> this.jdbc.sql("select count(*) from audit_log where target_type = 'platform secret'")
 					.query(Long.class)
 					.single()))
 			.isPositive();

@@ -9,20 +9,31 @@ import java.util.Map;
  * @param actorId who (a user's subject, an API key's id, a worker's name)
  * @param actorName a readable name of the actor
  * @param actorKind what kind of actor
- * @param action what was done, e.g. {@code POST /api/runs} or {@code connector.http.send}
- * @param targetType the kind of thing acted on, if any
- * @param targetId its id, if any
+ * @param action what was done, in words, e.g. {@code created API key 'ci'} or
+ * {@code deployed automation 'Order sync' version 3}; with the actor's name in front it
+ * reads as a sentence
+ * @param targetType the kind of thing acted on, in words ({@code API key}), if any
+ * @param targetId its id, if any (also of an object the action created)
+ * @param targetName its name, if it has one
  * @param requestId the request or job it belongs to
  * @param clientIp the caller's address, for requests
  * @param outcome how it ended
  * @param metadata details: changed fields (secrets masked), status codes
  */
 public record AuditEvent(String scope, String actorId, String actorName, ActorKind actorKind, String action,
-		String targetType, String targetId, String requestId, String clientIp, Outcome outcome,
+		String targetType, String targetId, String targetName, String requestId, String clientIp, Outcome outcome,
 		Map<String, Object> metadata) {
 
 	public AuditEvent {
 		metadata = (metadata != null) ? metadata : Map.of();
+	}
+
+	/** An event whose target has no name (or none at hand). */
+	public AuditEvent(String scope, String actorId, String actorName, ActorKind actorKind, String action,
+			String targetType, String targetId, String requestId, String clientIp, Outcome outcome,
+			Map<String, Object> metadata) {
+		this(scope, actorId, actorName, actorKind, action, targetType, targetId, null, requestId, clientIp, outcome,
+				metadata);
 	}
 
 	/** Who acts. */

@@ -17,12 +17,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class AuditLog {
 
 	private static final String COLUMNS = """
-			(tenant_id, actor_id, actor_name, actor_kind, action, target_type, target_id, request_id, client_ip,
-			    outcome, metadata)""";
+			(tenant_id, actor_id, actor_name, actor_kind, action, target_type, target_id, target_name, request_id,
+			    client_ip, outcome, metadata)""";
 
 	private static final String VALUES = """
 			:auditScope, :auditActorId, :auditActorName, :auditActorKind, :auditAction, :auditTargetType,
-			    :auditTargetId, :auditRequestId, :auditClientIp, :auditOutcome, cast(:auditMetadata as jsonb)""";
+			    :auditTargetId, :auditTargetName, :auditRequestId, :auditClientIp, :auditOutcome,
+			    cast(:auditMetadata as jsonb)""";
 
 	private final JdbcClient jdbc;
 
@@ -83,9 +84,10 @@ public class AuditLog {
 			.param("auditActorId", truncate(event.actorId(), 255))
 			.param("auditActorName", truncate(event.actorName(), 255))
 			.param("auditActorKind", event.actorKind().name())
-			.param("auditAction", truncate(event.action(), 200))
+			.param("auditAction", truncate(event.action(), 500))
 			.param("auditTargetType", truncate(event.targetType(), 100))
 			.param("auditTargetId", truncate(event.targetId(), 255))
+			.param("auditTargetName", truncate(event.targetName(), 255))
 			.param("auditRequestId", truncate(event.requestId(), 100))
 			.param("auditClientIp", truncate(event.clientIp(), 64))
 			.param("auditOutcome", event.outcome().name())

@@ -54,12 +54,17 @@ public class ConnectorAudit {
 		Outcome outcome = succeeded ? Outcome.SUCCESS : Outcome.FAILURE;
 		meter(tenant, connector, action, outcome, Duration.ofNanos(System.nanoTime() - startedAt));
 		Map<String, Object> metadata = new LinkedHashMap<>(details);
+		metadata.put("operation", "connector." + connector + "." + action);
 		metadata.put("target", target);
 		metadata.put("processInstanceKey", String.valueOf(job.getProcessInstanceKey()));
 		metadata.put("elementId", job.getElementId());
 		try {
-			this.auditLog.record(new AuditEvent(tenant.value(), ACTOR, ACTOR, ActorKind.WORKER,
-					"connector." + connector + "." + action, "process-instance",
+			// In words, as the api's rows: "ran wordpress create-post with 'Blog'", about
+			// the
+			// run it belongs to.
+			String words = (succeeded ? "ran " : "tried to run ") + connector + " " + action
+					+ ((target != null) ? " with '" + target + "'" : "");
+			this.auditLog.record(new AuditEvent(tenant.value(), ACTOR, ACTOR, ActorKind.WORKER, words, "run",
 					String.valueOf(job.getProcessInstanceKey()), "job:" + job.getElementInstanceKey(), null, outcome,
 					metadata));
 		}

@@ -113,7 +113,7 @@ public class ConnectorActions {
 
 	/**
 	 * Tests a connection: whatever goes wrong becomes the answer of the test, not a
-	 * failed job.
+	 * failed job; an address the SSRF rules refuse is a test that checked nothing.
 	 * @param check asks the provider whether it accepts the connection's credentials
 	 */
 	public ConnectionCheck test(JobContext job, ConnectorDefinition connector, UUID connectionId,
@@ -127,8 +127,12 @@ public class ConnectorActions {
 		try (permit) {
 			result = check.apply(connection);
 		}
-		catch (BlockedAddressException | OutboundCallException | ConnectorException ex) {
-			result = new ConnectionCheck(false, ex.getMessage());
+		catch (BlockedAddressException ex) {
+			// Refused before any call: the credentials were never checked.
+			result = ConnectionCheck.notChecked(ex.getMessage());
+		}
+		catch (OutboundCallException | ConnectorException ex) {
+			result = ConnectionCheck.failed(ex.getMessage());
 		}
 		this.audit.record(tenant, job, connector.type(), ConnectorDefinition.TEST_CONNECTION, connection.name(),
 				result.ok(), started, result.ok() ? Map.of() : Map.of("message", result.message()));

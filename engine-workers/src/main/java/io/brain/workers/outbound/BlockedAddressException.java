@@ -12,7 +12,7 @@ public class BlockedAddressException extends RuntimeException {
 	}
 
 	public BlockedAddressException(String target, String reason) {
-		super("Refused to call " + target + "/: " + reason);
+		super("Brain did not call " + target + "/: " + reason);
 	}
 
 }

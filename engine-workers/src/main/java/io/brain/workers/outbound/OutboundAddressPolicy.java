@@ -15,9 +15,13 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
  * Loopback, link-local (cloud metadata lives there), private, carrier-grade NAT,
  * unique-local and wildcard addresses are refused unless an operator lists them in
  * {@code brain.outbound.allowed-networks}. Every address the host resolves to is checked,
- * so a name that points inside cannot slip through.
+ * so a name that points inside cannot slip through. A refusal says why in a business
+ * user's words and names the environment variable an operator sets.
  */
 public class OutboundAddressPolicy {
+
+	/** How operators set {@code brain.outbound.allowed-networks} (README, ./brain up). */
+	static final String ALLOWED_NETWORKS_SETTING = "BRAIN_OUTBOUND_ALLOWED_NETWORKS";
 
 	private static final IpAddressMatcher CARRIER_GRADE_NAT = new IpAddressMatcher("100.64.0.0/10");
 
@@ -61,8 +65,13 @@ public class OutboundAddressPolicy {
 		for (InetAddress address : addresses) {
 			String kind = internalKind(address);
 			if (kind != null && !isAllowed(address)) {
-				throw new BlockedAddressException(target, host + " is " + kind + " address (" + address.getHostAddress()
-						+ "); an operator can allow it with brain.outbound.allowed-networks");
+				String literal = address.getHostAddress();
+				String named = host.equals(literal) ? literal : host + " (" + literal + ")";
+				throw new BlockedAddressException(target,
+						named + " is " + kind + ", which connectors may not reach unless the operator of Brain "
+								+ "allows it. Operator: add the network, e.g. " + literal
+								+ ((address instanceof Inet6Address) ? "/128" : "/32") + ", to "
+								+ ALLOWED_NETWORKS_SETTING + ".");
 			}
 		}
 	}
@@ -86,20 +95,20 @@ public class OutboundAddressPolicy {
 	private static String internalKind(InetAddress address) {
 		String literal = address.getHostAddress();
 		if (address.isLoopbackAddress()) {
-			return "a loopback";
+			return "the server's own address (loopback)";
 		}
 		if (address.isAnyLocalAddress()) {
-			return "a wildcard";
+			return "a wildcard address, not a real destination";
 		}
 		if (address.isLinkLocalAddress()) {
-			return "a link-local";
+			return "a link-local address, where cloud servers keep their secrets (metadata)";
 		}
 		if (address.isSiteLocalAddress() || CARRIER_GRADE_NAT.matches(literal)
 				|| (address instanceof Inet6Address && UNIQUE_LOCAL.matches(literal))) {
-			return "a private";
+			return "an address inside a private network";
 		}
 		if (address.isMulticastAddress()) {
-			return "a multicast";
+			return "a multicast address";
 		}
 		return null;
 	}

@@ -15,11 +15,20 @@ class OutboundAddressPolicyTests {
 	private final OutboundAddressPolicy defaults = new OutboundAddressPolicy(List.of());
 
 	@Test
-	void checkWhenLoopbackThenRefusesAndSaysHowToAllow() {
+	void checkWhenLoopbackThenRefusesInWordsAndNamesTheOperatorsSetting() {
 		assertThatThrownBy(() -> this.defaults.check(URI.create("http://127.0.0.1/")))
 			.isInstanceOf(BlockedAddressException.class)
-			.hasMessage("Refused to call http://127.0.0.1/: 127.0.0.1 is a loopback address (127.0.0.1); "
-					+ "an operator can allow it with brain.outbound.allowed-networks");
+			.hasMessage("Brain did not call http://127.0.0.1/: 127.0.0.1 is the server's own address (loopback), "
+					+ "which connectors may not reach unless the operator of Brain allows it. "
+					+ "Operator: add the network, e.g. 127.0.0.1/32, to BRAIN_OUTBOUND_ALLOWED_NETWORKS.");
+	}
+
+	@Test
+	void checkWhenNameResolvesToPrivateAddressThenNamesHostAndAddress() {
+		assertThatThrownBy(() -> this.defaults.check(URI.create("http://localhost:8443/")))
+			.isInstanceOf(BlockedAddressException.class)
+			.hasMessageContaining("localhost (127.0.0.1) is the server's own address")
+			.hasMessageNotContaining("brain.outbound.allowed-networks");
 	}
 
 	@ParameterizedTest
@@ -28,7 +37,7 @@ class OutboundAddressPolicyTests {
 			"http://[fe80::1]/", "https://localhost:8443/" })
 	void checkWhenInternalAddressThenRefuses(String url) {
 		assertThatThrownBy(() -> this.defaults.check(URI.create(url))).isInstanceOf(BlockedAddressException.class)
-			.hasMessageContaining("brain.outbound.allowed-networks");
+			.hasMessageContaining("BRAIN_OUTBOUND_ALLOWED_NETWORKS");
 	}
 
 	@Test

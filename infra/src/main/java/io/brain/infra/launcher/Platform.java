@@ -138,6 +138,7 @@ public final class Platform implements AutoCloseable {
 			Ports.requireFree("the Zeebe REST API", ports.zeebeRest());
 		}
 		Ports.requireFree("the api", ports.api());
+		Ports.requireFree("the api's management (metrics, health)", ports.apiManagement());
 		Ports.requireFree("the engine workers", ports.workers());
 	}
 
@@ -296,15 +297,18 @@ public final class Platform implements AutoCloseable {
 	private void startApi() {
 		Map<String, String> env = applicationEnvironment();
 		env.put("BRAIN_API_PORT", String.valueOf(this.settings.ports().api()));
+		env.put("BRAIN_API_MANAGEMENT_PORT", String.valueOf(this.settings.ports().apiManagement()));
 		env.put("KEYCLOAK_URL", this.settings.keycloakUrl());
 		env.put("BRAIN_ADMIN_CLIENT_SECRET", PlatformSettings.secret(this.settings.home(), "admin-client-secret"));
 		env.put("BRAIN_SECURITY_ALLOWEDORIGINS", this.settings.apiUrl());
 		env.put("BRAIN_DB_MIGRATION_USER", (this.settings.external().databaseUrl() != null)
 				? System.getenv().getOrDefault("BRAIN_DB_MIGRATION_USER", "postgres") : EmbeddedDatabase.USER);
 		ManagedProcess api = launch("api", java(this.settings.apiJar()), env, this.settings.home());
-		api.awaitHealthy(URI.create("http://127.0.0.1:" + this.settings.ports().api() + "/actuator/health/readiness"),
+		api.awaitHealthy(
+				URI.create("http://127.0.0.1:" + this.settings.ports().apiManagement() + "/actuator/health/readiness"),
 				Duration.ofMinutes(3));
-		report("api", "ready on " + this.settings.apiUrl());
+		report("api", "ready on " + this.settings.apiUrl() + " (management on 127.0.0.1:"
+				+ this.settings.ports().apiManagement() + ")");
 	}
 
 	private void startWorkers() {

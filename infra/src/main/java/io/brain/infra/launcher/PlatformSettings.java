@@ -44,7 +44,7 @@ public record PlatformSettings(Path projectDirectory, Path home, Path distributi
 				port(env, "BRAIN_ZEEBE_PORT", 26500), port(env, "BRAIN_ZEEBE_COMMAND_PORT", 26501),
 				port(env, "BRAIN_ZEEBE_INTERNAL_PORT", 26502), port(env, "BRAIN_ZEEBE_MANAGEMENT_PORT", 9600),
 				port(env, "BRAIN_ZEEBE_REST_PORT", 8088), port(env, "BRAIN_API_PORT", 8080),
-				port(env, "BRAIN_WORKERS_PORT", 8081));
+				port(env, "BRAIN_API_MANAGEMENT_PORT", 8082), port(env, "BRAIN_WORKERS_PORT", 8081));
 		ExternalServices external = new ExternalServices(env.get("BRAIN_DB_URL"), env.get("BRAIN_DB_USER"),
 				env.get("BRAIN_DB_PASSWORD"), env.get("ZEEBE_ADDRESS"), env.get("KEYCLOAK_URL"));
 		Map<String, String> workers = new LinkedHashMap<>();
@@ -162,12 +162,12 @@ public record PlatformSettings(Path projectDirectory, Path home, Path distributi
 	 * The ports of the embedded parts, all on 127.0.0.1.
 	 */
 	public record PlatformPorts(int postgres, int keycloak, int keycloakManagement, int zeebeGateway, int zeebeCommand,
-			int zeebeInternal, int zeebeManagement, int zeebeRest, int api, int workers) {
+			int zeebeInternal, int zeebeManagement, int zeebeRest, int api, int apiManagement, int workers) {
 
 		/** Free ports for a platform that runs beside another, as tests do. */
 		public static PlatformPorts free() {
 			return new PlatformPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-					Ports.free(), Ports.free(), Ports.free(), Ports.free());
+					Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
 		}
 
 	}

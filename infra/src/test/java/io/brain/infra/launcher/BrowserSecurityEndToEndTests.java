@@ -60,11 +60,12 @@ class BrowserSecurityEndToEndTests {
 
 			page.navigate(SharedPlatform.get().settings().apiUrl() + "/audit");
 			Locator rows = page.getByTestId("audit-row");
-			assertThat(rows.filter(new Locator.FilterOptions().setHasText("POST /api/api-keys")).first()).isVisible();
-			assertThat(rows.filter(new Locator.FilterOptions().setHasText("POST /api/runs"))
-				.filter(new Locator.FilterOptions().setHasText("Browser key"))
+			assertThat(rows.filter(new Locator.FilterOptions().setHasText("acme-admin created API key 'Browser key'"))
 				.first()).isVisible();
-			assertThat(rows.filter(new Locator.FilterOptions().setHasText("DELETE /api/api-keys")).first()).isVisible();
+			assertThat(rows.filter(new Locator.FilterOptions().setHasText("Browser key started run")).first())
+				.isVisible();
+			assertThat(rows.filter(new Locator.FilterOptions().setHasText("acme-admin revoked API key 'Browser key'"))
+				.first()).isVisible();
 			page.getByTestId("verify-chain").click();
 			assertThat(page.getByTestId("chain-status")).containsText("Chain intact");
 		}

@@ -61,8 +61,9 @@ class PlatformEndToEndTests {
 
 	@Test
 	void healthWhenPlatformIsUpThenDatabaseZeebeAndKeycloakAreUp() throws Exception {
+		String management = "http://127.0.0.1:" + this.platform.settings().ports().apiManagement();
 		JsonNode health = this.json
-			.readTree(send(HttpRequest.newBuilder(URI.create(this.api + "/actuator/health")), 200));
+			.readTree(send(HttpRequest.newBuilder(URI.create(management + "/actuator/health")), 200));
 		assertThat(health.at("/status").asText()).isEqualTo("UP");
 		assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
 		assertThat(health.at("/components/zeebe/status").asText()).isEqualTo("UP");

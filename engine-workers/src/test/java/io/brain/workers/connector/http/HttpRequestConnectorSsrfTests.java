@@ -38,8 +38,9 @@ class HttpRequestConnectorSsrfTests extends ConnectorTestContext {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(ZeebeProcesses.incidents(this.engine, instance)).singleElement()
 				.satisfies((incident) -> assertThat(incident.getErrorMessage())
-					.contains("Refused to call http://127.0.0.1:")
-					.contains("127.0.0.1 is a loopback address")));
+					.contains("Brain did not call http://127.0.0.1:")
+					.contains("127.0.0.1 is the server's own address (loopback)")
+					.contains("BRAIN_OUTBOUND_ALLOWED_NETWORKS")));
 		assertThat(server.received()).isZero();
 	}
 

@@ -71,7 +71,10 @@ class HttpRequestConnectorTests extends ConnectorTestContext {
 		server.take(Duration.ofSeconds(5));
 		String instance = String.valueOf(result.getProcessInstanceKey());
 		assertThat(auditRows("globex", instance)).singleElement()
-			.satisfies((row) -> assertThat(row).containsEntry("action", "connector.http.send")
+			.satisfies((row) -> assertThat(row)
+				.hasEntrySatisfying("action",
+						(action) -> assertThat(action.toString()).startsWith("ran http send with '127.0.0.1"))
+				.containsEntry("target_type", "run")
 				.containsEntry("actor_kind", "WORKER")
 				.containsEntry("outcome", "SUCCESS"));
 		assertThat(auditRows("acme", instance)).isEmpty();
