@@ -182,12 +182,12 @@ class FluentCrmApiContractTests extends ConnectorTestContext {
 		assertThat(request.uri().toString()).isEqualTo("/wp-json/fluent-crm/v2/subscribers?per_page=1");
 		assertThat(request.header("Authorization")).isEqualTo(BASIC);
 		assertThat(accepted).containsEntry("result",
-				Map.of("ok", true, "message", "Connected to FluentCRM (9860 contacts)"));
+				Map.of("ok", true, "checked", true, "message", "Connected to FluentCRM (9860 contacts)"));
 
 		Map<String, Object> rejected = ZeebeProcesses.run(this.client, "fcrm-test-connection",
 				Map.of("connectionId", connection.toString()));
 		assertThat(rejected).containsEntry("result",
-				Map.of("ok", false, "message", "FluentCRM rejected the application password (401)"));
+				Map.of("ok", false, "checked", true, "message", "FluentCRM rejected the application password (401)"));
 	}
 
 	@Test

@@ -255,20 +255,21 @@ class GoogleAdsApiContractTests extends ConnectorTestContext {
 		assertThat(request.header("Authorization")).isEqualTo("Bearer ya29.a0AfB_check");
 		assertThat(request.header("developer-token")).isEqualTo(DEVELOPER_TOKEN);
 		assertThat(request.header("login-customer-id")).isNull();
-		assertThat(reached).containsEntry("result", Map.of("ok", true, "message", "Google Ads accepted the "
-				+ "credentials; account 123-456-7890 is reachable through manager account 987-654-3210"));
+		assertThat(reached).containsEntry("result",
+				Map.of("ok", true, "checked", true, "message", "Google Ads accepted the "
+						+ "credentials; account 123-456-7890 is reachable through manager account 987-654-3210"));
 
 		Map<String, Object> unreached = ZeebeProcesses.run(this.client, "gads-test",
 				Map.of("connectionId", direct.toString()));
-		assertThat(unreached).containsEntry("result",
-				Map.of("ok", false, "message", "Google Ads accepted the credentials, but they do not reach account "
+		assertThat(unreached).containsEntry("result", Map.of("ok", false, "checked", true, "message",
+				"Google Ads accepted the credentials, but they do not reach account "
 						+ "123-456-7890 (they reach 555-666-7777); if a manager account manages it, set the login "
 						+ "customer id"));
 
 		Map<String, Object> rejected = ZeebeProcesses.run(this.client, "gads-test",
 				Map.of("connectionId", direct.toString()));
 		assertThat(rejected).containsEntry("result",
-				Map.of("ok", false, "message", "Google Ads rejected the access token (401)"));
+				Map.of("ok", false, "checked", true, "message", "Google Ads rejected the access token (401)"));
 	}
 
 	@Test

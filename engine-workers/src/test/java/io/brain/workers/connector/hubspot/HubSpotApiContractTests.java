@@ -156,13 +156,13 @@ class HubSpotApiContractTests extends ConnectorTestContext {
 		assertThat(request.method()).isEqualTo("GET");
 		assertThat(request.uri().toString()).isEqualTo("/crm/v3/objects/contacts?limit=1");
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + TOKEN);
-		assertThat(accepted).containsEntry("result",
-				Map.of("ok", true, "message", "HubSpot accepted the access token and can read contacts"));
+		assertThat(accepted).containsEntry("result", Map.of("ok", true, "checked", true, "message",
+				"HubSpot accepted the access token and can read contacts"));
 
 		Map<String, Object> rejected = ZeebeProcesses.run(this.client, "hs-test-connection",
 				Map.of("connectionId", connection.toString()));
 		assertThat(rejected).containsEntry("result",
-				Map.of("ok", false, "message", "HubSpot rejected the private app access token (401)"));
+				Map.of("ok", false, "checked", true, "message", "HubSpot rejected the private app access token (401)"));
 	}
 
 	@Test

@@ -150,12 +150,12 @@ class MailchimpApiContractTests extends ConnectorTestContext {
 		assertThat(request.uri().toString()).isEqualTo("/3.0/?fields=account_name%2Cemail");
 		assertThat(request.header("Authorization")).isEqualTo(BASIC);
 		assertThat(accepted).containsEntry("result",
-				Map.of("ok", true, "message", "Signed in to Mailchimp account Acme Coffee"));
+				Map.of("ok", true, "checked", true, "message", "Signed in to Mailchimp account Acme Coffee"));
 
 		Map<String, Object> rejected = ZeebeProcesses.run(this.client, "mc-test-connection",
 				Map.of("connectionId", connection.toString()));
 		assertThat(rejected).containsEntry("result",
-				Map.of("ok", false, "message", "Mailchimp rejected the API key (401)"));
+				Map.of("ok", false, "checked", true, "message", "Mailchimp rejected the API key (401)"));
 	}
 
 	@Test

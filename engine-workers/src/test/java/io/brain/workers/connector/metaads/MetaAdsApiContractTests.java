@@ -180,19 +180,19 @@ class MetaAdsApiContractTests extends ConnectorTestContext {
 		assertThat(request.uri().getPath()).isEqualTo("/v27.0/act_1234567890");
 		assertThat(request.uri().getQuery()).isEqualTo("fields=name,account_status");
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + ACCESS_TOKEN);
-		assertThat(active).containsEntry("result",
-				Map.of("ok", true, "message", "Connected to ad account Acme Ads (act_1234567890), active"));
+		assertThat(active).containsEntry("result", Map.of("ok", true, "checked", true, "message",
+				"Connected to ad account Acme Ads (act_1234567890), active"));
 
 		Map<String, Object> disabled = ZeebeProcesses.run(this.client, "meta-test",
 				Map.of("connectionId", prefixed.toString()));
 		assertThat(graph.take(Duration.ofSeconds(5)).uri().getPath()).isEqualTo("/v27.0/act_5556667777");
-		assertThat(disabled).containsEntry("result", Map.of("ok", false, "message",
+		assertThat(disabled).containsEntry("result", Map.of("ok", false, "checked", true, "message",
 				"Meta accepted the access token, but ad account Old Ads (act_5556667777) is disabled"));
 
 		Map<String, Object> rejected = ZeebeProcesses.run(this.client, "meta-test",
 				Map.of("connectionId", bare.toString()));
 		assertThat(rejected).containsEntry("result",
-				Map.of("ok", false, "message", "Meta rejected the access token (401)"));
+				Map.of("ok", false, "checked", true, "message", "Meta rejected the access token (401)"));
 	}
 
 	@Test

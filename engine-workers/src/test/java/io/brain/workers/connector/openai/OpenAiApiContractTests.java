@@ -289,12 +289,12 @@ class OpenAiApiContractTests extends ConnectorTestContext {
 		assertThat(request.uri().toString()).isEqualTo("/v1/models");
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + API_KEY);
 		assertThat(accepted).containsEntry("result",
-				Map.of("ok", true, "message", "Connected (3 models); gpt-4o-mini is available"));
+				Map.of("ok", true, "checked", true, "message", "Connected (3 models); gpt-4o-mini is available"));
 
 		Map<String, Object> rejected = ZeebeProcesses.run(this.client, "ai-test-connection",
 				Map.of("connectionId", connection.toString()));
 		assertThat(rejected).containsEntry("result",
-				Map.of("ok", false, "message", "OpenAI rejected the API key (401)"));
+				Map.of("ok", false, "checked", true, "message", "OpenAI rejected the API key (401)"));
 	}
 
 	private static String resource(String path) {

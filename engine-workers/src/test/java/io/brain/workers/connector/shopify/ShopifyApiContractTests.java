@@ -246,12 +246,12 @@ class ShopifyApiContractTests extends ConnectorTestContext {
 		assertThat(JSON.readTree(request.body())).isEqualTo(
 				JSON.readTree("{\"query\": \"query Shop { shop { name myshopifyDomain } }\", \"variables\": {}}"));
 		assertThat(accepted).containsEntry("check",
-				Map.of("ok", true, "message", "Connected to Acme Outfitters (" + SHOP + ")"));
+				Map.of("ok", true, "checked", true, "message", "Connected to Acme Outfitters (" + SHOP + ")"));
 
 		Map<String, Object> rejected = ZeebeProcesses.run(this.client, "shopify-test-connection",
 				Map.of("connectionId", connection.toString()));
 		assertThat(rejected).containsEntry("check",
-				Map.of("ok", false, "message", "Shopify rejected the Admin API access token (401)"));
+				Map.of("ok", false, "checked", true, "message", "Shopify rejected the Admin API access token (401)"));
 	}
 
 	@Test

@@ -103,12 +103,12 @@ class SlackApiContractTests extends ConnectorTestContext {
 		assertThat(request.uri().toString()).isEqualTo("/api/auth.test");
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + TOKEN);
 		assertThat(accepted).containsEntry("result",
-				Map.of("ok", true, "message", "Signed in as brainbot on Acme Marketing"));
+				Map.of("ok", true, "checked", true, "message", "Signed in as brainbot on Acme Marketing"));
 
 		Map<String, Object> rejected = ZeebeProcesses.run(this.client, "slack-test-connection",
 				Map.of("connectionId", connection.toString()));
 		assertThat(rejected).containsEntry("result",
-				Map.of("ok", false, "message", "Slack rejected the bot token (401)"));
+				Map.of("ok", false, "checked", true, "message", "Slack rejected the bot token (401)"));
 	}
 
 	@Test

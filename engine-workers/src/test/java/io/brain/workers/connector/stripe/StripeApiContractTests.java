@@ -280,12 +280,12 @@ class StripeApiContractTests extends ConnectorTestContext {
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + KEY);
 		assertThat(request.header("Stripe-Version")).isEqualTo(VERSION);
 		assertThat(accepted).containsEntry("check",
-				Map.of("ok", true, "message", "Connected to Acme (acct_1Nv0FGQ9RKHgCVdK, test mode)"));
+				Map.of("ok", true, "checked", true, "message", "Connected to Acme (acct_1Nv0FGQ9RKHgCVdK, test mode)"));
 
 		Map<String, Object> rejected = ZeebeProcesses.run(this.client, "stripe-test-connection",
 				Map.of("connectionId", connection.toString()));
 		assertThat(rejected).containsEntry("check",
-				Map.of("ok", false, "message", "Stripe rejected the secret key (401)"));
+				Map.of("ok", false, "checked", true, "message", "Stripe rejected the secret key (401)"));
 	}
 
 	@Test

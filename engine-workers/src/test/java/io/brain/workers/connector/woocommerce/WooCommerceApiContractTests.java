@@ -165,12 +165,12 @@ class WooCommerceApiContractTests extends ConnectorTestContext {
 		assertThat(request.uri().toString()).isEqualTo("/wp-json/wc/v3/products?per_page=1");
 		assertThat(request.header("Authorization")).isEqualTo(BASIC);
 		assertThat(accepted).containsEntry("result",
-				Map.of("ok", true, "message", "Connected to the store (42 products)"));
+				Map.of("ok", true, "checked", true, "message", "Connected to the store (42 products)"));
 
 		Map<String, Object> rejected = ZeebeProcesses.run(this.client, "woo-test-connection",
 				Map.of("connectionId", connection.toString()));
-		assertThat(rejected).containsEntry("result",
-				Map.of("ok", false, "message", "WooCommerce rejected the consumer key and secret (401)"));
+		assertThat(rejected).containsEntry("result", Map.of("ok", false, "checked", true, "message",
+				"WooCommerce rejected the consumer key and secret (401)"));
 	}
 
 	@Test

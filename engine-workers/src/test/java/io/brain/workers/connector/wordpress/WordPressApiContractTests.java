@@ -154,12 +154,13 @@ class WordPressApiContractTests extends ConnectorTestContext {
 		assertThat(request.method()).isEqualTo("GET");
 		assertThat(request.uri().toString()).isEqualTo("/wp-json/wp/v2/users/me?context=edit");
 		assertThat(request.header("Authorization")).startsWith("Basic ");
-		assertThat(accepted).containsEntry("check", Map.of("ok", true, "message", "Signed in as Erin Editor"));
+		assertThat(accepted).containsEntry("check",
+				Map.of("ok", true, "checked", true, "message", "Signed in as Erin Editor"));
 
 		Map<String, Object> rejected = ZeebeProcesses.run(this.client, "wp-test-connection",
 				Map.of("connectionId", connection.toString()));
 		assertThat(rejected).containsEntry("check",
-				Map.of("ok", false, "message", "WordPress rejected the application password (401)"));
+				Map.of("ok", false, "checked", true, "message", "WordPress rejected the application password (401)"));
 	}
 
 	@Test

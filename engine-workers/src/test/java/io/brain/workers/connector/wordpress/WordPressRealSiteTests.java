@@ -54,7 +54,8 @@ class WordPressRealSiteTests extends ConnectorTestContext {
 
 		Map<String, Object> check = ZeebeProcesses.run(this.client, "real-test",
 				Map.of("connectionId", connection.toString()));
-		assertThat(check.get("result")).isEqualTo(Map.of("ok", true, "message", "Signed in as editor"));
+		assertThat(check.get("result"))
+			.isEqualTo(Map.of("ok", true, "checked", true, "message", "Signed in as editor"));
 
 		Map<String, Object> posts = ZeebeProcesses.run(this.client, "real-sync",
 				Map.of("connectionId", connection.toString(), "resource", "posts"));

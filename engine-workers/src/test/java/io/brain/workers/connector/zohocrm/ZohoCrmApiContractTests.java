@@ -272,12 +272,12 @@ class ZohoCrmApiContractTests extends ConnectorTestContext {
 		assertThat(request.method()).isEqualTo("GET");
 		assertThat(request.uri().toString()).isEqualTo("/crm/v8/users?type=CurrentUser");
 		assertThat(request.header("Authorization")).isEqualTo("Zoho-oauthtoken 1000.check");
-		assertThat(accepted).containsEntry("result",
-				Map.of("ok", true, "message", "Signed in as Patricia Boyle (patricia.boyle@zylker.com)"));
+		assertThat(accepted).containsEntry("result", Map.of("ok", true, "checked", true, "message",
+				"Signed in as Patricia Boyle (patricia.boyle@zylker.com)"));
 
 		Map<String, Object> rejected = ZeebeProcesses.run(this.client, "zoho-test", Map.of());
 		assertThat(rejected).containsEntry("result",
-				Map.of("ok", false, "message", "Zoho CRM rejected the access token (401)"));
+				Map.of("ok", false, "checked", true, "message", "Zoho CRM rejected the access token (401)"));
 	}
 
 	@Test
