@@ -25,6 +25,7 @@ import io.brain.engine.Engine;
 import io.brain.engine.EngineTask;
 import io.brain.engine.ModelProblem;
 import io.brain.engine.ModelRefusedException;
+import io.brain.engine.RunHistory;
 import io.brain.engine.TaskSource;
 import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
 import org.operaton.bpm.engine.ParseException;
@@ -85,6 +86,7 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 		configuration.setProcessEngineName("brain-" + System.identityHashCode(dataSource));
 		configuration.setDataSource(dataSource);
 		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
+		configuration.setCustomHistoryLevels(List.of(new BrainHistoryLevel()));
 		configuration.setHistory(settings.history());
 		configuration.setHistoryTimeToLive(settings.historyTimeToLive());
 		configuration.setTenantCheckEnabled(true);
@@ -400,7 +402,12 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 		}
 	}
 
-	/** The engine itself, for the adapter's run history and its tests. */
+	/** The runs of this engine, as the Runs page reads them. */
+	public RunHistory history() {
+		return new OperatonRunHistory(this.engine);
+	}
+
+	/** The engine itself, for the adapter's tests. */
 	ProcessEngine processEngine() {
 		return this.engine;
 	}

@@ -12,7 +12,7 @@ package io.brain.engine.operaton;
 public record OperatonSettings(String history, String historyTimeToLive, boolean jobExecutor) {
 
 	public static OperatonSettings defaults() {
-		return new OperatonSettings("audit", "P30D", true);
+		return new OperatonSettings(BrainHistoryLevel.NAME, "P30D", true);
 	}
 
 }

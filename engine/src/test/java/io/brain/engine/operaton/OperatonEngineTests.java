@@ -12,6 +12,7 @@ import io.brain.core.tenant.TenantId;
 import io.brain.engine.Engine;
 import io.brain.engine.EngineTask;
 import io.brain.engine.ModelRefusedException;
+import io.brain.engine.RunHistory;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +50,7 @@ class OperatonEngineTests {
 		try (Connection connection = dataSource.getConnection()) {
 			OperatonSchema.create(connection);
 		}
-		engine = OperatonEngine.start(dataSource, new OperatonSettings("audit", "P30D", false));
+		engine = OperatonEngine.start(dataSource, new OperatonSettings(BrainHistoryLevel.NAME, "P30D", false));
 	}
 
 	@AfterAll
@@ -169,6 +170,73 @@ class OperatonEngineTests {
 		assertThat(incidents(run)).isEmpty();
 		engine.complete(fetchOne("io.brain:flaky"), Map.of());
 		assertThat(ended(run)).isTrue();
+	}
+
+	@Test
+	void historyWhenAStepFailsAndIsRetriedThenTheRunReadsAsTheRunsPageShowsIt() {
+		engine.deploy(ACME, "history.bpmn",
+				xml(Bpmn.createExecutableProcess("history")
+					.startEvent("start")
+					.serviceTask("call", (task) -> task.zeebeJobType("io.brain:history").zeebeJobRetries("1"))
+					.endEvent("end")
+					.done()));
+		Engine.RunStarted run = engine.start(ACME, "history", Map.of("order", Map.of("id", 7)), "order-7");
+		EngineTask task = fetchOne("io.brain:history");
+		engine.fail(task, "Shop answered 503", 0, Duration.ZERO);
+
+		RunHistory.Run failed = engine.history().run(ACME, run.runId()).orElseThrow();
+
+		assertThat(failed.summary().state()).isEqualTo(RunHistory.State.INCIDENT);
+		assertThat(failed.summary().processId()).isEqualTo("history");
+		assertThat(failed.summary().businessKey()).isEqualTo("order-7");
+		assertThat(failed.summary().openIncidents()).isEqualTo(1);
+		assertThat(failed.steps()).extracting(RunHistory.Step::elementId).containsExactly("start", "call");
+		RunHistory.Step call = failed.steps().get(1);
+		assertThat(call.type()).isEqualTo("SERVICE_TASK");
+		assertThat(call.outcome()).isEqualTo(RunHistory.Outcome.INCIDENT);
+		assertThat(call.task().state()).isEqualTo("FAILED");
+		assertThat(call.task().errorMessage()).isEqualTo("Shop answered 503");
+		assertThat(call.task().retriesLeft()).isZero();
+		assertThat(failed.incidents()).singleElement().satisfies((incident) -> {
+			assertThat(incident.open()).isTrue();
+			assertThat(incident.stepId()).isEqualTo(call.id());
+			assertThat(incident.message()).isEqualTo("Shop answered 503");
+		});
+		assertThat(failed.variables()).containsEntry("order", Map.of("id", 7));
+		assertThat(engine.history().run(GLOBEX, run.runId())).isEmpty();
+		assertThat(engine.history()
+			.runs(ACME, new RunHistory.Query(Optional.of("history"), Optional.of(RunHistory.State.INCIDENT), 0, 10))
+			.items()).extracting(RunHistory.Summary::id).contains(run.runId());
+		assertThat(engine.history()
+			.runs(GLOBEX, new RunHistory.Query(Optional.of("history"), Optional.empty(), 0, 10))
+			.total()).isZero();
+
+		engine.retry(ACME, run.runId(), 1);
+		engine.complete(fetchOne("io.brain:history"), Map.of("shipped", true));
+
+		RunHistory.Run completed = engine.history().run(ACME, run.runId()).orElseThrow();
+		assertThat(completed.summary().state()).isEqualTo(RunHistory.State.COMPLETED);
+		assertThat(completed.summary().endedAt()).isNotNull();
+		assertThat(completed.incidents()).singleElement()
+			.satisfies((incident) -> assertThat(incident.open()).isFalse());
+		assertThat(completed.steps()).extracting(RunHistory.Step::outcome)
+			.containsExactly(RunHistory.Outcome.COMPLETED, RunHistory.Outcome.COMPLETED, RunHistory.Outcome.COMPLETED);
+		assertThat(completed.steps().get(1).task().state()).isEqualTo("COMPLETED");
+		assertThat(completed.variables()).containsEntry("shipped", true);
+	}
+
+	@Test
+	void historyWhenACallActivityComputesItsProcessThenTheRunShowsNoneOfBrainsOwnVariables() {
+		engine.deploy(ACME, "own-vars.bpmn",
+				xml(Bpmn.createExecutableProcess("own-vars")
+					.startEvent()
+					.serviceTask("wait",
+							(task) -> task.zeebeJobType("io.brain:own-vars").zeebeInputExpression("\"x\"", "local"))
+					.endEvent()
+					.done()));
+		Engine.RunStarted run = engine.start(ACME, "own-vars", Map.of("visible", 1), null);
+
+		assertThat(engine.history().run(ACME, run.runId()).orElseThrow().variables()).containsOnlyKeys("visible");
 	}
 
 	@Test

@@ -1,0 +1,94 @@
+package io.brain.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.brain.core.tenant.TenantId;
+
+/**
+ * What an engine tells of a tenant's runs, in Brain's words: the same on every engine, so
+ * the Runs page reads alike whichever runs them. A run of another tenant is not there.
+ */
+public interface RunHistory {
+
+	/** One run with its steps, its variables and its incidents. */
+	Optional<Run> run(TenantId tenant, String runId);
+
+	/** The tenant's runs, the latest first. */
+	Page runs(TenantId tenant, Query query);
+
+	/** Where a run is. */
+	enum State {
+
+		/** Running. */
+		ACTIVE,
+		/** Running, but a step waits for someone to retry it. */
+		INCIDENT,
+		/** Reached an end. */
+		COMPLETED,
+		/** Cancelled by someone. */
+		CANCELLED
+
+	}
+
+	/** Where a step is or how it ended. */
+	enum Outcome {
+
+		ACTIVE, INCIDENT, COMPLETED, TERMINATED
+
+	}
+
+	/**
+	 * Which runs to list.
+	 *
+	 * @param processId only runs of this process, if given
+	 * @param state only runs in this state, if given
+	 * @param page the page, from 0
+	 * @param size runs per page
+	 */
+	record Query(Optional<String> processId, Optional<State> state, int page, int size) {
+	}
+
+	/** A page of runs and how many match in all. */
+	record Page(List<Summary> items, long total) {
+	}
+
+	/** A run as listed. */
+	record Summary(String id, String processId, int version, State state, Instant startedAt, Instant endedAt,
+			String businessKey, int openIncidents) {
+	}
+
+	/** A run in full. */
+	record Run(Summary summary, List<Step> steps, Map<String, Object> variables, List<Incident> incidents) {
+	}
+
+	/**
+	 * One step of a run's timeline.
+	 *
+	 * @param type the BPMN element type, as Zeebe names it (e.g. {@code SERVICE_TASK})
+	 * @param eventType the kind of event, for events (e.g. {@code TIMER}); null otherwise
+	 * @param task the step's task, for steps a worker performs
+	 */
+	record Step(String id, String elementId, String name, String type, String eventType, Outcome outcome,
+			Instant startedAt, Instant endedAt, Task task) {
+	}
+
+	/**
+	 * The task of a step a worker performs.
+	 *
+	 * @param state its last event: {@code CREATED}, {@code FAILED}, {@code COMPLETED} or
+	 * {@code CANCELED}
+	 * @param retriesLeft attempts left before an incident
+	 * @param errorMessage why the last attempt failed, if one did
+	 */
+	record Task(String id, String type, String state, int retriesLeft, String errorMessage) {
+	}
+
+	/** Something that stopped a step until someone retries it. */
+	record Incident(String id, String stepId, String elementId, String type, String message, boolean open,
+			Instant createdAt, Instant resolvedAt, String taskId) {
+	}
+
+}
