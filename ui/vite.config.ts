@@ -19,7 +19,7 @@ export default defineConfig({
   // Component tests (vitest + Testing Library) render pages against a mocked network.
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.tsx'],
+    include: ['src/**/*.test.tsx', 'test/**/*.test.ts'],
   },
   server: {
     proxy: {

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ErrorBox } from '../shell/ErrorBox';
 import type { DiagramHandle, DiagramProps } from './diagramHandle';
 import type { DiagramProblem } from './diagramProblems';
+import { popupMenuInWindow } from './popupMenuInWindow';
 
 /** The parts of diagram-js this module uses, typed as it uses them. */
 interface DiagramElement {
@@ -74,6 +75,7 @@ export default function DiagramCanvas({
           container,
           propertiesPanel: { parent: panelRef.current! },
           elementTemplates: [...(elementTemplates ?? [])],
+          additionalModules: [popupMenuInWindow],
         })
       : new NavigatedViewer({ container });
     let live = true;

@@ -6,12 +6,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions;
 import com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions;
@@ -27,15 +29,130 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An editor builds an automation in the BPMN editor (the Camunda 8 modeler with the
- * connector element templates): creates it, imports a diagram whose Slack step names a
- * connection the tenant lacks and sees that problem marked on the step, imports one whose
- * HTTP request step calls a local server, saves, deploys and runs it; then creates a
- * webhook listener for it, posts a signed webhook to its address and watches the run it
- * starts complete on the Runs page; and exports the diagram.
+ * connector element templates). By hand, as a new user does: adds a Slack step from the
+ * palette's menu and its connector templates, connects and ends it through the step's
+ * menus, fills it in the properties panel, opens the wrench and the template chooser,
+ * saves, deploys and runs it. With imported diagrams: one whose Slack step names a
+ * connection the tenant lacks, its problem marked on the step; one whose HTTP request
+ * step calls a local server, saved, deployed and run; then a webhook listener for it, a
+ * signed webhook to its address, and the run it starts completing on the Runs page; and
+ * the export of the diagram.
  */
 class AutomationEditorEndToEndTests {
 
 	static final String KEY = "order-paid-e2e";
+
+	@Test
+	void automationWhenSlackStepAddedFromThePaletteThenSavedDeployedAndRun() {
+		RecordingHttpServer slack = SharedPlatform.slack();
+		slack.reset();
+		try (SignedInBrowser browser = SignedInBrowser.open("/connectors", "acme-editor")) {
+			Page page = browser.page();
+			page.getByTestId("add-connection-slack").click();
+			page.getByTestId("connection-name").fill("marketing-slack");
+			page.getByTestId("field-botToken").fill("xoxb-e2e-marketing");
+			page.getByTestId("save-connection").click();
+			assertThat(page.getByTestId("connection-status")).containsText("Not tested");
+
+			page.navigate(SharedPlatform.get().settings().apiUrl() + "/integrations/automation");
+			page.getByTestId("create-automation").click();
+			page.getByTestId("automation-name").fill("Tell marketing");
+			page.getByTestId("automation-key").fill("tell-marketing-e2e");
+			page.getByTestId("submit-automation").click();
+			page.waitForURL("**/integrations/automation/tell-marketing-e2e");
+			assertThat(page.getByTestId("editor-canvas")).hasAttribute("data-ready", "true",
+					new HasAttributeOptions().setTimeout(60_000));
+
+			// The palette's "…" (its menus were empty while two Preact copies were
+			// bundled): Templates lists the connectors; the Slack step follows the
+			// pointer until a click on the canvas places it, right of the start.
+			Locator menu = page.locator(".djs-popup");
+			page.locator(".djs-palette [data-action='create']").click();
+			// Opened low on a window smaller than the page, it stays inside the window.
+			BoundingBox opened = menu.boundingBox();
+			assertThat(opened.y + opened.height).isLessThanOrEqualTo(page.viewportSize().height);
+			menu.locator("[data-id='create-templates']").click();
+			assertThat(menu.locator(".entry")).containsText(new String[] { "Email", "FluentCRM" });
+			menu.locator("[data-id='create.template-io.brain.slack']").click();
+			BoundingBox start = element(page, "StartEvent_1").boundingBox();
+			BoundingBox canvas = page.getByTestId("editor-canvas").boundingBox();
+			page.mouse().click(Math.min(start.x + 300, canvas.x + canvas.width - 120), start.y + start.height / 2);
+			Locator placed = page.getByTestId("editor-canvas").locator(".djs-shape.selected");
+			assertThat(placed).hasCount(1);
+			String step = placed.getAttribute("data-element-id");
+			assertThat(page.getByTestId("editor-properties")).containsText("Slack");
+
+			// The start's "connect", then the step; the step's "…" appends an end event.
+			select(page, "StartEvent_1");
+			contextPad(page, "connect").click();
+			element(page, step).click();
+			select(page, step);
+			contextPad(page, "append").click();
+			menu.locator("[data-id='append-events']").click();
+			menu.locator("[data-id='append-end-events']").click();
+			menu.locator("[data-id='append-none-end-event']").click();
+			assertThat(page.getByTestId("editor-canvas").locator(".djs-connection")).hasCount(2);
+
+			select(page, step);
+			Locator properties = page.getByTestId("editor-properties");
+			// The wrench offers the other task kinds and the connector templates.
+			contextPad(page, "replace").click();
+			assertThat(menu.locator("[data-id='replace.template-io.brain.http']")).isVisible();
+			page.keyboard().press("Escape");
+			assertThat(menu).hasCount(0);
+			// The panel's Template "Change" opens the template chooser with the
+			// connectors.
+			properties.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Applied")).click();
+			properties.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change")).click();
+			assertThat(menu).containsText("Choose element template");
+			assertThat(menu).containsText("HTTP request");
+			page.keyboard().press("Escape");
+			assertThat(menu).hasCount(0);
+
+			// Filled in the properties panel: the connection by name, the channel and the
+			// text.
+			for (String group : new String[] { "General", "Connection", "Message" }) {
+				properties.locator(".bio-properties-panel-group-header")
+					.filter(new Locator.FilterOptions().setHasText(group))
+					.first()
+					.click();
+			}
+			properties.getByLabel("Name", new Locator.GetByLabelOptions().setExact(true)).fill("Post to marketing");
+			properties.getByLabel("Connection", new Locator.GetByLabelOptions().setExact(true)).fill("marketing-slack");
+			properties.getByLabel("Channel", new Locator.GetByLabelOptions().setExact(true)).fill("#marketing");
+			properties.getByLabel("Text", new Locator.GetByLabelOptions().setExact(true)).fill("An order was paid");
+
+			// Version 1 is the empty diagram the automation was created with.
+			page.getByTestId("editor-save").click();
+			assertThat(page.getByTestId("editor-status")).containsText("Saved as version 2");
+			assertThat(page.getByTestId("editor-problems")).hasCount(0);
+			page.getByTestId("editor-deploy").click();
+			assertThat(page.getByTestId("editor-status")).containsText("Version 2 deployed",
+					new ContainsTextOptions().setTimeout(60_000));
+
+			slack.answer(200, Map.of("Content-Type", "application/json"),
+					"{\"ok\": true, \"channel\": \"C0MARKETING\", \"ts\": \"1733560000.000100\"}");
+			page.getByTestId("editor-run").click();
+			page.getByTestId("run-variables").fill("{}");
+			page.getByTestId("run-start").click();
+			assertThat(page.getByTestId("run-id")).hasText(Pattern.compile("[0-9]+"),
+					new HasTextOptions().setTimeout(30_000));
+			String runId = page.getByTestId("run-id").textContent();
+			Recorded post = slack.take(Duration.ofSeconds(60));
+			assertThat(post.method()).isEqualTo("POST");
+			assertThat(post.uri().getPath()).isEqualTo("/chat.postMessage");
+			assertThat(post.header("Authorization")).isEqualTo("Bearer xoxb-e2e-marketing");
+			JsonNode message = SharedPlatform.read(post.body());
+			assertThat(message.path("channel").asText()).isEqualTo("#marketing");
+			assertThat(message.path("text").asText()).isEqualTo("An order was paid");
+			String token = SharedPlatform.token("acme-editor");
+			await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+				JsonNode run = SharedPlatform
+					.read(SharedPlatform.send(token, "GET", "/api/runs/" + runId, null).body());
+				assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
+			});
+		}
+	}
 
 	@Test
 	void automationWhenBrokenStepSavedThenMarkedAndWhenFixedThenSavedDeployedAndRun(@TempDir Path files)
@@ -55,8 +172,7 @@ class AutomationEditorEndToEndTests {
 			assertThat(element(page, "StartEvent_1")).isVisible();
 			assertThat(page.getByTestId("automation-deployed")).hasText("Not deployed");
 			// The palette's icons are glyphs of the bpmn font: without its stylesheet (or
-			// a UTF-8
-			// page) they show as mojibake.
+			// a UTF-8 page) they show as mojibake.
 			assertThat(page.evaluate("document.characterSet")).isEqualTo("UTF-8");
 			assertThat((String) page.evaluate("getComputedStyle(document.querySelector("
 					+ "'.djs-palette .bpmn-icon-start-event-none'), '::before').fontFamily"))
@@ -173,6 +289,23 @@ class AutomationEditorEndToEndTests {
 			assertThat(row).containsText("Order paid");
 			assertThat(row.getByTestId("automation-deployed-version")).hasText("2");
 		}
+	}
+
+	/**
+	 * Selects an element by a click, after a click on empty canvas closes the context pad
+	 * of the element selected before (it may lie over this one).
+	 */
+	private static void select(Page page, String id) {
+		Locator canvas = page.getByTestId("editor-canvas");
+		BoundingBox box = canvas.boundingBox();
+		canvas.click(new Locator.ClickOptions().setPosition(box.width / 2, box.height - 30));
+		element(page, id).click();
+		assertThat(canvas.locator(".djs-element.selected[data-element-id='" + id + "']")).hasCount(1);
+	}
+
+	/** An action of the selected element's context pad. */
+	private static Locator contextPad(Page page, String action) {
+		return page.locator(".djs-context-pad [data-action='" + action + "']");
 	}
 
 	/** An element of the diagram on the editor's canvas. */

@@ -23,19 +23,23 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.core.testing.RecordingHttpServer;
 import io.brain.infra.launcher.PlatformSettings.ExternalServices;
 import io.brain.infra.launcher.PlatformSettings.PlatformPorts;
 
 /**
  * The platform as {@code ./brain up} starts it, once for every end-to-end test class of
  * this JVM, on free ports beside any running dev platform; and an HTTP client that talks
- * to it with real Keycloak tokens.
+ * to it with real Keycloak tokens. The workers reach Slack's Web API at a local server
+ * ({@link #slack()}).
  */
 final class SharedPlatform {
 
 	static final String DEMO_PASSWORD = "E2e-Demo-Pass-1";
 
 	private static Platform platform;
+
+	private static RecordingHttpServer slack;
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -49,13 +53,27 @@ final class SharedPlatform {
 			Path project = Path.of(System.getProperty("brain.project.directory", "..")).toAbsolutePath().normalize();
 			Path home = project.resolve("infra/target/e2e-home");
 			deleteRecursively(home);
+			slack = RecordingHttpServer.start();
 			PlatformSettings settings = new PlatformSettings(project, home, project.resolve(".brain/dist"),
 					PlatformPorts.free(), ExternalServices.none(), DEMO_PASSWORD,
-					Map.of("BRAIN_OUTBOUND_ALLOWEDNETWORKS", "127.0.0.1/32"));
+					Map.of("BRAIN_OUTBOUND_ALLOWEDNETWORKS", "127.0.0.1/32", "BRAIN_CONNECTORS_ENDPOINTS_SLACK",
+							slack.url("")));
 			platform = Platform.start(settings, System.out::println);
-			Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				platform.close();
+				slack.close();
+			}));
 		}
 		return platform;
+	}
+
+	/**
+	 * The local server the workers reach as Slack's Web API
+	 * ({@code brain.connectors.endpoints.slack}); tests that use it reset it first.
+	 */
+	static synchronized RecordingHttpServer slack() {
+		get();
+		return slack;
 	}
 
 	static String apiUrl() {
