@@ -35,14 +35,17 @@ jdk_usable() {
 
 find_jdk() {
   JDK_SEARCHED=""
-  if [[ -n "${JAVA_HOME:-}" ]] && jdk_usable "${JAVA_HOME%/}"; then
+  # Callers may run with `set -u`, and JAVA_HOME is often not set at all.
+  local current="${JAVA_HOME:-}"
+  current="${current%/}"
+  if [[ -n "$current" ]] && jdk_usable "$current"; then
     return 0
   fi
   local java="" home=""
   java="$(command -v java || true)"
   if [[ -n "$java" ]]; then
     home="$("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.home/ {print $2; exit}')"
-    if [[ -n "$home" && "$home" != "${JAVA_HOME%/}" ]] && jdk_usable "$home"; then
+    if [[ -n "$home" && "$home" != "$current" ]] && jdk_usable "$home"; then
       export JAVA_HOME="$home"
       return 0
     fi
@@ -56,7 +59,7 @@ find_jdk() {
       [[ -d "$candidate/Contents/Home" ]] && candidate="$candidate/Contents/Home"
       # Linux distributions link the same JDK under several names: look at each once.
       real="$(cd -P "$candidate" && pwd)"
-      [[ "$seen" == *" $real "* || "$real" == "${JAVA_HOME%/}" || "$real" == "$home" ]] && continue
+      [[ "$seen" == *" $real "* || "$real" == "$current" || "$real" == "$home" ]] && continue
       seen+="$real "
       jdk_usable "$candidate" || continue
       if [[ "$JDK_MAJOR" -gt "$best_major" ]]; then

@@ -67,6 +67,19 @@ class BrainScriptTests {
 	}
 
 	@Test
+	void upWhenJavaHomeIsNotSetThenFindsTheJdkInTheUsualFolders() throws Exception {
+		Path jvms = this.directory.resolve("jvm");
+		Files.createDirectories(jvms);
+		Files.createSymbolicLink(jvms.resolve("temurin"), Path.of(System.getProperty("java.home")));
+
+		Result result = run(freshCheckout(), Map.of("PATH", tools().toString(), "BRAIN_JDK_DIRS", jvms.toString()),
+				"up");
+
+		assertThat(result.stderr()).doesNotContain("unbound variable")
+			.contains("error: Node.js 20 or newer is needed to build the web app");
+	}
+
+	@Test
 	void upWhenNodeMissingAndBuildNeededThenOneLineErrorAndExit1() throws Exception {
 		Result result = run(freshCheckout(),
 				Map.of("PATH", tools().toString(), "JAVA_HOME", System.getProperty("java.home")), "up");
