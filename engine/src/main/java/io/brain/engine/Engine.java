@@ -21,9 +21,10 @@ public interface Engine {
 	/**
 	 * Deploys a tenant's BPMN: every process in it belongs to the tenant and can reach
 	 * only the tenant's processes, messages and signals.
+	 * @param deployedBy who deploys it, as the deployment records it
 	 * @throws ModelRefusedException when the model cannot run on this engine
 	 */
-	Deployed deploy(TenantId tenant, String resourceName, String bpmnXml);
+	Deployed deploy(TenantId tenant, String resourceName, String bpmnXml, String deployedBy);
 
 	/** Starts a run of the tenant's latest version of a process. */
 	RunStarted start(TenantId tenant, String processId, Map<String, Object> variables, String businessKey);

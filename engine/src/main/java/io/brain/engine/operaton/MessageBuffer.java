@@ -10,15 +10,17 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.engine.Engine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Messages kept for their time to live until a run waits for them. A kept message is
- * claimed by whoever tries to deliver it (the publisher first, then the delivery round of
- * any node), so two nodes never hand the same message to runs at once.
+ * Messages kept for their time to live until a run waits for them, each row under its
+ * tenant's row-level security. A kept message is claimed by whoever tries to deliver it
+ * (the publisher first, then the delivery round of any node), so two nodes never hand the
+ * same message to runs at once.
  */
 final class MessageBuffer {
 
@@ -39,55 +41,54 @@ final class MessageBuffer {
 	 */
 	UUID keep(TenantId tenant, Engine.Message message) {
 		UUID id = UUID.randomUUID();
-		int kept = this.jdbc.sql("""
-				insert into brain_engine_message
-				    (id, tenant_id, name, correlation_key, message_id, variables, expires_at, claimed_until)
-				values (:id, :tenant, :name, :key, :messageId, :variables,
-				        now() + make_interval(secs => :ttl), now() + make_interval(secs => :claim))
-				on conflict do nothing
-				""")
-			.param("id", id)
-			.param("tenant", tenant.value())
-			.param("name", message.name())
-			.param("key", message.correlationKey())
-			.param("messageId", message.messageId().orElse(null))
-			.param("variables", write(message.variables()))
-			.param("ttl", message.timeToLive().toMillis() / 1000.0)
-			.param("claim", CLAIM.toSeconds())
-			.update();
+		int kept = TenantContext.call(tenant.value(),
+				() -> this.jdbc.sql("""
+						insert into brain_engine_message
+						    (id, tenant_id, name, correlation_key, message_id, variables, expires_at, claimed_until)
+						values (:id, :tenant, :name, :key, :messageId, :variables,
+						        now() + make_interval(secs => :ttl), now() + make_interval(secs => :claim))
+						on conflict do nothing
+						""")
+					.param("id", id)
+					.param("tenant", tenant.value())
+					.param("name", message.name())
+					.param("key", message.correlationKey())
+					.param("messageId", message.messageId().orElse(null))
+					.param("variables", write(message.variables()))
+					.param("ttl", message.timeToLive().toMillis() / 1000.0)
+					.param("claim", CLAIM.toSeconds())
+					.update());
 		return (kept == 1) ? id : null;
 	}
 
-	/** Claims kept messages no one is delivering, oldest first. */
+	/** Claims kept messages of any tenant no one is delivering, oldest first. */
 	List<Kept> claimDue(int max) {
-		return this.jdbc.sql("""
-				update brain_engine_message set claimed_until = now() + make_interval(secs => :claim)
-				where id in (select id from brain_engine_message
-				             where not delivered and expires_at > now()
-				               and (claimed_until is null or claimed_until < now())
-				             order by created_at limit :max for update skip locked)
-				returning id, tenant_id, name, correlation_key, variables
-				""")
-			.param("claim", CLAIM.toSeconds())
+		return this.jdbc.sql("select * from brain_engine_claim_messages(:max, :claim)")
 			.param("max", max)
+			.param("claim", (int) CLAIM.toSeconds())
 			.query((rs, row) -> new Kept(rs.getObject("id", UUID.class), new TenantId(rs.getString("tenant_id")),
 					rs.getString("name"), rs.getString("correlation_key"), read(rs.getString("variables"))))
 			.list();
 	}
 
-	void delivered(UUID id) {
-		this.jdbc.sql("update brain_engine_message set delivered = true, claimed_until = null where id = :id")
-			.param("id", id)
-			.update();
+	void delivered(TenantId tenant, UUID id) {
+		TenantContext.run(tenant.value(),
+				() -> this.jdbc
+					.sql("update brain_engine_message set delivered = true, claimed_until = null where id = :id")
+					.param("id", id)
+					.update());
 	}
 
-	void release(UUID id) {
-		this.jdbc.sql("update brain_engine_message set claimed_until = null where id = :id").param("id", id).update();
+	void release(TenantId tenant, UUID id) {
+		TenantContext.run(tenant.value(),
+				() -> this.jdbc.sql("update brain_engine_message set claimed_until = null where id = :id")
+					.param("id", id)
+					.update());
 	}
 
 	/** Forgets messages whose time to live has passed (and with it their message ids). */
 	void dropExpired() {
-		this.jdbc.sql("delete from brain_engine_message where expires_at < now()").update();
+		this.jdbc.sql("select brain_engine_drop_expired_messages()").query().singleValue();
 	}
 
 	private String write(Map<String, Object> variables) {

@@ -103,7 +103,7 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 	}
 
 	@Override
-	public Deployed deploy(TenantId tenant, String resourceName, String bpmnXml) {
+	public Deployed deploy(TenantId tenant, String resourceName, String bpmnXml, String deployedBy) {
 		List<ModelProblem> refused = new ArrayList<>(expressionLanguageProblems(bpmnXml));
 		ZeebeToOperaton.Translation translation = ZeebeToOperaton.translate(bpmnXml, this.settings.historyTimeToLive());
 		refused.addAll(translation.problems());
@@ -118,6 +118,7 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 						.createDeployment()
 						.tenantId(tenant.value())
 						.name(name)
+						.source(deployedBy)
 						.addString(name, translation.bpmnXml())
 						.deployWithResult());
 		}
@@ -166,14 +167,14 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 		}
 		if (delivered) {
 			if (kept != null) {
-				this.messages.delivered(kept);
+				this.messages.delivered(tenant, kept);
 			}
 			return new MessagePublished(true, false, false);
 		}
 		if (kept == null) {
 			kept = this.messages.keep(tenant, message);
 		}
-		this.messages.release(kept);
+		this.messages.release(tenant, kept);
 		return new MessagePublished(false, true, false);
 	}
 
@@ -239,10 +240,10 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 	void deliverKeptMessages() {
 		for (MessageBuffer.Kept kept : this.messages.claimDue(100)) {
 			if (deliver(kept.tenant(), kept.name(), kept.correlationKey(), kept.variables(), false)) {
-				this.messages.delivered(kept.id());
+				this.messages.delivered(kept.tenant(), kept.id());
 			}
 			else {
-				this.messages.release(kept.id());
+				this.messages.release(kept.tenant(), kept.id());
 			}
 		}
 		this.messages.dropExpired();

@@ -1,6 +1,5 @@
 package io.brain.engine.operaton;
 
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Optional;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.brain.core.database.EmbeddedDatabase;
+import io.brain.core.tenant.TenantScopedDataSource;
 import io.brain.core.tenant.TenantId;
 import io.brain.engine.Engine;
 import io.brain.engine.EngineTask;
@@ -15,6 +15,7 @@ import io.brain.engine.ModelRefusedException;
 import io.brain.engine.RunHistory;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,25 +39,34 @@ class OperatonEngineTests {
 
 	static final TenantId GLOBEX = new TenantId("globex");
 
-	static HikariDataSource dataSource;
+	static HikariDataSource pool;
 
 	static OperatonEngine engine;
 
+	/**
+	 * The engine on a database migrated as Brain migrates it (its own tables and the
+	 * engine's), connected as the application's role under row-level security.
+	 */
 	@BeforeAll
-	static void startEngine() throws Exception {
-		dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(EmbeddedDatabase.forTests().ensureDatabase("engine_tests"));
-		dataSource.setUsername(EmbeddedDatabase.USER);
-		try (Connection connection = dataSource.getConnection()) {
-			OperatonSchema.create(connection);
-		}
-		engine = OperatonEngine.start(dataSource, new OperatonSettings(BrainHistoryLevel.NAME, "P30D", false));
+	static void startEngine() {
+		String url = EmbeddedDatabase.forTests().ensureDatabase("engine_tests");
+		Flyway.configure()
+			.dataSource(url, EmbeddedDatabase.USER, "")
+			.locations("classpath:db/migration")
+			.placeholders(Map.of("appRole", "brain_app"))
+			.load()
+			.migrate();
+		pool = new HikariDataSource();
+		pool.setJdbcUrl(url);
+		pool.setUsername("brain_app");
+		engine = OperatonEngine.start(new TenantScopedDataSource(pool),
+				new OperatonSettings(BrainHistoryLevel.NAME, "P30D", false));
 	}
 
 	@AfterAll
 	static void stopEngine() {
 		engine.close();
-		dataSource.close();
+		pool.close();
 	}
 
 	@Test
@@ -71,7 +81,8 @@ class OperatonEngineTests {
 								.zeebeInputExpression("\"https://shop.example/orders/\" + string(orderId)", "url")
 								.zeebeInput("plain \"quoted\" text", "note"))
 					.endEvent()
-					.done()));
+					.done()),
+				"editor");
 		Engine.RunStarted run = engine.start(ACME, "order-http", Map.of("orderId", 42, "tenant", "globex"), "b-1");
 
 		EngineTask task = fetchOne("io.brain:http-order");
@@ -96,7 +107,7 @@ class OperatonEngineTests {
 			.serviceTask("call",
 					(task) -> task.zeebeJobType("io.brain:mapped").zeebeOutputExpression("statusCode * 10", "status"))
 			.endEvent()
-			.done()));
+			.done()), "editor");
 		Engine.RunStarted run = engine.start(ACME, "mapped", Map.of(), null);
 
 		engine.complete(fetchOne("io.brain:mapped"), Map.of("statusCode", 20, "body", "large"));
@@ -117,7 +128,8 @@ class OperatonEngineTests {
 					.moveToLastGateway()
 					.conditionExpression("amount <= 100")
 					.endEvent("small")
-					.done()));
+					.done()),
+				"editor");
 
 		Engine.RunStarted large = engine.start(ACME, "gateway", Map.of("amount", 150), null);
 		Engine.RunStarted small = engine.start(ACME, "gateway", Map.of("amount", 50), null);
@@ -137,7 +149,7 @@ class OperatonEngineTests {
 			.moveToNode("fork")
 			.scriptTask("greet", (task) -> task.zeebeExpression("\"hello \" + name").zeebeResultVariable("greeting"))
 			.connectTo("join")
-			.done()));
+			.done()), "editor");
 
 		Engine.RunStarted run = engine.start(ACME, "parallel", Map.of("a", 2, "b", 3, "name", "Ada"), null);
 
@@ -153,7 +165,8 @@ class OperatonEngineTests {
 					.startEvent()
 					.serviceTask("call", (task) -> task.zeebeJobType("io.brain:flaky").zeebeJobRetries("2"))
 					.endEvent()
-					.done()));
+					.done()),
+				"editor");
 		Engine.RunStarted run = engine.start(ACME, "flaky", Map.of(), null);
 
 		EngineTask first = fetchOne("io.brain:flaky");
@@ -179,7 +192,8 @@ class OperatonEngineTests {
 					.startEvent("start")
 					.serviceTask("call", (task) -> task.zeebeJobType("io.brain:history").zeebeJobRetries("1"))
 					.endEvent("end")
-					.done()));
+					.done()),
+				"editor");
 		Engine.RunStarted run = engine.start(ACME, "history", Map.of("order", Map.of("id", 7)), "order-7");
 		EngineTask task = fetchOne("io.brain:history");
 		engine.fail(task, "Shop answered 503", 0, Duration.ZERO);
@@ -233,7 +247,8 @@ class OperatonEngineTests {
 					.serviceTask("wait",
 							(task) -> task.zeebeJobType("io.brain:own-vars").zeebeInputExpression("\"x\"", "local"))
 					.endEvent()
-					.done()));
+					.done()),
+				"editor");
 		Engine.RunStarted run = engine.start(ACME, "own-vars", Map.of("visible", 1), null);
 
 		assertThat(engine.history().run(ACME, run.runId()).orElseThrow().variables()).containsOnlyKeys("visible");
@@ -249,7 +264,8 @@ class OperatonEngineTests {
 					.endEvent("handled")
 					.moveToActivity("call")
 					.endEvent("ok")
-					.done()));
+					.done()),
+				"editor");
 		Engine.RunStarted run = engine.start(ACME, "caught", Map.of(), null);
 
 		engine.throwError(fetchOne("io.brain:caught"), "404", "no such post", Map.of("reason", "gone"));
@@ -266,8 +282,8 @@ class OperatonEngineTests {
 			.message((message) -> message.name("order-paid").zeebeCorrelationKeyExpression("orderId"))
 			.endEvent()
 			.done();
-		engine.deploy(ACME, "await.bpmn", xml(waiting));
-		engine.deploy(GLOBEX, "await.bpmn", xml(waiting));
+		engine.deploy(ACME, "await.bpmn", xml(waiting), "editor");
+		engine.deploy(GLOBEX, "await.bpmn", xml(waiting), "editor");
 		Engine.RunStarted first = engine.start(ACME, "await-payment", Map.of("orderId", "A-1"), null);
 		Engine.RunStarted second = engine.start(ACME, "await-payment", Map.of("orderId", "A-2"), null);
 		Engine.RunStarted globex = engine.start(GLOBEX, "await-payment", Map.of("orderId", "A-2"), null);
@@ -284,7 +300,7 @@ class OperatonEngineTests {
 
 	@Test
 	void publishWhenNoRunWaitsYetThenKeptForItsTimeToLiveAndHandedToTheFirstThatWaits() {
-		engine.deploy(ACME, "await-later.bpmn", xml(awaiting("await-later", "invoice-sent")));
+		engine.deploy(ACME, "await-later.bpmn", xml(awaiting("await-later", "invoice-sent")), "editor");
 
 		Engine.MessagePublished published = engine.publish(ACME, new Engine.Message("invoice-sent", "I-1",
 				Map.of("invoice", "I-1"), Duration.ofMinutes(1), Optional.of("invoice-1")));
@@ -308,7 +324,7 @@ class OperatonEngineTests {
 
 	@Test
 	void publishWhenTimeToLiveIsZeroOrPassedThenALaterRunKeepsWaiting() {
-		engine.deploy(ACME, "await-none.bpmn", xml(awaiting("await-none", "refund-sent")));
+		engine.deploy(ACME, "await-none.bpmn", xml(awaiting("await-none", "refund-sent")), "editor");
 
 		Engine.MessagePublished now = engine.publish(ACME,
 				new Engine.Message("refund-sent", "R-1", Map.of(), Duration.ZERO, Optional.empty()));
@@ -331,10 +347,11 @@ class OperatonEngineTests {
 			.signal("campaign-launched")
 			.endEvent()
 			.done();
-		engine.deploy(ACME, "listen.bpmn", xml(listening));
-		engine.deploy(GLOBEX, "listen.bpmn", xml(listening));
+		engine.deploy(ACME, "listen.bpmn", xml(listening), "editor");
+		engine.deploy(GLOBEX, "listen.bpmn", xml(listening), "editor");
 		engine.deploy(ACME, "launch.bpmn",
-				xml(Bpmn.createExecutableProcess("launch").startEvent().endEvent().signal("campaign-launched").done()));
+				xml(Bpmn.createExecutableProcess("launch").startEvent().endEvent().signal("campaign-launched").done()),
+				"editor");
 
 		engine.start(ACME, "launch", Map.of(), null);
 		engine.broadcast(ACME, "campaign-launched", Map.of());
@@ -350,19 +367,20 @@ class OperatonEngineTests {
 			.scriptTask("plans", (task) -> task.zeebeExpression("\"plans of \" + owner").zeebeResultVariable("plans"))
 			.endEvent()
 			.done();
-		engine.deploy(GLOBEX, "child.bpmn", xml(child));
+		engine.deploy(GLOBEX, "child.bpmn", xml(child), "editor");
 		engine.deploy(ACME, "caller.bpmn",
 				xml(Bpmn.createExecutableProcess("caller")
 					.startEvent()
 					.callActivity("call", (call) -> call.zeebeProcessIdExpression("childId"))
 					.endEvent()
-					.done()));
+					.done()),
+				"editor");
 
 		assertThatThrownBy(() -> engine.start(ACME, "caller", Map.of("childId", "child", "owner", "acme"), null))
 			.hasMessageContaining("child");
 		assertThat(runsOf(GLOBEX, "child")).isZero();
 
-		engine.deploy(ACME, "child.bpmn", xml(child));
+		engine.deploy(ACME, "child.bpmn", xml(child), "editor");
 		Engine.RunStarted run = engine.start(ACME, "caller", Map.of("childId", "child", "owner", "acme"), null);
 		assertThat(ended(run)).isTrue();
 		assertThat(variable(run, "plans")).isEqualTo("plans of acme");
@@ -377,9 +395,10 @@ class OperatonEngineTests {
 			.endEvent("gave-up")
 			.moveToActivity("slow")
 			.endEvent()
-			.done()));
+			.done()), "editor");
 		engine.deploy(ACME, "weekly.bpmn", xml(
-				Bpmn.createExecutableProcess("weekly").startEvent().timerWithCycle("0 0 9 * * MON").endEvent().done()));
+				Bpmn.createExecutableProcess("weekly").startEvent().timerWithCycle("0 0 9 * * MON").endEvent().done()),
+				"editor");
 
 		Engine.RunStarted run = engine.start(ACME, "timed", Map.of("mins", 7), null);
 
@@ -406,7 +425,7 @@ class OperatonEngineTests {
 			.multiInstance(
 					(loop) -> loop.parallel().zeebeInputCollectionExpression("recipients").zeebeInputElement("to"))
 			.endEvent()
-			.done()));
+			.done()), "editor");
 		Engine.RunStarted run = engine.start(ACME, "each", Map.of("recipients", List.of("a@x", "b@x", "c@x")), null);
 
 		List<EngineTask> tasks = engine.fetch("w", List.of("io.brain:each"), 10, Duration.ofMinutes(1));
@@ -430,13 +449,14 @@ class OperatonEngineTests {
 				Bpmn.createExecutableProcess("java").startEvent().serviceTask("run").endEvent().done())
 			.replaceFirst("id=\"run\"",
 					"xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" camunda:class=\"java.lang.Runtime\" id=\"run\"");
-		assertThatThrownBy(() -> engine.deploy(ACME, "java.bpmn", withJavaClass))
+		assertThatThrownBy(() -> engine.deploy(ACME, "java.bpmn", withJavaClass, "editor"))
 			.isInstanceOfSatisfying(ModelRefusedException.class, (refused) -> assertThat(refused.problems())
 				.anySatisfy((problem) -> assertThat(problem.message()).contains("camunda:class")));
 		String withJuel = xml(
 				Bpmn.createExecutableProcess("juel").startEvent().timerWithDuration("PT1H").endEvent().done())
 			.replace("PT1H", "${execution.processEngineServices}");
-		assertThatThrownBy(() -> engine.deploy(ACME, "juel.bpmn", withJuel)).isInstanceOf(ModelRefusedException.class)
+		assertThatThrownBy(() -> engine.deploy(ACME, "juel.bpmn", withJuel, "editor"))
+			.isInstanceOf(ModelRefusedException.class)
 			.hasMessageContaining("${");
 	}
 
@@ -449,7 +469,8 @@ class OperatonEngineTests {
 					.startEvent()
 					.scriptTask("peek", (task) -> task.zeebeExpression(callsJava).zeebeResultVariable("home"))
 					.endEvent()
-					.done()));
+					.done()),
+				"editor");
 
 		assertThatThrownBy(() -> engine.start(ACME, "java-feel", Map.of(), null))
 			.hasMessageContaining("External functions are disabled");
@@ -466,7 +487,7 @@ class OperatonEngineTests {
 	}
 
 	private static void assertRefused(BpmnModelInstance model, String elementId, String text) {
-		assertThatThrownBy(() -> engine.deploy(ACME, "refused.bpmn", xml(model))).isInstanceOfSatisfying(
+		assertThatThrownBy(() -> engine.deploy(ACME, "refused.bpmn", xml(model), "editor")).isInstanceOfSatisfying(
 				ModelRefusedException.class, (refused) -> assertThat(refused.problems()).anySatisfy((problem) -> {
 					assertThat(problem.elementId()).isEqualTo(elementId);
 					assertThat(problem.message()).contains(text);
