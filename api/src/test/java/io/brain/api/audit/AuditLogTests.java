@@ -210,8 +210,9 @@ class AuditLogTests extends ApiTestContext {
 				    previous_hash, hash)
 				values (:tenant, 'x', 'x', 'SYSTEM', 'forged', 'SUCCESS', 1, null, 'forged-hash')
 				""").param("tenant", tenant).update());
+		// The sealer may chain the rows at any moment; the forged columns never survive.
 		assertThat(TenantContext.call(tenant,
-				() -> this.jdbc.sql("select count(*) from audit_log where hash is not null")
+				() -> this.jdbc.sql("select count(*) from audit_log where hash = 'forged-hash'")
 					.query(Long.class)
 					.single()))
 			.isZero();
