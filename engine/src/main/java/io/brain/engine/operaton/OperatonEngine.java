@@ -87,6 +87,7 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 		configuration.setDataSource(dataSource);
 		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
 		configuration.setCustomHistoryLevels(List.of(new BrainHistoryLevel()));
+		configuration.setCustomPreBPMNParseListeners(List.of(new ComputedVariables()));
 		configuration.setHistory(settings.history());
 		configuration.setHistoryTimeToLive(settings.historyTimeToLive());
 		configuration.setTenantCheckEnabled(true);

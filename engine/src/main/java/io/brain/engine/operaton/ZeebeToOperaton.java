@@ -323,7 +323,7 @@ final class ZeebeToOperaton {
 					return;
 				}
 				String variable = VARIABLE_PREFIX + "timer_" + (++this.computedTimers);
-				input(scope, variable, feel(text));
+				compute(scope, variable, feel(text));
 				value.setTextContent("${" + variable + "}");
 			}
 			else if ("timeCycle".equals(value.getLocalName()) && !text.startsWith("R")) {
@@ -363,9 +363,9 @@ final class ZeebeToOperaton {
 					"The message '" + message.getAttribute("name") + "' needs a correlation key to be waited for.");
 			return;
 		}
-		Element scope = "boundaryEvent".equals(kind) ? attachedTo(event) : event;
+		Element scope = "boundaryEvent".equals(kind) ? attachedTo(event) : waitingScope(event);
 		String correlation = isExpression(key) ? feel(key) : literal(key);
-		input(scope, CORRELATION_KEY + message.getAttribute("name"), "string(" + correlation + ")");
+		compute(scope, CORRELATION_KEY + message.getAttribute("name"), "string(" + correlation + ")");
 	}
 
 	private void plainName(Element element, String attribute, String what) {
@@ -433,6 +433,20 @@ final class ZeebeToOperaton {
 		return isExpression(source) ? feel(source) : literal(source);
 	}
 
+	/**
+	 * Computes a variable with FEEL when the element's execution starts: by an input
+	 * mapping, or on an event-based gateway (which Operaton gives none) by
+	 * {@link ComputedVariables}.
+	 */
+	private void compute(Element element, String name, String feel) {
+		if ("eventBasedGateway".equals(element.getLocalName())) {
+			camundaProperty(element, ComputedVariables.PROPERTY_PREFIX + name, feel);
+		}
+		else {
+			input(element, name, feel);
+		}
+	}
+
 	private void input(Element element, String name, String feel) {
 		parameter(element, "camunda:inputParameter", name, feel);
 	}
@@ -469,9 +483,27 @@ final class ZeebeToOperaton {
 	private Element scopeOfEvent(Element event) {
 		return switch (event.getLocalName()) {
 			case "boundaryEvent" -> attachedTo(event);
-			case "intermediateCatchEvent" -> event;
+			case "intermediateCatchEvent" -> waitingScope(event);
 			default -> null;
 		};
+	}
+
+	/**
+	 * The element whose execution waits for a catch event: the event itself, or the
+	 * event-based gateway before it, whose execution holds the subscriptions of all the
+	 * events it races.
+	 */
+	private Element waitingScope(Element event) {
+		for (Element flow : all(this.document.getDocumentElement())) {
+			if (BPMN.equals(flow.getNamespaceURI()) && "sequenceFlow".equals(flow.getLocalName())
+					&& event.getAttribute("id").equals(flow.getAttribute("targetRef"))) {
+				Element source = byId(flow.getAttribute("sourceRef"));
+				if (source != null && "eventBasedGateway".equals(source.getLocalName())) {
+					return source;
+				}
+			}
+		}
+		return event;
 	}
 
 	private Element attachedTo(Element boundary) {

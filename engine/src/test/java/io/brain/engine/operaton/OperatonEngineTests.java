@@ -33,41 +33,7 @@ import static org.awaitility.Awaitility.await;
  * messages, signals, retries) and the engine's history; and each tenant stays inside its
  * own deployments.
  */
-class OperatonEngineTests {
-
-	static final TenantId ACME = new TenantId("acme");
-
-	static final TenantId GLOBEX = new TenantId("globex");
-
-	static HikariDataSource pool;
-
-	static OperatonEngine engine;
-
-	/**
-	 * The engine on a database migrated as Brain migrates it (its own tables and the
-	 * engine's), connected as the application's role under row-level security.
-	 */
-	@BeforeAll
-	static void startEngine() {
-		String url = EmbeddedDatabase.forTests().ensureDatabase("engine_tests");
-		Flyway.configure()
-			.dataSource(url, EmbeddedDatabase.USER, "")
-			.locations("classpath:db/migration")
-			.placeholders(Map.of("appRole", "brain_app"))
-			.load()
-			.migrate();
-		pool = new HikariDataSource();
-		pool.setJdbcUrl(url);
-		pool.setUsername("brain_app");
-		engine = OperatonEngine.start(new TenantScopedDataSource(pool),
-				new OperatonSettings(BrainHistoryLevel.NAME, "P30D", false));
-	}
-
-	@AfterAll
-	static void stopEngine() {
-		engine.close();
-		pool.close();
-	}
+class OperatonEngineTests extends OperatonTestEngine {
 
 	@Test
 	void serviceTaskWhenFetchedThenCarriesTypeTenantHeadersRetriesAndMappedInputs() {
@@ -476,86 +442,12 @@ class OperatonEngineTests {
 			.hasMessageContaining("External functions are disabled");
 	}
 
-	/** Waits for a message with the run's orderId as its correlation key. */
-	private static BpmnModelInstance awaiting(String processId, String messageName) {
-		return Bpmn.createExecutableProcess(processId)
-			.startEvent()
-			.intermediateCatchEvent("wait")
-			.message((message) -> message.name(messageName).zeebeCorrelationKeyExpression("orderId"))
-			.endEvent()
-			.done();
-	}
-
 	private static void assertRefused(BpmnModelInstance model, String elementId, String text) {
 		assertThatThrownBy(() -> engine.deploy(ACME, "refused.bpmn", xml(model), "editor")).isInstanceOfSatisfying(
 				ModelRefusedException.class, (refused) -> assertThat(refused.problems()).anySatisfy((problem) -> {
 					assertThat(problem.elementId()).isEqualTo(elementId);
 					assertThat(problem.message()).contains(text);
 				}));
-	}
-
-	private static EngineTask fetchOne(String type) {
-		List<EngineTask> tasks = engine.fetch("w", List.of(type), 1, Duration.ofMinutes(1));
-		assertThat(tasks).as("a task of type " + type).hasSize(1);
-		return tasks.get(0);
-	}
-
-	private static boolean ended(Engine.RunStarted run) {
-		HistoricProcessInstance instance = engine.processEngine()
-			.getHistoryService()
-			.createHistoricProcessInstanceQuery()
-			.processInstanceId(run.runId())
-			.singleResult();
-		return instance.getEndTime() != null;
-	}
-
-	private static List<String> visited(Engine.RunStarted run) {
-		return engine.processEngine()
-			.getHistoryService()
-			.createHistoricActivityInstanceQuery()
-			.processInstanceId(run.runId())
-			.list()
-			.stream()
-			.map(HistoricActivityInstance::getActivityId)
-			.toList();
-	}
-
-	/** A variable of the run's own scope (not one local to a step). */
-	private static Object variable(Engine.RunStarted run, String name) {
-		var found = engine.processEngine()
-			.getHistoryService()
-			.createHistoricVariableInstanceQuery()
-			.processInstanceId(run.runId())
-			.variableName(name)
-			.list()
-			.stream()
-			.filter((variable) -> run.runId().equals(variable.getActivityInstanceId()))
-			.toList();
-		return found.isEmpty() ? null : found.get(0).getValue();
-	}
-
-	private static List<String> incidents(Engine.RunStarted run) {
-		return engine.processEngine()
-			.getRuntimeService()
-			.createIncidentQuery()
-			.processInstanceId(run.runId())
-			.list()
-			.stream()
-			.map((incident) -> incident.getIncidentMessage())
-			.toList();
-	}
-
-	private static long runsOf(TenantId tenant, String processId) {
-		return engine.processEngine()
-			.getHistoryService()
-			.createHistoricProcessInstanceQuery()
-			.processDefinitionKey(processId)
-			.tenantIdIn(tenant.value())
-			.count();
-	}
-
-	private static String xml(BpmnModelInstance model) {
-		return Bpmn.convertToString(model);
 	}
 
 }

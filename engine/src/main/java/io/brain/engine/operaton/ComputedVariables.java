@@ -1,0 +1,78 @@
+package io.brain.engine.operaton;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.script.Bindings;
+import javax.script.ScriptEngine;
+import javax.script.ScriptException;
+
+import org.operaton.bpm.engine.ProcessEngineException;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
+import org.operaton.bpm.engine.delegate.ExecutionListener;
+import org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.operaton.bpm.engine.impl.context.Context;
+import org.operaton.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.operaton.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.operaton.bpm.engine.impl.scripting.engine.ScriptingEngines;
+import org.operaton.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Values the translation computes with FEEL where Operaton allows no input mapping: on an
+ * event-based gateway, whose execution holds the subscriptions of the events it races,
+ * the correlation keys and timer values of those events are computed as the gateway is
+ * entered (as Zeebe computes them when it opens the subscriptions) and kept as local
+ * variables. The gateway carries them as extension properties named
+ * {@code brain.compute:<variable>}.
+ */
+final class ComputedVariables implements BpmnParseListener {
+
+	static final String PROPERTY_PREFIX = "brain.compute:";
+
+	@Override
+	public void parseEventBasedGateway(Element gateway, ScopeImpl scope, ActivityImpl activity) {
+		Map<String, String> computed = computedBy(gateway);
+		if (!computed.isEmpty()) {
+			activity.addListener(ExecutionListener.EVENTNAME_START,
+					(ExecutionListener) (execution) -> compute(execution, computed));
+		}
+	}
+
+	private static void compute(DelegateExecution execution, Map<String, String> computed) {
+		ScriptingEngines engines = Context.getProcessEngineConfiguration().getScriptingEngines();
+		ScriptEngine feel = engines.getScriptEngineForLanguage("feel");
+		Bindings variables = engines.createBindings(feel, execution);
+		computed.forEach((variable, expression) -> {
+			try {
+				execution.setVariableLocal(variable, feel.eval(expression, variables));
+			}
+			catch (ScriptException ex) {
+				throw new ProcessEngineException(
+						"Could not compute " + variable + " with '" + expression + "': " + ex.getMessage(), ex);
+			}
+		});
+	}
+
+	private static Map<String, String> computedBy(Element gateway) {
+		Map<String, String> computed = new LinkedHashMap<>();
+		for (Element extensions : gateway.elements()) {
+			if (!"extensionElements".equals(extensions.getTagName())) {
+				continue;
+			}
+			for (Element properties : extensions.elements()) {
+				if (!ZeebeToOperaton.CAMUNDA.equals(properties.getUri())
+						|| !"properties".equals(properties.getTagName())) {
+					continue;
+				}
+				for (Element property : properties.elements()) {
+					String name = property.attribute("name");
+					if (name != null && name.startsWith(PROPERTY_PREFIX)) {
+						computed.put(name.substring(PROPERTY_PREFIX.length()), property.attribute("value"));
+					}
+				}
+			}
+		}
+		return computed;
+	}
+
+}

@@ -1,0 +1,241 @@
+package io.brain.engine.operaton;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.brain.engine.Engine;
+import io.brain.engine.RunHistory;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.runtime.Job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One model per element kind the translator carries, drawn as users draw them for Camunda
+ * 8 and run on the open engine: the path each takes, as observed in the run's history.
+ */
+class OperatonElementKindTests extends OperatonTestEngine {
+
+	@Test
+	void receiveTaskWhenItsMessageArrivesThenTheRunGoesOn() {
+		engine.deploy(ACME, "sign.bpmn",
+				xml(Bpmn.createExecutableProcess("kind-receive")
+					.startEvent()
+					.receiveTask("signed",
+							(task) -> task.message((m) -> m.name("doc-signed").zeebeCorrelationKeyExpression("docId")))
+					.endEvent("filed")
+					.done()),
+				"editor");
+		Engine.RunStarted run = engine.start(ACME, "kind-receive", Map.of("docId", 17), null);
+
+		engine.publish(ACME, message("doc-signed", "17"));
+
+		assertThat(visited(run)).contains("signed", "filed");
+		assertThat(ended(run)).isTrue();
+	}
+
+	@Test
+	void boundaryMessageWhenPublishedThenItInterruptsTheStep() {
+		engine.deploy(ACME, "cancel.bpmn", xml(Bpmn.createExecutableProcess("kind-boundary-message")
+			.startEvent()
+			.serviceTask("ship", (task) -> task.zeebeJobType("io.brain:kind-ship"))
+			.boundaryEvent("cancelled",
+					(event) -> event.message((m) -> m.name("order-cancelled").zeebeCorrelationKeyExpression("orderId")))
+			.endEvent("refunded")
+			.moveToActivity("ship")
+			.endEvent("shipped")
+			.done()), "editor");
+		Engine.RunStarted run = engine.start(ACME, "kind-boundary-message", Map.of("orderId", "O-9"), null);
+
+		engine.publish(ACME, message("order-cancelled", "O-9"));
+
+		assertThat(visited(run)).contains("cancelled", "refunded").doesNotContain("shipped");
+		assertThat(engine.fetch("w", List.of("io.brain:kind-ship"), 10, Duration.ofMinutes(1))).isEmpty();
+	}
+
+	@Test
+	void inclusiveGatewayWhenTwoConditionsHoldThenBothPathsRunAndJoin() {
+		engine.deploy(ACME, "inclusive.bpmn",
+				xml(Bpmn.createExecutableProcess("kind-inclusive")
+					.startEvent()
+					.inclusiveGateway("fork")
+					.conditionExpression("email")
+					.scriptTask("mail", (task) -> task.zeebeExpression("\"mailed\"").zeebeResultVariable("mailed"))
+					.inclusiveGateway("join")
+					.endEvent("done")
+					.moveToNode("fork")
+					.conditionExpression("sms")
+					.scriptTask("text", (task) -> task.zeebeExpression("\"texted\"").zeebeResultVariable("texted"))
+					.connectTo("join")
+					.moveToNode("fork")
+					.conditionExpression("post")
+					.scriptTask("letter", (task) -> task.zeebeExpression("\"posted\"").zeebeResultVariable("posted"))
+					.connectTo("join")
+					.done()),
+				"editor");
+
+		Engine.RunStarted run = engine.start(ACME, "kind-inclusive", Map.of("email", true, "sms", true, "post", false),
+				null);
+
+		assertThat(visited(run)).contains("mail", "text", "done").doesNotContain("letter");
+		assertThat(ended(run)).isTrue();
+	}
+
+	@Test
+	void embeddedSubprocessWhenItEndsWithAnErrorThenItsBoundaryCatchesIt() {
+		engine.deploy(ACME, "sub.bpmn", xml(Bpmn.createExecutableProcess("kind-subprocess")
+			.startEvent()
+			.subProcess("check",
+					(sub) -> sub.embeddedSubProcess()
+						.startEvent()
+						.scriptTask("score", (task) -> task.zeebeExpression("risk * 2").zeebeResultVariable("score"))
+						.endEvent("too-risky", (end) -> end.error("RISK")))
+			.boundaryEvent("refused", (event) -> event.error("RISK"))
+			.endEvent("manual-review")
+			.moveToActivity("check")
+			.endEvent("approved")
+			.done()), "editor");
+
+		Engine.RunStarted run = engine.start(ACME, "kind-subprocess", Map.of("risk", 4), null);
+
+		assertThat(visited(run)).contains("score", "too-risky", "refused", "manual-review").doesNotContain("approved");
+		assertThat(variable(run, "score")).isEqualTo(8L);
+	}
+
+	@Test
+	void eventSubprocessWhenAWorkerThrowsItsErrorThenItHandlesTheRun() {
+		engine.deploy(ACME, "event-sub.bpmn",
+				xml(Bpmn.createExecutableProcess("kind-event-subprocess")
+					.eventSubProcess("on-fraud", (sub) -> sub.startEvent("fraud").error("FRAUD").endEvent("blocked"))
+					.startEvent()
+					.serviceTask("charge", (task) -> task.zeebeJobType("io.brain:kind-charge"))
+					.endEvent("charged")
+					.done()),
+				"editor");
+		Engine.RunStarted run = engine.start(ACME, "kind-event-subprocess", Map.of(), null);
+
+		engine.throwError(fetchOne("io.brain:kind-charge"), "FRAUD", "card reported stolen", Map.of());
+
+		assertThat(visited(run)).contains("fraud", "blocked").doesNotContain("charged");
+		assertThat(ended(run)).isTrue();
+	}
+
+	@Test
+	void eventBasedGatewayWhenTheMessageComesBeforeTheTimerThenTheMessagePathIsTaken() {
+		engine.deploy(ACME, "race.bpmn",
+				xml(Bpmn.createExecutableProcess("kind-event-gateway")
+					.startEvent()
+					.eventBasedGateway("first")
+					.intermediateCatchEvent("paid")
+					.message((m) -> m.name("invoice-paid").zeebeCorrelationKeyExpression("invoice"))
+					.endEvent("closed")
+					.moveToLastGateway()
+					.intermediateCatchEvent("overdue")
+					.timerWithDuration("PT72H")
+					.endEvent("reminded")
+					.done()),
+				"editor");
+		Engine.RunStarted run = engine.start(ACME, "kind-event-gateway", Map.of("invoice", "INV-3", "graceHours", 72),
+				null);
+		Job overdue = engine.processEngine()
+			.getManagementService()
+			.createJobQuery()
+			.processInstanceId(run.runId())
+			.singleResult();
+		assertThat(Duration.between(Instant.now(), overdue.getDuedate().toInstant()).toHours()).isBetween(71L, 72L);
+
+		engine.publish(ACME, message("invoice-paid", "INV-3"));
+
+		assertThat(visited(run)).contains("paid", "closed").doesNotContain("reminded");
+		assertThat(ended(run)).isTrue();
+	}
+
+	@Test
+	void escalationWhenASubprocessEndsWithOneThenTheBoundaryOnItTakesOver() {
+		engine.deploy(ACME, "escalate.bpmn", xml(Bpmn.createExecutableProcess("kind-escalation")
+			.startEvent()
+			.subProcess("deliver",
+					(sub) -> sub.embeddedSubProcess().startEvent().endEvent("late", (end) -> end.escalation("LATE")))
+			.boundaryEvent("escalated", (event) -> event.escalation("LATE"))
+			.endEvent("apologised")
+			.moveToActivity("deliver")
+			.endEvent("delivered")
+			.done()), "editor");
+
+		Engine.RunStarted run = engine.start(ACME, "kind-escalation", Map.of(), null);
+
+		assertThat(visited(run)).contains("late", "escalated", "apologised").doesNotContain("delivered");
+	}
+
+	@Test
+	void terminateEndEventWhenReachedThenTheRunCompletesAndItsOtherStepsEnd() {
+		engine.deploy(ACME, "terminate.bpmn",
+				xml(Bpmn.createExecutableProcess("kind-terminate")
+					.startEvent()
+					.parallelGateway("fork")
+					.serviceTask("slow", (task) -> task.zeebeJobType("io.brain:kind-slow"))
+					.endEvent()
+					.moveToNode("fork")
+					.endEvent("stop", (end) -> end.terminate())
+					.done()),
+				"editor");
+
+		Engine.RunStarted run = engine.start(ACME, "kind-terminate", Map.of(), null);
+
+		RunHistory.Run seen = engine.history().run(ACME, run.runId()).orElseThrow();
+		assertThat(seen.summary().state()).isEqualTo(RunHistory.State.COMPLETED);
+		assertThat(seen.steps()).filteredOn((step) -> step.elementId().equals("slow"))
+			.extracting(RunHistory.Step::outcome)
+			.containsExactly(RunHistory.Outcome.TERMINATED);
+		assertThat(engine.fetch("w", List.of("io.brain:kind-slow"), 10, Duration.ofMinutes(1))).isEmpty();
+	}
+
+	@Test
+	void intermediateTimerWhenItsDurationIsFeelThenDueAsComputed() {
+		engine.deploy(ACME, "wait.bpmn",
+				xml(Bpmn.createExecutableProcess("kind-timer")
+					.startEvent()
+					.intermediateCatchEvent("cool-off")
+					.timerWithDurationExpression("\"PT\" + string(hours) + \"H\"")
+					.endEvent()
+					.done()),
+				"editor");
+
+		Engine.RunStarted run = engine.start(ACME, "kind-timer", Map.of("hours", 3), null);
+
+		Job timer = engine.processEngine()
+			.getManagementService()
+			.createJobQuery()
+			.processInstanceId(run.runId())
+			.singleResult();
+		assertThat(Duration.between(Instant.now(), timer.getDuedate().toInstant()).toMinutes()).isBetween(178L, 180L);
+	}
+
+	@Test
+	void intermediateSignalWhenBroadcastInTheTenantThenTheRunGoesOnAndNotOtherwise() {
+		engine.deploy(ACME, "go.bpmn",
+				xml(Bpmn.createExecutableProcess("kind-signal-catch")
+					.startEvent()
+					.intermediateCatchEvent("go")
+					.signal("launch-day")
+					.endEvent()
+					.done()),
+				"editor");
+		Engine.RunStarted run = engine.start(ACME, "kind-signal-catch", Map.of(), null);
+
+		engine.broadcast(GLOBEX, "launch-day", Map.of());
+		assertThat(ended(run)).isFalse();
+		engine.broadcast(ACME, "launch-day", Map.of("launched", true));
+
+		assertThat(ended(run)).isTrue();
+	}
+
+	private static Engine.Message message(String name, String key) {
+		return new Engine.Message(name, key, Map.of(), Duration.ZERO, Optional.empty());
+	}
+
+}

@@ -1,0 +1,145 @@
+package io.brain.engine.operaton;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.brain.core.database.EmbeddedDatabase;
+import io.brain.core.tenant.TenantScopedDataSource;
+import io.brain.core.tenant.TenantId;
+import io.brain.engine.Engine;
+import io.brain.engine.EngineTask;
+import io.brain.engine.ModelRefusedException;
+import io.brain.engine.RunHistory;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.history.HistoricActivityInstance;
+import org.operaton.bpm.engine.history.HistoricProcessInstance;
+import org.operaton.bpm.engine.runtime.Job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The open engine as the tests run it: on an embedded PostgreSQL migrated as Brain
+ * migrates it, connected as the application's role, with the ways the tests look into a
+ * run.
+ */
+abstract class OperatonTestEngine {
+
+	static final TenantId ACME = new TenantId("acme");
+
+	static final TenantId GLOBEX = new TenantId("globex");
+
+	static HikariDataSource pool;
+
+	static OperatonEngine engine;
+
+	/**
+	 * The engine on a database migrated as Brain migrates it (its own tables and the
+	 * engine's), connected as the application's role under row-level security.
+	 */
+	@BeforeAll
+	static void startEngine() {
+		String url = EmbeddedDatabase.forTests().ensureDatabase("engine_tests");
+		Flyway.configure()
+			.dataSource(url, EmbeddedDatabase.USER, "")
+			.locations("classpath:db/migration")
+			.placeholders(Map.of("appRole", "brain_app"))
+			.load()
+			.migrate();
+		pool = new HikariDataSource();
+		pool.setJdbcUrl(url);
+		pool.setUsername("brain_app");
+		engine = OperatonEngine.start(new TenantScopedDataSource(pool),
+				new OperatonSettings(BrainHistoryLevel.NAME, "P30D", false));
+	}
+
+	@AfterAll
+	static void stopEngine() {
+		engine.close();
+		pool.close();
+	}
+
+	static EngineTask fetchOne(String type) {
+		List<EngineTask> tasks = engine.fetch("w", List.of(type), 1, Duration.ofMinutes(1));
+		assertThat(tasks).as("a task of type " + type).hasSize(1);
+		return tasks.get(0);
+	}
+
+	static boolean ended(Engine.RunStarted run) {
+		HistoricProcessInstance instance = engine.processEngine()
+			.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processInstanceId(run.runId())
+			.singleResult();
+		return instance.getEndTime() != null;
+	}
+
+	static List<String> visited(Engine.RunStarted run) {
+		return engine.processEngine()
+			.getHistoryService()
+			.createHistoricActivityInstanceQuery()
+			.processInstanceId(run.runId())
+			.list()
+			.stream()
+			.map(HistoricActivityInstance::getActivityId)
+			.toList();
+	}
+
+	/** A variable of the run's own scope (not one local to a step). */
+	static Object variable(Engine.RunStarted run, String name) {
+		var found = engine.processEngine()
+			.getHistoryService()
+			.createHistoricVariableInstanceQuery()
+			.processInstanceId(run.runId())
+			.variableName(name)
+			.list()
+			.stream()
+			.filter((variable) -> run.runId().equals(variable.getActivityInstanceId()))
+			.toList();
+		return found.isEmpty() ? null : found.get(0).getValue();
+	}
+
+	static List<String> incidents(Engine.RunStarted run) {
+		return engine.processEngine()
+			.getRuntimeService()
+			.createIncidentQuery()
+			.processInstanceId(run.runId())
+			.list()
+			.stream()
+			.map((incident) -> incident.getIncidentMessage())
+			.toList();
+	}
+
+	static long runsOf(TenantId tenant, String processId) {
+		return engine.processEngine()
+			.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(processId)
+			.tenantIdIn(tenant.value())
+			.count();
+	}
+
+	static String xml(BpmnModelInstance model) {
+		return Bpmn.convertToString(model);
+	}
+
+	/** Waits for a message with the run's orderId as its correlation key. */
+	static BpmnModelInstance awaiting(String processId, String messageName) {
+		return Bpmn.createExecutableProcess(processId)
+			.startEvent()
+			.intermediateCatchEvent("wait")
+			.message((message) -> message.name(messageName).zeebeCorrelationKeyExpression("orderId"))
+			.endEvent()
+			.done();
+	}
+
+}
