@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -18,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * one job type, so a slow provider holds only its own type's slots while the others go
  * on; it fetches more as slots free.
  * <p>
- * A task whose worker dies is locked for {@code lock} and then fetched again (at least
- * once); a handler that cannot tell whether its call went through must make the call
- * idempotent.
+ * A task is locked for {@code lock}, and the lock is extended every third of that while
+ * its call runs, however long the call takes; a task whose worker dies comes back within
+ * one lock (at least once: a handler that cannot tell whether its call went through must
+ * make the call idempotent).
  */
 public final class TaskRunner implements AutoCloseable {
 
@@ -40,6 +44,12 @@ public final class TaskRunner implements AutoCloseable {
 
 	private final Thread fetcher;
 
+	/** The tasks being worked, whose locks are kept while their calls run. */
+	private final Set<EngineTask> working = ConcurrentHashMap.newKeySet();
+
+	private final ScheduledExecutorService locks = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("brain-task-locks").daemon().factory());
+
 	private volatile boolean running = true;
 
 	/**
@@ -53,6 +63,8 @@ public final class TaskRunner implements AutoCloseable {
 		this.inFlight = new Semaphore(settings.maxInFlight());
 		handlers.keySet().forEach((type) -> this.perType.put(type, new Semaphore(settings.maxPerType())));
 		this.fetcher = Thread.ofPlatform().name("brain-tasks-" + settings.workerId()).daemon().start(this::fetchLoop);
+		long every = Math.max(1, settings.lock().toMillis() / 3);
+		this.locks.scheduleWithFixedDelay(this::keepLocks, every, every, TimeUnit.MILLISECONDS);
 	}
 
 	private void fetchLoop() {
@@ -103,7 +115,24 @@ public final class TaskRunner implements AutoCloseable {
 		return fetched;
 	}
 
+	/**
+	 * Extends the lock of every task still being worked, a third of a lock before it
+	 * ends.
+	 */
+	private void keepLocks() {
+		for (EngineTask task : this.working) {
+			try {
+				this.source.extendLock(task, this.settings.lock());
+			}
+			catch (RuntimeException ex) {
+				// Completed meanwhile, or the lock was lost: nothing to keep.
+				logger.debug("Could not extend the lock of {}: {}", task, ex.getMessage());
+			}
+		}
+	}
+
 	private void work(EngineTask task, Semaphore typeSlots) {
+		this.working.add(task);
 		try {
 			TaskOutcome outcome;
 			try {
@@ -121,6 +150,7 @@ public final class TaskRunner implements AutoCloseable {
 			logger.warn("Could not report {}: {}", task, ex.getMessage());
 		}
 		finally {
+			this.working.remove(task);
 			typeSlots.release();
 			this.inFlight.release();
 		}
@@ -143,6 +173,7 @@ public final class TaskRunner implements AutoCloseable {
 	public void close() {
 		this.running = false;
 		this.fetcher.interrupt();
+		this.locks.shutdownNow();
 		this.calls.shutdown();
 		try {
 			if (!this.calls.awaitTermination(this.settings.drain().toMillis(), TimeUnit.MILLISECONDS)) {

@@ -17,6 +17,12 @@ public interface TaskSource {
 	List<EngineTask> fetch(String workerId, Collection<String> types, int max, Duration lock);
 
 	/**
+	 * Keeps a task locked for {@code lock} from now, while its call still runs: locks
+	 * stay short, so the task of a worker that died comes back soon.
+	 */
+	void extendLock(EngineTask task, Duration lock);
+
+	/**
 	 * Completes a task; its outputs become the run's variables as the model maps them.
 	 */
 	void complete(EngineTask task, Map<String, Object> outputs);

@@ -339,6 +339,11 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 	}
 
 	@Override
+	public void extendLock(EngineTask task, Duration lock) {
+		this.engine.getExternalTaskService().extendLock(task.id(), task.workerId(), lock.toMillis());
+	}
+
+	@Override
 	public void complete(EngineTask task, Map<String, Object> outputs) {
 		if (keepsOutputsLocal(task)) {
 			this.engine.getExternalTaskService().complete(task.id(), task.workerId(), null, outputs);

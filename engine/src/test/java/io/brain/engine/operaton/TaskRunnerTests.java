@@ -114,6 +114,27 @@ class TaskRunnerTests extends OperatonTestEngine {
 		assertThat(visited(run)).contains("missing", "skipped").doesNotContain("done");
 	}
 
+	@Test
+	void runWhenACallOutlastsTheLockThenTheLockIsKeptAndTheTaskIsWorkedOnce() {
+		deployCall("runner-long", "io.brain:runner-long", "3");
+		Engine.RunStarted run = engine.start(ACME, "runner-long", Map.of("n", 1), null);
+		AtomicInteger calls = new AtomicInteger();
+		TaskRunner.TaskHandler llmCall = (task) -> {
+			calls.incrementAndGet();
+			Thread.sleep(2500);
+			return new TaskOutcome.Completed(Map.of("answer", "done"));
+		};
+		TaskRunner.Settings shortLocks = new TaskRunner.Settings("runner-tests", 4, 4, 10, Duration.ofSeconds(1),
+				Duration.ofMillis(100), Duration.ZERO, Duration.ofSeconds(5));
+
+		try (TaskRunner runner = new TaskRunner(engine, Map.of("io.brain:runner-long", llmCall), shortLocks)) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> ended(run));
+		}
+
+		assertThat(calls.get()).isEqualTo(1);
+		assertThat(variable(run, "answer")).isEqualTo("done");
+	}
+
 	private static void deployCall(String processId, String type, String retries) {
 		engine.deploy(ACME, processId + ".bpmn",
 				xml(Bpmn.createExecutableProcess(processId)
