@@ -1,7 +1,6 @@
 package io.brain.engine.operaton;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +9,6 @@ import io.brain.engine.Engine;
 import io.brain.engine.RunHistory;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
-import org.operaton.bpm.engine.runtime.Job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -141,12 +139,7 @@ class OperatonElementKindTests extends OperatonTestEngine {
 				"editor");
 		Engine.RunStarted run = engine.start(ACME, "kind-event-gateway", Map.of("invoice", "INV-3", "graceHours", 72),
 				null);
-		Job overdue = engine.processEngine()
-			.getManagementService()
-			.createJobQuery()
-			.processInstanceId(run.runId())
-			.singleResult();
-		assertThat(Duration.between(Instant.now(), overdue.getDuedate().toInstant()).toHours()).isBetween(71L, 72L);
+		assertThat(timerDueIn(run).toHours()).isBetween(71L, 72L);
 
 		engine.publish(ACME, message("invoice-paid", "INV-3"));
 
@@ -207,12 +200,7 @@ class OperatonElementKindTests extends OperatonTestEngine {
 
 		Engine.RunStarted run = engine.start(ACME, "kind-timer", Map.of("hours", 3), null);
 
-		Job timer = engine.processEngine()
-			.getManagementService()
-			.createJobQuery()
-			.processInstanceId(run.runId())
-			.singleResult();
-		assertThat(Duration.between(Instant.now(), timer.getDuedate().toInstant()).toMinutes()).isBetween(178L, 180L);
+		assertThat(timerDueIn(run).toMinutes()).isBetween(178L, 180L);
 	}
 
 	@Test

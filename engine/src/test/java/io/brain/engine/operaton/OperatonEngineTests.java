@@ -5,23 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.brain.core.database.EmbeddedDatabase;
-import io.brain.core.tenant.TenantScopedDataSource;
-import io.brain.core.tenant.TenantId;
 import io.brain.engine.Engine;
 import io.brain.engine.EngineTask;
 import io.brain.engine.ModelRefusedException;
 import io.brain.engine.RunHistory;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.operaton.bpm.engine.history.HistoricActivityInstance;
-import org.operaton.bpm.engine.history.HistoricProcessInstance;
-import org.operaton.bpm.engine.runtime.Job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -368,13 +358,7 @@ class OperatonEngineTests extends OperatonTestEngine {
 
 		Engine.RunStarted run = engine.start(ACME, "timed", Map.of("mins", 7), null);
 
-		Job timer = engine.processEngine()
-			.getManagementService()
-			.createJobQuery()
-			.processInstanceId(run.runId())
-			.singleResult();
-		long minutes = Duration.between(java.time.Instant.now(), timer.getDuedate().toInstant()).toMinutes();
-		assertThat(minutes).isBetween(6L, 7L);
+		assertThat(timerDueIn(run).toMinutes()).isBetween(6L, 7L);
 		assertThat(engine.processEngine()
 			.getManagementService()
 			.createJobQuery()

@@ -1,9 +1,9 @@
 package io.brain.engine.operaton;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.brain.core.database.EmbeddedDatabase;
@@ -11,21 +11,16 @@ import io.brain.core.tenant.TenantScopedDataSource;
 import io.brain.core.tenant.TenantId;
 import io.brain.engine.Engine;
 import io.brain.engine.EngineTask;
-import io.brain.engine.ModelRefusedException;
-import io.brain.engine.RunHistory;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import org.operaton.bpm.engine.runtime.Job;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The open engine as the tests run it: on an embedded PostgreSQL migrated as Brain
@@ -140,6 +135,16 @@ abstract class OperatonTestEngine {
 			.message((message) -> message.name(messageName).zeebeCorrelationKeyExpression("orderId"))
 			.endEvent()
 			.done();
+	}
+
+	/** How long until the run's one timer is due. */
+	static Duration timerDueIn(Engine.RunStarted run) {
+		Job timer = engine.processEngine()
+			.getManagementService()
+			.createJobQuery()
+			.processInstanceId(run.runId())
+			.singleResult();
+		return Duration.between(Instant.now(), timer.getDuedate().toInstant());
 	}
 
 }
