@@ -12,13 +12,14 @@ import io.brain.core.tenant.TenantId;
  * @param type the job type the model gave the step (e.g. {@code io.brain:http})
  * @param tenant the tenant whose deployment the run belongs to
  * @param runId the run's id
+ * @param processId the id of the process the run runs, as the tenant named it
  * @param elementId the step's element id in the model
  * @param variables the variables the step sees, after its input mappings
  * @param headers the step's task headers
  * @param retries the attempts left, counting this one
  */
-public record EngineTask(String id, String workerId, String type, TenantId tenant, String runId, String elementId,
-		Map<String, Object> variables, Map<String, String> headers, int retries) {
+public record EngineTask(String id, String workerId, String type, TenantId tenant, String runId, String processId,
+		String elementId, Map<String, Object> variables, Map<String, String> headers, int retries) {
 
 	@Override
 	public String toString() {

@@ -10,6 +10,7 @@ import io.brain.core.audit.AuditEvent.ActorKind;
 import io.brain.core.audit.AuditEvent.Outcome;
 import io.brain.core.audit.AuditLog;
 import io.brain.core.tenant.TenantId;
+import io.brain.workers.task.EngineTaskJob;
 import io.camunda.connector.api.outbound.JobContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,7 +57,7 @@ public class ConnectorAudit {
 		Map<String, Object> metadata = new LinkedHashMap<>(details);
 		metadata.put("operation", "connector." + connector + "." + action);
 		metadata.put("target", target);
-		metadata.put("processInstanceKey", String.valueOf(job.getProcessInstanceKey()));
+		metadata.put("processInstanceKey", EngineTaskJob.runId(job));
 		metadata.put("elementId", job.getElementId());
 		try {
 			// In words, as the api's rows: "ran wordpress create-post with 'Blog'", about
@@ -65,8 +66,7 @@ public class ConnectorAudit {
 			String words = (succeeded ? "ran " : "tried to run ") + connector + " " + action
 					+ ((target != null) ? " with '" + target + "'" : "");
 			this.auditLog.record(new AuditEvent(tenant.value(), ACTOR, ACTOR, ActorKind.WORKER, words, "run",
-					String.valueOf(job.getProcessInstanceKey()), "job:" + job.getElementInstanceKey(), null, outcome,
-					metadata));
+					EngineTaskJob.runId(job), "job:" + EngineTaskJob.stepId(job), null, outcome, metadata));
 		}
 		catch (RuntimeException ex) {
 			// The action happened; a lost audit row is logged loudly rather than failing

@@ -7,6 +7,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.brain.core.tenant.TenantId;
+import io.brain.engine.EngineTask;
+import io.brain.workers.task.EngineTaskJob;
 import io.brain.workers.audit.ConnectorAudit;
 import io.brain.workers.catalog.ConnectorDefinition;
 import io.brain.workers.limit.ConnectorLimits;
@@ -53,8 +55,11 @@ public class ConnectorActions {
 	 * retries the job, and different when the process runs the step again.
 	 */
 	public static String idempotencyKey(JobContext job, ConnectorDefinition connector, String action) {
-		String step = "brain:" + connector.type() + ":" + action + ":" + job.getProcessDefinitionKey() + ":"
-				+ job.getProcessInstanceKey() + ":" + job.getElementInstanceKey();
+		String step = "brain:" + connector.type() + ":" + action + ":"
+				+ EngineTaskJob.of(job)
+					.map(EngineTask::id)
+					.orElse(job.getProcessDefinitionKey() + ":" + job.getProcessInstanceKey() + ":"
+							+ job.getElementInstanceKey());
 		return UUID.nameUUIDFromBytes(step.getBytes(StandardCharsets.UTF_8)).toString();
 	}
 

@@ -1,7 +1,11 @@
 package io.brain.workers.tenant;
 
+import java.util.Optional;
+
 import io.brain.core.deployment.DeploymentRegistry;
 import io.brain.core.tenant.TenantId;
+import io.brain.engine.EngineTask;
+import io.brain.workers.task.EngineTaskJob;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import io.camunda.connector.api.outbound.JobContext;
 
@@ -31,6 +35,12 @@ public class JobTenants {
 	 * process, so the job raises an incident instead of running for nobody
 	 */
 	public TenantId of(JobContext job) {
+		Optional<EngineTask> task = EngineTaskJob.of(job);
+		if (task.isPresent()) {
+			// The engine port's task carries the tenant of the deployment its run belongs
+			// to.
+			return task.get().tenant();
+		}
 		return this.registry.tenantOf(job.getProcessDefinitionKey())
 			.orElseThrow(() -> ConnectorRetryException.builder()
 				.errorCode("UNKNOWN_TENANT")

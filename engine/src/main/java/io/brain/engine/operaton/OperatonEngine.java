@@ -88,6 +88,12 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
 		configuration.setCustomHistoryLevels(List.of(new BrainHistoryLevel()));
 		configuration.setCustomPreBPMNParseListeners(List.of(new ComputedVariables()));
+		// Brain deploys no decisions; its FEEL runs as scripts on the one FEEL engine of
+		// the
+		// class path (shared with the connector runtime), not through Operaton's DMN
+		// binding to
+		// the shaded copy it ships.
+		configuration.setDmnFeelEnableLegacyBehavior(true);
 		configuration.setHistory(settings.history());
 		configuration.setHistoryTimeToLive(settings.historyTimeToLive());
 		configuration.setTenantCheckEnabled(true);
@@ -100,7 +106,9 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 		configuration.setDefaultSerializationFormat(JsonVariables.FORMAT);
 		ObjectMapper json = new ObjectMapper();
 		configuration.setCustomPreVariableSerializers(List.of(new JsonVariables(json)));
-		return new OperatonEngine(configuration.buildProcessEngine(), settings, new MessageBuffer(dataSource, json));
+		ProcessEngine engine = configuration.buildProcessEngine();
+		configuration.getScriptingEngines().addScriptEngineFactory(new FeelScripts());
+		return new OperatonEngine(engine, settings, new MessageBuffer(dataSource, json));
 	}
 
 	@Override
@@ -331,9 +339,10 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 			Map<String, String> properties = locked.getExtensionProperties();
 			int retries = (locked.getRetries() != null) ? locked.getRetries()
 					: Integer.parseInt(properties.getOrDefault(ZeebeToOperaton.RETRIES_PROPERTY, "3"));
-			tasks.add(new EngineTask(locked.getId(), workerId, locked.getTopicName(),
-					new TenantId(locked.getTenantId()), locked.getProcessInstanceId(), locked.getActivityId(),
-					new LinkedHashMap<>(locked.getVariables()), ZeebeToOperaton.headers(properties), retries));
+			tasks
+				.add(new EngineTask(locked.getId(), workerId, locked.getTopicName(), new TenantId(locked.getTenantId()),
+						locked.getProcessInstanceId(), locked.getProcessDefinitionKey(), locked.getActivityId(),
+						new LinkedHashMap<>(locked.getVariables()), ZeebeToOperaton.headers(properties), retries));
 		}
 		return tasks;
 	}

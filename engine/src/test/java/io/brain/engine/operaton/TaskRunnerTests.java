@@ -121,10 +121,10 @@ class TaskRunnerTests extends OperatonTestEngine {
 		AtomicInteger calls = new AtomicInteger();
 		TaskRunner.TaskHandler llmCall = (task) -> {
 			calls.incrementAndGet();
-			Thread.sleep(2500);
+			Thread.sleep(7000);
 			return new TaskOutcome.Completed(Map.of("answer", "done"));
 		};
-		TaskRunner.Settings shortLocks = new TaskRunner.Settings("runner-tests", 4, 4, 10, Duration.ofSeconds(1),
+		TaskRunner.Settings shortLocks = new TaskRunner.Settings("runner-tests", 4, 4, 10, Duration.ofSeconds(3),
 				Duration.ofMillis(100), Duration.ZERO, Duration.ofSeconds(5));
 
 		try (TaskRunner runner = new TaskRunner(engine, Map.of("io.brain:runner-long", llmCall), shortLocks)) {

@@ -1,0 +1,128 @@
+package io.brain.workers.task;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.engine.EngineTask;
+import io.brain.engine.TaskRunner;
+import io.brain.engine.TaskRunner.TaskOutcome;
+import io.camunda.connector.api.document.DocumentFactory;
+import io.camunda.connector.api.outbound.JobContext;
+import io.camunda.connector.api.outbound.OutboundConnectorFunction;
+import io.camunda.connector.api.validation.ValidationProvider;
+import io.camunda.connector.runtime.annotation.OutboundConnectorObjectMapper;
+import io.camunda.connector.runtime.core.ConnectorResultHandler;
+import io.camunda.connector.runtime.core.error.BpmnError;
+import io.camunda.connector.runtime.core.error.ConnectorError;
+import io.camunda.connector.runtime.core.error.JobError;
+import io.camunda.connector.runtime.core.outbound.ConnectorResult;
+import io.camunda.connector.runtime.core.outbound.ErrorExpressionJobContext;
+import io.camunda.connector.runtime.core.outbound.JobHandlerContext;
+import io.camunda.connector.runtime.core.outbound.OutboundConnectorFactory;
+import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
+import io.camunda.connector.runtime.outbound.job.OutboundConnectorExceptionHandler;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The connectors as workers of the engine port's task source: each task goes to the same
+ * {@code @OutboundConnector} function a Zeebe job of its type would, with its inputs
+ * bound, its result and error expressions and its retry headers applied by the connector
+ * runtime's own classes, so a step behaves the same on either engine.
+ */
+@Component
+public class ConnectorTasks {
+
+	private static final Duration DEFAULT_BACKOFF = Duration.ZERO;
+
+	private final OutboundConnectorFactory connectors;
+
+	private final SecretProviderAggregator secrets;
+
+	private final ValidationProvider validation;
+
+	private final DocumentFactory documents;
+
+	private final ObjectMapper json;
+
+	private final ConnectorResultHandler results;
+
+	private final OutboundConnectorExceptionHandler failures;
+
+	ConnectorTasks(OutboundConnectorFactory connectors, SecretProviderAggregator secrets, ValidationProvider validation,
+			DocumentFactory documents, @OutboundConnectorObjectMapper ObjectMapper json) {
+		this.connectors = connectors;
+		this.secrets = secrets;
+		this.validation = validation;
+		this.documents = documents;
+		this.json = json;
+		this.results = new ConnectorResultHandler(json);
+		this.failures = new OutboundConnectorExceptionHandler(secrets);
+	}
+
+	/** A handler for every connector job type, for a {@link TaskRunner}. */
+	public Map<String, TaskRunner.TaskHandler> handlers() {
+		Map<String, TaskRunner.TaskHandler> handlers = new LinkedHashMap<>();
+		this.connectors.getConfigurations().forEach((connector) -> handlers.put(connector.type(), this::handle));
+		return handlers;
+	}
+
+	/** Runs one task through its connector. */
+	public TaskOutcome handle(EngineTask task) {
+		EngineTaskJob job = new EngineTaskJob(task, this.json);
+		OutboundConnectorFunction connector = this.connectors.getInstance(task.type());
+		ConnectorResult result;
+		try {
+			Object response = connector.execute(new Context(job, this));
+			result = new ConnectorResult.SuccessResult(response, this.results.createOutputVariables(response,
+					task.headers().get("resultVariable"), task.headers().get("resultExpression")));
+		}
+		catch (Exception ex) {
+			result = this.failures.manageConnectorJobHandlerException(ex, job, DEFAULT_BACKOFF);
+		}
+		Optional<ConnectorError> error = this.results.examineErrorExpression(result.responseValue(), task.headers(),
+				new ErrorExpressionJobContext(new ErrorExpressionJobContext.ErrorExpressionJob(task.retries())));
+		if (error.isPresent() && error.get() instanceof BpmnError bpmn) {
+			return new TaskOutcome.BpmnError(bpmn.errorCode(), bpmn.errorMessage(),
+					(bpmn.variables() != null) ? bpmn.variables() : Map.of());
+		}
+		if (error.isPresent() && error.get() instanceof JobError failed) {
+			return new TaskOutcome.Failed(failed.errorMessage(),
+					(failed.retries() != null) ? failed.retries() : task.retries() - 1,
+					(failed.retryBackoff() != null) ? failed.retryBackoff() : DEFAULT_BACKOFF);
+		}
+		if (result instanceof ConnectorResult.ErrorResult failed) {
+			return new TaskOutcome.Failed(message(failed.exception()), failed.retries(),
+					(failed.retryBackoff() != null) ? failed.retryBackoff() : DEFAULT_BACKOFF);
+		}
+		return new TaskOutcome.Completed(((ConnectorResult.SuccessResult) result).variables());
+	}
+
+	private static String message(Exception ex) {
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * The connector runtime's context for a task, whose job context is the task itself,
+	 * so Brain's code can tell a task of the engine port from a Zeebe job.
+	 */
+	private static final class Context extends JobHandlerContext {
+
+		private final EngineTaskJob job;
+
+		Context(EngineTaskJob job, ConnectorTasks tasks) {
+			super(job, tasks.secrets, tasks.validation, tasks.documents, tasks.json);
+			this.job = job;
+		}
+
+		@Override
+		public JobContext getJobContext() {
+			return this.job;
+		}
+
+	}
+
+}
