@@ -35,8 +35,7 @@ public class V19__Open_engine_tables extends BaseJavaMigration {
 			for (String table : tables) {
 				statement.execute("grant select, insert, update, delete on " + table + " to " + role);
 			}
-			statement.execute("grant execute on function brain_engine_claim_messages(integer, integer), "
-					+ "brain_engine_drop_expired_messages() to " + role);
+			statement.execute("grant execute on function brain_engine_claim_messages(integer, integer) to " + role);
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +44,7 @@ public final class TaskRunner implements AutoCloseable {
 	private final Thread fetcher;
 
 	/** The tasks being worked, whose locks are kept while their calls run. */
-	private final Set<EngineTask> working = ConcurrentHashMap.newKeySet();
+	private final Map<String, EngineTask> working = new ConcurrentHashMap<>();
 
 	private final ScheduledExecutorService locks = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("brain-task-locks").daemon().factory());
@@ -120,7 +119,7 @@ public final class TaskRunner implements AutoCloseable {
 	 * ends.
 	 */
 	private void keepLocks() {
-		for (EngineTask task : this.working) {
+		for (EngineTask task : this.working.values()) {
 			try {
 				this.source.extendLock(task, this.settings.lock());
 			}
@@ -132,7 +131,7 @@ public final class TaskRunner implements AutoCloseable {
 	}
 
 	private void work(EngineTask task, Semaphore typeSlots) {
-		this.working.add(task);
+		this.working.put(task.id(), task);
 		try {
 			TaskOutcome outcome;
 			try {
@@ -150,7 +149,7 @@ public final class TaskRunner implements AutoCloseable {
 			logger.warn("Could not report {}: {}", task, ex.getMessage());
 		}
 		finally {
-			this.working.remove(task);
+			this.working.remove(task.id());
 			typeSlots.release();
 			this.inFlight.release();
 		}

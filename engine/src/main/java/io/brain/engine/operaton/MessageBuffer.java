@@ -61,7 +61,10 @@ final class MessageBuffer {
 		return (kept == 1) ? id : null;
 	}
 
-	/** Claims kept messages of any tenant no one is delivering, oldest first. */
+	/**
+	 * Forgets messages whose time to live has passed, and claims kept messages of any
+	 * tenant no one is delivering, oldest first.
+	 */
 	List<Kept> claimDue(int max) {
 		return this.jdbc.sql("select * from brain_engine_claim_messages(:max, :claim)")
 			.param("max", max)
@@ -84,11 +87,6 @@ final class MessageBuffer {
 				() -> this.jdbc.sql("update brain_engine_message set claimed_until = null where id = :id")
 					.param("id", id)
 					.update());
-	}
-
-	/** Forgets messages whose time to live has passed (and with it their message ids). */
-	void dropExpired() {
-		this.jdbc.sql("select brain_engine_drop_expired_messages()").query().singleValue();
 	}
 
 	private String write(Map<String, Object> variables) {

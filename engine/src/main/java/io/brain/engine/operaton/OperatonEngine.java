@@ -255,7 +255,6 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 				this.messages.release(kept.tenant(), kept.id());
 			}
 		}
-		this.messages.dropExpired();
 	}
 
 	/**

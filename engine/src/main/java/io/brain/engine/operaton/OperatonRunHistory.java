@@ -44,23 +44,24 @@ final class OperatonRunHistory implements RunHistory {
 		if (instance == null) {
 			return Optional.empty();
 		}
-		List<Incident> incidents = incidents(runId);
-		Set<String> stoppedSteps = incidents.stream()
-			.filter(Incident::open)
-			.map(Incident::stepId)
-			.collect(Collectors.toSet());
-		Map<String, Task> tasks = tasks(runId);
-		List<Step> steps = history().createHistoricActivityInstanceQuery()
+		List<HistoricActivityInstance> timeline = history().createHistoricActivityInstanceQuery()
 			.processInstanceId(runId)
 			.orderByHistoricActivityInstanceStartTime()
 			.asc()
 			.orderPartiallyByOccurrence()
 			.asc()
-			.list()
-			.stream()
+			.list();
+		List<Incident> incidents = incidents(runId, timeline);
+		Set<String> stoppedSteps = incidents.stream()
+			.filter(Incident::open)
+			.map(Incident::stepId)
+			.collect(Collectors.toSet());
+		Map<String, Task> tasks = tasks(runId);
+		List<Step> steps = timeline.stream()
 			.map((step) -> step(step, stoppedSteps.contains(step.getId()), tasks.get(step.getId())))
 			.toList();
-		return Optional.of(new Run(summary(instance, incidents), steps, variables(runId), incidents));
+		int open = (int) incidents.stream().filter(Incident::open).count();
+		return Optional.of(new Run(summary(instance, open), steps, variables(runId), incidents));
 	}
 
 	@Override
@@ -80,13 +81,12 @@ final class OperatonRunHistory implements RunHistory {
 			.desc()
 			.listPage(query.page() * query.size(), query.size())
 			.stream()
-			.map((instance) -> summary(instance, incidents(instance.getId())))
+			.map((instance) -> summary(instance, openIncidents(instance.getId())))
 			.toList();
 		return new Page(items, total);
 	}
 
-	private Summary summary(HistoricProcessInstance instance, List<Incident> incidents) {
-		int open = (int) incidents.stream().filter(Incident::open).count();
+	private Summary summary(HistoricProcessInstance instance, int open) {
 		State state = switch (instance.getState()) {
 			case HistoricProcessInstance.STATE_COMPLETED, HistoricProcessInstance.STATE_INTERNALLY_TERMINATED ->
 				State.COMPLETED;
@@ -140,10 +140,13 @@ final class OperatonRunHistory implements RunHistory {
 		return tasks;
 	}
 
-	private List<Incident> incidents(String runId) {
-		List<HistoricActivityInstance> steps = history().createHistoricActivityInstanceQuery()
-			.processInstanceId(runId)
-			.list();
+	/** How many incidents stop a run now: the engine keeps only open ones at run time. */
+	private int openIncidents(String runId) {
+		return (int) this.engine.getRuntimeService().createIncidentQuery().processInstanceId(runId).count();
+	}
+
+	/** A run's incidents, each with the step it stopped, from the run's timeline. */
+	private List<Incident> incidents(String runId, List<HistoricActivityInstance> steps) {
 		List<Incident> incidents = new ArrayList<>();
 		for (HistoricIncident incident : history().createHistoricIncidentQuery()
 			.processInstanceId(runId)

@@ -23,22 +23,18 @@ create policy tenant_isolation on brain_engine_message
     using (tenant_id = current_setting('brain.tenant_id', true))
     with check (tenant_id = current_setting('brain.tenant_id', true));
 
--- The delivery round works across tenants: it claims due messages of any tenant (then
--- delivers each as its tenant) and forgets expired ones, and nothing else.
+-- The delivery round works across tenants: in one call it forgets expired messages (and with
+-- them their message ids) and claims due ones of any tenant, which it then delivers each as
+-- its tenant; nothing else.
 create or replace function brain_engine_claim_messages(max_rows integer, claim_seconds integer)
     returns table (id uuid, tenant_id varchar, name varchar, correlation_key varchar, variables text)
     language sql volatile security definer set search_path = public
 as $$
+    delete from brain_engine_message where expires_at < now();
     update brain_engine_message m set claimed_until = now() + make_interval(secs => claim_seconds)
     where m.id in (select d.id from brain_engine_message d
                    where not d.delivered and d.expires_at > now()
                      and (d.claimed_until is null or d.claimed_until < now())
                    order by d.created_at limit max_rows for update skip locked)
     returning m.id, m.tenant_id, m.name, m.correlation_key, m.variables
-$$;
-
-create or replace function brain_engine_drop_expired_messages() returns void
-    language sql volatile security definer set search_path = public
-as $$
-    delete from brain_engine_message where expires_at < now()
 $$;
