@@ -19,6 +19,12 @@ import io.brain.core.tenant.TenantId;
 public interface Engine {
 
 	/**
+	 * What this engine cannot carry in a tenant's model, each on its element; empty when
+	 * it can run it. Checked when a version is saved, before anything is deployed.
+	 */
+	List<ModelProblem> check(TenantId tenant, String bpmnXml);
+
+	/**
 	 * Deploys a tenant's BPMN: every process in it belongs to the tenant and can reach
 	 * only the tenant's processes, messages and signals.
 	 * @param deployedBy who deploys it, as the deployment records it
@@ -26,7 +32,11 @@ public interface Engine {
 	 */
 	Deployed deploy(TenantId tenant, String resourceName, String bpmnXml, String deployedBy);
 
-	/** Starts a run of the tenant's latest version of a process. */
+	/**
+	 * Starts a run of the tenant's latest version of a process.
+	 * @throws EngineException {@code NOT_FOUND} when the tenant has no such process,
+	 * {@code UNAVAILABLE} when the engine cannot take it now
+	 */
 	RunStarted start(TenantId tenant, String processId, Map<String, Object> variables, String businessKey);
 
 	/**
@@ -56,8 +66,16 @@ public interface Engine {
 	record Deployed(String deploymentId, List<Definition> processes) {
 	}
 
-	/** One deployed process definition. */
-	record Definition(String definitionId, String processId, int version) {
+	/**
+	 * One deployed process definition.
+	 *
+	 * @param definitionId the engine's id of the definition
+	 * @param processId the process id as the tenant wrote it
+	 * @param engineProcessId the process id inside the engine (namespaced where the
+	 * engine has no tenants of its own)
+	 * @param version the engine's version of it
+	 */
+	record Definition(String definitionId, String processId, String engineProcessId, int version) {
 	}
 
 	/** A started run. */

@@ -19,6 +19,32 @@ public interface RunHistory {
 	/** The tenant's runs, the latest first. */
 	Page runs(TenantId tenant, Query query);
 
+	/**
+	 * The first open incident of a tenant's run whose own variables hold a variable with
+	 * this text value: how a caller awaiting a run it marked learns that the run failed.
+	 */
+	Optional<FailedRun> openIncidentWith(TenantId tenant, String variable, String value);
+
+	/** A run stopped at an incident: its id and what the incident says. */
+	record FailedRun(String runId, String message) {
+	}
+
+	/** How a run began, as the engine knows it. */
+	enum StartKind {
+
+		/** Started by a command (Brain's api, the engine's own client). */
+		COMMAND,
+		/** Called by another run (a call activity). */
+		PARENT_RUN,
+		/** A timer start event. */
+		TIMER,
+		/** A message start event. */
+		MESSAGE,
+		/** A signal start event. */
+		SIGNAL
+
+	}
+
 	/** Where a run is. */
 	enum State {
 
@@ -55,13 +81,25 @@ public interface RunHistory {
 	record Page(List<Summary> items, long total) {
 	}
 
-	/** A run as listed. */
+	/**
+	 * A run as listed.
+	 *
+	 * @param version the version of the process it runs; 0 when not known yet
+	 * @param startKind how it began
+	 * @param parentRunId the run that called it, for {@link StartKind#PARENT_RUN}
+	 */
 	record Summary(String id, String processId, int version, State state, Instant startedAt, Instant endedAt,
-			String businessKey, int openIncidents) {
+			String businessKey, int openIncidents, StartKind startKind, String parentRunId) {
 	}
 
-	/** A run in full. */
-	record Run(Summary summary, List<Step> steps, Map<String, Object> variables, List<Incident> incidents) {
+	/**
+	 * A run in full.
+	 *
+	 * @param variables the run's own variables by name
+	 * @param omittedVariables the names of variables too large to keep
+	 */
+	record Run(Summary summary, List<Step> steps, Map<String, Object> variables, List<String> omittedVariables,
+			List<Incident> incidents) {
 	}
 
 	/**

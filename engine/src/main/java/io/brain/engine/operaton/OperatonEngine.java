@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.core.tenant.TenantId;
 import io.brain.engine.Engine;
+import io.brain.engine.EngineException;
 import io.brain.engine.EngineTask;
 import io.brain.engine.ModelProblem;
 import io.brain.engine.ModelRefusedException;
@@ -112,6 +113,13 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 	}
 
 	@Override
+	public List<ModelProblem> check(TenantId tenant, String bpmnXml) {
+		List<ModelProblem> problems = new ArrayList<>(expressionLanguageProblems(bpmnXml));
+		problems.addAll(ZeebeToOperaton.translate(bpmnXml, this.settings.historyTimeToLive()).problems());
+		return problems;
+	}
+
+	@Override
 	public Deployed deploy(TenantId tenant, String resourceName, String bpmnXml, String deployedBy) {
 		List<ModelProblem> refused = new ArrayList<>(expressionLanguageProblems(bpmnXml));
 		ZeebeToOperaton.Translation translation = ZeebeToOperaton.translate(bpmnXml, this.settings.historyTimeToLive());
@@ -143,20 +151,31 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 		}
 		List<Definition> processes = new ArrayList<>();
 		for (ProcessDefinition definition : deployment.getDeployedProcessDefinitions()) {
-			processes.add(new Definition(definition.getId(), definition.getKey(), definition.getVersion()));
+			processes.add(new Definition(definition.getId(), definition.getKey(), definition.getKey(),
+					definition.getVersion()));
 		}
 		return new Deployed(deployment.getId(), processes);
 	}
 
 	@Override
 	public RunStarted start(TenantId tenant, String processId, Map<String, Object> variables, String businessKey) {
-		ProcessInstance instance = asTenant(tenant,
-				() -> this.engine.getRuntimeService()
-					.createProcessInstanceByKey(processId)
-					.processDefinitionTenantId(tenant.value())
-					.businessKey(businessKey)
-					.setVariables(variables)
-					.execute());
+		ProcessInstance instance = asTenant(tenant, () -> {
+			long deployed = this.engine.getRepositoryService()
+				.createProcessDefinitionQuery()
+				.processDefinitionKey(processId)
+				.tenantIdIn(tenant.value())
+				.count();
+			if (deployed == 0) {
+				throw new EngineException(EngineException.Kind.NOT_FOUND,
+						"No process '" + processId + "' is deployed for the tenant.");
+			}
+			return this.engine.getRuntimeService()
+				.createProcessInstanceByKey(processId)
+				.processDefinitionTenantId(tenant.value())
+				.businessKey(businessKey)
+				.setVariables(variables)
+				.execute();
+		});
 		return new RunStarted(instance.getId(), instance.getProcessDefinitionId());
 	}
 

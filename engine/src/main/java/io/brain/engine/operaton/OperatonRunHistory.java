@@ -22,6 +22,12 @@ import org.operaton.bpm.engine.history.HistoricIncident;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import org.operaton.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.operaton.bpm.engine.history.HistoricVariableInstance;
+import org.operaton.bpm.model.bpmn.instance.EventDefinition;
+import org.operaton.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.operaton.bpm.model.bpmn.instance.SignalEventDefinition;
+import org.operaton.bpm.model.bpmn.instance.StartEvent;
+import org.operaton.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.operaton.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * Runs as the open engine's history tells them, scoped to one tenant by the tenant id
@@ -61,7 +67,7 @@ final class OperatonRunHistory implements RunHistory {
 			.map((step) -> step(step, stoppedSteps.contains(step.getId()), tasks.get(step.getId())))
 			.toList();
 		int open = (int) incidents.stream().filter(Incident::open).count();
-		return Optional.of(new Run(summary(instance, open), steps, variables(runId), incidents));
+		return Optional.of(new Run(summary(instance, open), steps, variables(runId), List.of(), incidents));
 	}
 
 	@Override
@@ -86,6 +92,22 @@ final class OperatonRunHistory implements RunHistory {
 		return new Page(items, total);
 	}
 
+	@Override
+	public Optional<FailedRun> openIncidentWith(TenantId tenant, String variable, String value) {
+		for (org.operaton.bpm.engine.runtime.Incident incident : this.engine.getRuntimeService()
+			.createIncidentQuery()
+			.tenantIdIn(tenant.value())
+			.orderByIncidentTimestamp()
+			.asc()
+			.list()) {
+			Object held = this.engine.getRuntimeService().getVariable(incident.getProcessInstanceId(), variable);
+			if (value.equals(held)) {
+				return Optional.of(new FailedRun(incident.getProcessInstanceId(), incident.getIncidentMessage()));
+			}
+		}
+		return Optional.empty();
+	}
+
 	private Summary summary(HistoricProcessInstance instance, int open) {
 		State state = switch (instance.getState()) {
 			case HistoricProcessInstance.STATE_COMPLETED, HistoricProcessInstance.STATE_INTERNALLY_TERMINATED ->
@@ -94,8 +116,35 @@ final class OperatonRunHistory implements RunHistory {
 			default -> (open > 0) ? State.INCIDENT : State.ACTIVE;
 		};
 		Integer version = instance.getProcessDefinitionVersion();
+		String parent = instance.getSuperProcessInstanceId();
 		return new Summary(instance.getId(), instance.getProcessDefinitionKey(), (version != null) ? version : 0, state,
-				instant(instance.getStartTime()), instant(instance.getEndTime()), instance.getBusinessKey(), open);
+				instant(instance.getStartTime()), instant(instance.getEndTime()), instance.getBusinessKey(), open,
+				(parent != null) ? StartKind.PARENT_RUN : startKind(instance), parent);
+	}
+
+	/** How a run began, from the kind of start event it began at. */
+	private StartKind startKind(HistoricProcessInstance instance) {
+		if (instance.getStartActivityId() == null) {
+			return StartKind.COMMAND;
+		}
+		// The engine caches deployed models, so this costs no query per run.
+		ModelElementInstance start = this.engine.getRepositoryService()
+			.getBpmnModelInstance(instance.getProcessDefinitionId())
+			.getModelElementById(instance.getStartActivityId());
+		if (start instanceof StartEvent event) {
+			for (EventDefinition definition : event.getEventDefinitions()) {
+				if (definition instanceof TimerEventDefinition) {
+					return StartKind.TIMER;
+				}
+				if (definition instanceof MessageEventDefinition) {
+					return StartKind.MESSAGE;
+				}
+				if (definition instanceof SignalEventDefinition) {
+					return StartKind.SIGNAL;
+				}
+			}
+		}
+		return StartKind.COMMAND;
 	}
 
 	private Step step(HistoricActivityInstance step, boolean stopped, Task task) {

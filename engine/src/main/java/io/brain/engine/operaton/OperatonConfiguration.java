@@ -1,0 +1,44 @@
+package io.brain.engine.operaton;
+
+import javax.sql.DataSource;
+
+import io.brain.engine.RunHistory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * The open engine in a Spring application, unless {@code brain.engine.type} names
+ * another: one engine per process on the application's database. The api's engine works
+ * timers and other engine jobs; the workers' does not
+ * ({@code brain.engine.job-executor}), it only fetches and completes their tasks.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnProperty(name = "brain.engine.type", havingValue = "operaton", matchIfMissing = true)
+public class OperatonConfiguration {
+
+	/**
+	 * The engine; it starts after the schema is migrated, where this process migrates it.
+	 */
+	@Bean(destroyMethod = "close")
+	OperatonEngine operatonEngine(DataSource dataSource, Environment environment,
+			ObjectProvider<FlywayMigrationInitializer> migrations) {
+		// Where this process migrates the schema, it does so before the engine reads it.
+		migrations.getIfAvailable();
+		return OperatonEngine.start(dataSource,
+				new OperatonSettings(environment.getProperty("brain.engine.history", BrainHistoryLevel.NAME),
+						environment.getProperty("brain.engine.history-time-to-live", "P30D"),
+						environment.getProperty("brain.engine.job-executor", Boolean.class, true)));
+	}
+
+	@Bean
+	RunHistory runHistory(OperatonEngine engine) {
+		return engine.history();
+	}
+
+}
