@@ -53,9 +53,9 @@ public final class ZeebeProcesses {
 			.join();
 		Process process = deployment.getProcesses().get(0);
 		TenantContext.run(tenant.value(),
-				() -> registry.record(new ProcessDeployment(process.getProcessDefinitionKey(), tenant,
+				() -> registry.record(new ProcessDeployment(String.valueOf(process.getProcessDefinitionKey()), tenant,
 						process.getBpmnProcessId(), process.getBpmnProcessId(), process.getVersion(),
-						deployment.getKey(), "test.bpmn", "test", Instant.now())));
+						String.valueOf(deployment.getKey()), "test.bpmn", "test", Instant.now())));
 		return process;
 	}
 

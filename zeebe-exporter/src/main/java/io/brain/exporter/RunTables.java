@@ -46,7 +46,7 @@ final class RunTables implements AutoCloseable {
 		}
 		Connection connection = connection();
 		try (PreparedStatement statement = connection
-			.prepareStatement("select k, brain_tenant_of_definition(k) from unnest(?) as k")) {
+			.prepareStatement("select k, brain_tenant_of_definition(k::text) from unnest(?) as k")) {
 			Array keys = connection.createArrayOf("bigint", definitionKeys.toArray(Long[]::new));
 			statement.setArray(1, keys);
 			try (ResultSet rs = statement.executeQuery()) {

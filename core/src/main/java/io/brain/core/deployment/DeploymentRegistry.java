@@ -27,19 +27,19 @@ public class DeploymentRegistry {
 	/**
 	 * Records which tenant a definition belongs to. A key the engine reuses (after its
 	 * data was reset) is taken over by the new definition.
-	 * @param deployment the definition Zeebe has just confirmed
+	 * @param deployment the definition the engine has just confirmed
 	 */
 	public void record(ProcessDeployment deployment) {
 		this.jdbc.sql("""
-				select brain_register_deployment(:key, :tenant, :processId, :engineProcessId, :version,
-				    :deploymentKey, :resourceName, :deployedBy, :deployedAt)
+				select brain_register_deployment(:definition, :tenant, :processId, :engineProcessId, :version,
+				    :deployment, :resourceName, :deployedBy, :deployedAt)
 				""")
-			.param("key", deployment.processDefinitionKey())
+			.param("definition", deployment.definitionId())
 			.param("tenant", deployment.tenant().value())
 			.param("processId", deployment.processId())
 			.param("engineProcessId", deployment.engineProcessId())
 			.param("version", deployment.version())
-			.param("deploymentKey", deployment.deploymentKey())
+			.param("deployment", deployment.deploymentId())
 			.param("resourceName", deployment.resourceName())
 			.param("deployedBy", deployment.deployedBy())
 			.param("deployedAt", Timestamp.from(deployment.deployedAt()))
@@ -49,14 +49,14 @@ public class DeploymentRegistry {
 
 	/**
 	 * The tenant that owns a process definition.
-	 * @param processDefinitionKey the engine's key of the definition
+	 * @param definitionId the engine's id of the definition
 	 * @return the owner, or empty when Brain did not deploy the definition
 	 */
-	public Optional<TenantId> tenantOf(long processDefinitionKey) {
+	public Optional<TenantId> tenantOf(String definitionId) {
 		// Crosses tenants by design, through the one narrow function row-level security
 		// allows.
-		return this.jdbc.sql("select brain_tenant_of_definition(:key)")
-			.param("key", processDefinitionKey)
+		return this.jdbc.sql("select brain_tenant_of_definition(:definition)")
+			.param("definition", definitionId)
 			.query((rs, row) -> rs.getString(1))
 			.optional()
 			.filter(TenantId::isValid)
@@ -78,9 +78,9 @@ public class DeploymentRegistry {
 	}
 
 	private ProcessDeployment map(ResultSet rs, int row) throws SQLException {
-		return new ProcessDeployment(rs.getLong("process_definition_key"), new TenantId(rs.getString("tenant_id")),
+		return new ProcessDeployment(rs.getString("definition_id"), new TenantId(rs.getString("tenant_id")),
 				rs.getString("process_id"), rs.getString("engine_process_id"), rs.getInt("version"),
-				rs.getLong("deployment_key"), rs.getString("resource_name"), rs.getString("deployed_by"),
+				rs.getString("deployment_id"), rs.getString("resource_name"), rs.getString("deployed_by"),
 				rs.getTimestamp("deployed_at").toInstant());
 	}
 

@@ -35,10 +35,10 @@ class TenantScopedDataSourceTests {
 		try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("delete from process_deployment");
 			statement.execute("""
-					insert into process_deployment (process_definition_key, tenant_id, process_id, engine_process_id,
-					    version, deployment_key, resource_name, deployed_by)
-					values (1, 'acme', 'p', 'acme--p', 1, 1, 'p.bpmn', 'test'),
-					    (2, 'globex', 'p', 'globex--p', 1, 2, 'p.bpmn', 'test')
+					insert into process_deployment (definition_id, tenant_id, process_id, engine_process_id,
+					    version, deployment_id, resource_name, deployed_by)
+					values ('1', 'acme', 'p', 'acme--p', 1, '1', 'p.bpmn', 'test'),
+					    ('2', 'globex', 'p', 'globex--p', 1, '2', 'p.bpmn', 'test')
 					""");
 		}
 	}

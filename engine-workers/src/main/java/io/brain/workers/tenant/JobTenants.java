@@ -41,7 +41,7 @@ public class JobTenants {
 			// to.
 			return task.get().tenant();
 		}
-		return this.registry.tenantOf(job.getProcessDefinitionKey())
+		return this.registry.tenantOf(String.valueOf(job.getProcessDefinitionKey()))
 			.orElseThrow(() -> ConnectorRetryException.builder()
 				.errorCode("UNKNOWN_TENANT")
 				.message("Process definition " + job.getProcessDefinitionKey() + " (" + job.getBpmnProcessId()
