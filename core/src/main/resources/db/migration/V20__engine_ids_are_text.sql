@@ -51,3 +51,6 @@ $$;
 
 grant execute on function brain_register_deployment(varchar, varchar, varchar, varchar, integer, varchar, varchar,
     varchar, timestamptz), brain_tenant_of_definition(varchar) to ${appRole};
+
+-- The open engine names a message it keeps by a UUID and one it delivers at once not at all.
+alter table webhook_delivery alter column message_key type varchar(64) using message_key::text;

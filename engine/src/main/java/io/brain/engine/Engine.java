@@ -102,8 +102,10 @@ public interface Engine {
 	 * @param delivered whether a run received it at once
 	 * @param buffered whether it waits for a run for its time to live
 	 * @param duplicate whether a message with its id had been published already
+	 * @param messageKey the engine's id of the message, where it names one (Camunda 8
+	 * names every message, the open engine those it keeps); null otherwise
 	 */
-	record MessagePublished(boolean delivered, boolean buffered, boolean duplicate) {
+	record MessagePublished(boolean delivered, boolean buffered, boolean duplicate, String messageKey) {
 	}
 
 }

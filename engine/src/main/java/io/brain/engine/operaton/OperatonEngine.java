@@ -186,24 +186,24 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 		if (keep && message.messageId().isPresent()) {
 			kept = this.messages.keep(tenant, message);
 			if (kept == null) {
-				return new MessagePublished(false, false, true);
+				return new MessagePublished(false, false, true, null);
 			}
 		}
 		boolean delivered = deliver(tenant, message.name(), message.correlationKey(), message.variables(), true);
 		if (!keep) {
-			return new MessagePublished(delivered, false, false);
+			return new MessagePublished(delivered, false, false, null);
 		}
 		if (delivered) {
 			if (kept != null) {
 				this.messages.delivered(tenant, kept);
 			}
-			return new MessagePublished(true, false, false);
+			return new MessagePublished(true, false, false, null);
 		}
 		if (kept == null) {
 			kept = this.messages.keep(tenant, message);
 		}
 		this.messages.release(tenant, kept);
-		return new MessagePublished(false, true, false);
+		return new MessagePublished(false, true, false, kept.toString());
 	}
 
 	/**
