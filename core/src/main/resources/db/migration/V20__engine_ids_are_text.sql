@@ -54,3 +54,5 @@ grant execute on function brain_register_deployment(varchar, varchar, varchar, v
 
 -- The open engine names a message it keeps by a UUID and one it delivers at once not at all.
 alter table webhook_delivery alter column message_key type varchar(64) using message_key::text;
+alter table webhook_delivery add column message_already_published boolean not null default false;
+update webhook_delivery set message_already_published = true where message_name is not null and message_key is null;

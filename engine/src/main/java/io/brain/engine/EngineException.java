@@ -14,7 +14,12 @@ public class EngineException extends RuntimeException {
 		/** The engine refused the command as given (variables, state). */
 		REFUSED,
 		/** The engine cannot take it now; the same command may succeed later. */
-		UNAVAILABLE
+		UNAVAILABLE,
+		/**
+		 * The engine is up but busy (back-pressure): it takes commands again as soon as
+		 * it has worked off some of its load, sooner than one that cannot be reached.
+		 */
+		BUSY
 
 	}
 
@@ -31,6 +36,11 @@ public class EngineException extends RuntimeException {
 
 	public Kind kind() {
 		return this.kind;
+	}
+
+	/** Whether the same command may succeed when sent again later. */
+	public boolean isTransient() {
+		return this.kind == Kind.UNAVAILABLE || this.kind == Kind.BUSY;
 	}
 
 }

@@ -19,16 +19,6 @@ public interface RunHistory {
 	/** The tenant's runs, the latest first. */
 	Page runs(TenantId tenant, Query query);
 
-	/**
-	 * The first open incident of a tenant's run whose own variables hold a variable with
-	 * this text value: how a caller awaiting a run it marked learns that the run failed.
-	 */
-	Optional<FailedRun> openIncidentWith(TenantId tenant, String variable, String value);
-
-	/** A run stopped at an incident: its id and what the incident says. */
-	record FailedRun(String runId, String message) {
-	}
-
 	/** How a run began, as the engine knows it. */
 	enum StartKind {
 

@@ -162,20 +162,20 @@ class AutomationRepository {
 	 * Marks a version deployed and archives the one deployed before it, in one statement
 	 * each.
 	 */
-	void deployed(String tenant, UUID automation, int version, long processDefinitionKey, String user) {
+	void deployed(String tenant, UUID automation, int version, String definitionId, String user) {
 		this.jdbc.sql("""
 				update automation_version set status = 'ARCHIVED'
 				where tenant_id = :tenant and automation_id = :automation and status = 'DEPLOYED'
 				""").param("tenant", tenant).param("automation", automation).update();
 		this.jdbc.sql("""
 				update automation_version set status = 'DEPLOYED', deployed_by = :user, deployed_at = now(),
-				    process_definition_key = :definition
+				    definition_id = :definition
 				where tenant_id = :tenant and automation_id = :automation and version = :version
 				""")
 			.param("tenant", tenant)
 			.param("automation", automation)
 			.param("version", version)
-			.param("definition", processDefinitionKey)
+			.param("definition", definitionId)
 			.param("user", user)
 			.update();
 		touch(tenant, automation, user);

@@ -168,7 +168,7 @@ public class Automations {
 		}
 		Deployment deployment = this.deployments.deploy(user, key + ".bpmn",
 				Bpmn.convertToString(checked.model()).getBytes(StandardCharsets.UTF_8));
-		long definition = Long.parseLong(deployment.processes().get(0).processDefinitionKey());
+		String definition = deployment.processes().get(0).definitionId();
 		this.repository.deployed(tenant.value(), stored.id(), number, definition, user.username());
 		return version(user, key, number);
 	}

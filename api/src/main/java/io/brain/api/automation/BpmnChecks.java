@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.brain.api.connector.ConnectorType;
 import io.brain.api.connector.ConnectorTypes;
 import io.brain.api.connector.Connections;
-import io.brain.api.deployment.TenantScope;
 import io.brain.core.tenant.TenantId;
+import io.brain.engine.Engine;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Process;
@@ -49,7 +49,10 @@ class BpmnChecks {
 
 	private final ElementTemplates templates;
 
-	BpmnChecks(ConnectorTypes types, Connections connections, ElementTemplates templates) {
+	private final Engine engine;
+
+	BpmnChecks(ConnectorTypes types, Connections connections, ElementTemplates templates, Engine engine) {
+		this.engine = engine;
 		this.types = types;
 		this.connections = connections;
 		this.templates = templates;
@@ -87,7 +90,9 @@ class BpmnChecks {
 		for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
 			checkConnectorStep(tenant, task, problems);
 		}
-		TenantScope.problems(model).forEach((element, message) -> problems.add(new BpmnProblem(element, message)));
+		// What the engine Brain runs on cannot carry, found before anything is deployed.
+		this.engine.check(tenant, bpmnXml)
+			.forEach((problem) -> problems.add(new BpmnProblem(problem.elementId(), problem.message())));
 		return new Checked(model, List.copyOf(problems));
 	}
 

@@ -2,30 +2,24 @@ package io.brain.api.connector;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.UUID;
 
 import io.brain.api.deployment.Deployment;
 import io.brain.api.deployment.DeploymentService;
 import io.brain.api.identity.CurrentUser;
 import io.brain.api.problem.BrainProblem;
-import io.brain.api.run.RunService;
 import io.brain.core.tenant.TenantId;
-import io.brain.core.tenant.TenantNamespace;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.CamundaFuture;
-import io.camunda.client.api.command.ClientException;
-import io.camunda.client.api.command.ClientStatusException;
-import io.camunda.client.api.response.ProcessInstanceResult;
+import io.brain.engine.Engine;
+import io.brain.engine.EngineException;
+import io.brain.engine.RunHistory;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.grpc.Status;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -35,42 +29,36 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a connector operation for a connection (its test, a sync) the one way the api
- * reaches providers: through Zeebe. A built-in process with the operation is deployed for
- * the tenant (once, while the engine knows it), run, and awaited; the engine workers make
- * the calls.
+ * reaches providers: through the engine. A built-in process with the operation is
+ * deployed for the tenant (once, while the engine knows it), run, and awaited; the engine
+ * workers make the calls.
  */
 @Component
 class ConnectionProbe {
 
 	static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-	/** How often a probe awaiting its run looks for the run's incident. */
-	static final Duration FAILURE_CHECK_INTERVAL = Duration.ofMillis(100);
-
-	/**
-	 * The variable that marks a probe's run, so its incident can be found before the run
-	 * ends; it is no input of the built-in process.
-	 */
-	static final String RUN_MARK = "brainProbe";
+	/** How often a probe awaiting its run looks at where the run is. */
+	static final Duration CHECK_INTERVAL = Duration.ofMillis(100);
 
 	private final DeploymentService deployments;
 
-	private final CamundaClient zeebe;
+	private final Engine engine;
 
-	private final RunService runs;
+	private final RunHistory history;
 
 	private final TransactionTemplate ownTransaction;
 
 	/** The version of each built-in process this api deployed, by tenant and process. */
 	private final Map<BuiltInProcess, Integer> versions = new ConcurrentHashMap<>();
 
-	ConnectionProbe(DeploymentService deployments, CamundaClient zeebe, RunService runs,
+	ConnectionProbe(DeploymentService deployments, Engine engine, RunHistory history,
 			PlatformTransactionManager transactions) {
 		this.deployments = deployments;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.zeebe = zeebe;
-		this.runs = runs;
+		this.engine = engine;
+		this.history = history;
 	}
 
 	/**
@@ -96,32 +84,27 @@ class ConnectionProbe {
 
 	private Map<String, Object> run(CurrentUser user, ConnectorType type, String operation, Map<String, Object> input) {
 		BuiltInProcess process = new BuiltInProcess(user.tenant(), "brain-" + type.type() + "-" + operation);
+		Map<String, Object> variables;
+		int version = deployed(user, process, type, operation, input.keySet());
 		try {
-			Map<String, Object> variables;
-			int version = deployed(user, process, type, operation, input.keySet());
-			try {
-				variables = runToEnd(process, version, input, operation, type);
-			}
-			catch (ClientStatusException ex) {
-				if (ex.getStatusCode() != Status.Code.NOT_FOUND) {
-					throw ex;
-				}
-				// The engine no longer knows the process, e.g. after its data was reset.
-				this.versions.remove(process, version);
-				variables = runToEnd(process, deployed(user, process, type, operation, input.keySet()), input,
-						operation, type);
-			}
-			if (variables.get("result") instanceof Map<?, ?> result) {
-				@SuppressWarnings("unchecked")
-				Map<String, Object> typed = (Map<String, Object>) result;
-				return typed;
-			}
-			throw new BrainProblem(HttpStatus.BAD_GATEWAY, "The connector answered no result.");
+			variables = runToEnd(process, input, operation, type);
 		}
-		catch (ClientException ex) {
-			throw new BrainProblem(HttpStatus.GATEWAY_TIMEOUT, "The " + type.name() + " " + operation
-					+ " did not finish within " + TIMEOUT.toSeconds() + " s; the engine workers may not be running.");
+		catch (EngineException ex) {
+			if (ex.kind() != EngineException.Kind.NOT_FOUND) {
+				throw new BrainProblem(HttpStatus.SERVICE_UNAVAILABLE,
+						"The engine could not run the " + type.name() + " " + operation + " now: " + ex.getMessage());
+			}
+			// The engine no longer knows the process, e.g. after its data was reset.
+			this.versions.remove(process, version);
+			deployed(user, process, type, operation, input.keySet());
+			variables = runToEnd(process, input, operation, type);
 		}
+		if (variables.get("result") instanceof Map<?, ?> result) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> typed = (Map<String, Object>) result;
+			return typed;
+		}
+		throw new BrainProblem(HttpStatus.BAD_GATEWAY, "The connector answered no result.");
 	}
 
 	/**
@@ -166,47 +149,52 @@ class ConnectionProbe {
 	}
 
 	/**
-	 * Runs a built-in process by id and version rather than by definition key: keys
-	 * restart when the engine's data is reset, so a remembered key could come to name
-	 * another tenant's process, while the id stays the tenant's own. While it waits for
-	 * the result, it looks for an incident of the run (marked with a variable, as its key
-	 * is only known at its end), and answers at once when the run failed.
+	 * Runs the tenant's built-in process and awaits its end: answers its variables when
+	 * it completes, and at once when it stops at an incident or is cancelled.
 	 */
-	private Map<String, Object> runToEnd(BuiltInProcess process, int version, Map<String, Object> input,
-			String operation, ConnectorType type) {
-		String mark = UUID.randomUUID().toString();
-		Map<String, Object> variables = new HashMap<>(input);
-		variables.put(RUN_MARK, mark);
-		CamundaFuture<ProcessInstanceResult> result = this.zeebe.newCreateInstanceCommand()
-			.bpmnProcessId(TenantNamespace.engineId(process.tenant(), process.id()))
-			.version(version)
-			.variables(variables)
-			.withResult()
-			.fetchVariables("result")
-			.requestTimeout(TIMEOUT)
-			.send();
-		while (true) {
-			try {
-				return result.join(FAILURE_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS).getVariablesAsMap();
-			}
-			catch (ClientException ex) {
-				if (!(ex.getCause() instanceof TimeoutException)) {
-					throw ex;
+	private Map<String, Object> runToEnd(BuiltInProcess process, Map<String, Object> input, String operation,
+			ConnectorType type) {
+		String runId = this.engine.start(process.tenant(), process.id(), new HashMap<>(input), null).runId();
+		Instant deadline = Instant.now().plus(TIMEOUT);
+		while (Instant.now().isBefore(deadline)) {
+			Optional<RunHistory.Run> run = this.history.run(process.tenant(), runId);
+			if (run.isPresent()) {
+				switch (run.get().summary().state()) {
+					case COMPLETED:
+						return run.get().variables();
+					case INCIDENT:
+						throw failed(type, operation, runId,
+								run.get()
+									.incidents()
+									.stream()
+									.filter(RunHistory.Incident::open)
+									.map(RunHistory.Incident::message)
+									.findFirst()
+									.orElse("an incident"));
+					case CANCELLED:
+						throw new BrainProblem(HttpStatus.BAD_GATEWAY,
+								"The " + type.name() + " " + operation + " was cancelled (run " + runId + ").");
+					default:
+						break;
 				}
 			}
-			Optional<RunService.FailedRun> failed = this.runs.failedRunWith(process.tenant(), RUN_MARK, mark);
-			if (failed.isPresent()) {
-				result.cancel(true);
-				throw failed(type, operation, failed.get());
+			try {
+				Thread.sleep(CHECK_INTERVAL);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
 			}
 		}
+		throw new BrainProblem(HttpStatus.GATEWAY_TIMEOUT, "The " + type.name() + " " + operation
+				+ " did not finish within " + TIMEOUT.toSeconds() + " s; the engine workers may not be running.");
 	}
 
 	/** A run that stopped at an incident: what it says, and the run to look at. */
-	private static BrainProblem failed(ConnectorType type, String operation, RunService.FailedRun run) {
+	private static BrainProblem failed(ConnectorType type, String operation, String runId, String message) {
 		BrainProblem problem = new BrainProblem(HttpStatus.BAD_GATEWAY,
-				"The " + type.name() + " " + operation + " failed: " + run.message() + " (run " + run.runId() + ")");
-		problem.getBody().setProperty("runId", run.runId());
+				"The " + type.name() + " " + operation + " failed: " + message + " (run " + runId + ")");
+		problem.getBody().setProperty("runId", runId);
 		return problem;
 	}
 

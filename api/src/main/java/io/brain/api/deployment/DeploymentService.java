@@ -1,6 +1,7 @@
 package io.brain.api.deployment;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,35 +12,35 @@ import io.brain.api.problem.BrainProblem;
 import io.brain.core.deployment.DeploymentRegistry;
 import io.brain.core.deployment.ProcessDeployment;
 import io.brain.core.tenant.TenantId;
-import io.brain.core.tenant.TenantNamespace;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.camunda.client.api.response.DeploymentEvent;
-import io.camunda.client.api.response.Process;
+import io.brain.engine.Engine;
+import io.brain.engine.EngineException;
+import io.brain.engine.ModelProblem;
+import io.brain.engine.ModelRefusedException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.grpc.Status;
+import io.camunda.zeebe.model.bpmn.instance.Process;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Deploys BPMN for a tenant: parses it, confines every name it reaches other runs by to
- * the tenant ({@link TenantScope}), deploys it to Zeebe and records each definition in
- * the deployment registry, so workers can tell which tenant a job belongs to.
+ * Deploys BPMN for a tenant: parses it, hands it to the engine, which confines every name
+ * it reaches other runs by to the tenant, and records each definition in the deployment
+ * registry, so the tenant's deployments can be listed and workers can tell which tenant a
+ * job belongs to.
  */
 @Service
 public class DeploymentService {
 
-	private final CamundaClient zeebe;
+	private final Engine engine;
 
 	private final DeploymentRegistry registry;
 
 	private final ProcessTemplates templates;
 
-	DeploymentService(CamundaClient zeebe, DeploymentRegistry registry, ProcessTemplates templates) {
-		this.zeebe = zeebe;
+	DeploymentService(Engine engine, DeploymentRegistry registry, ProcessTemplates templates) {
+		this.engine = engine;
 		this.registry = registry;
 		this.templates = templates;
 	}
@@ -47,37 +48,49 @@ public class DeploymentService {
 	public Deployment deploy(CurrentUser user, String resourceName, byte[] bpmnXml) {
 		TenantId tenant = user.tenant();
 		BpmnModelInstance model = parse(bpmnXml);
-		List<io.camunda.zeebe.model.bpmn.instance.Process> executable = model
-			.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class)
-			.stream()
-			.filter(io.camunda.zeebe.model.bpmn.instance.Process::isExecutable)
-			.toList();
-		if (executable.isEmpty()) {
+		if (model.getModelElementsByType(Process.class).stream().noneMatch(Process::isExecutable)) {
 			throw BrainProblem.badInput("bpmnXml", "The BPMN has no executable process (isExecutable=\"true\").");
 		}
-		Map<String, String> refused = TenantScope.problems(model);
-		if (!refused.isEmpty()) {
-			BrainProblem problem = BrainProblem.badInput("bpmnXml", refused.values().iterator().next());
-			problem.getBody()
-				.setProperty("problems",
-						refused.entrySet()
-							.stream()
-							.map((found) -> Map.of("elementId", found.getKey(), "message", found.getValue()))
-							.toList());
-			throw problem;
+		Engine.Deployed deployed;
+		try {
+			deployed = this.engine.deploy(tenant, resourceName, new String(bpmnXml, StandardCharsets.UTF_8),
+					user.username());
 		}
-		TenantScope.confine(tenant, model);
-
-		DeploymentEvent event = send(tenant, resourceName, model);
-		List<DeployedProcess> deployed = new ArrayList<>();
-		for (Process process : event.getProcesses()) {
-			ProcessDeployment record = new ProcessDeployment(process.getProcessDefinitionKey(), tenant,
-					withoutNamespace(tenant, process.getBpmnProcessId()), process.getBpmnProcessId(),
-					process.getVersion(), event.getKey(), resourceName, user.username(), Instant.now());
+		catch (ModelRefusedException ex) {
+			throw refused(ex.problems());
+		}
+		catch (EngineException ex) {
+			throw (ex.kind() == EngineException.Kind.UNAVAILABLE)
+					? new BrainProblem(HttpStatus.SERVICE_UNAVAILABLE,
+							"The engine could not take the deployment now; try again shortly.")
+					: BrainProblem.badInput("bpmnXml", ex.getMessage());
+		}
+		List<DeployedProcess> processes = new ArrayList<>();
+		Instant now = Instant.now();
+		for (Engine.Definition definition : deployed.processes()) {
+			ProcessDeployment record = new ProcessDeployment(definition.definitionId(), tenant, definition.processId(),
+					definition.engineProcessId(), definition.version(), deployed.deploymentId(), resourceName,
+					user.username(), now);
 			this.registry.record(record);
-			deployed.add(DeployedProcess.of(record));
+			processes.add(DeployedProcess.of(record));
 		}
-		return new Deployment(String.valueOf(event.getKey()), deployed);
+		return new Deployment(deployed.deploymentId(), processes);
+	}
+
+	/**
+	 * A 400 naming the first problem, with every problem on its element.
+	 */
+	public static BrainProblem refused(List<ModelProblem> problems) {
+		BrainProblem problem = BrainProblem.badInput("bpmnXml",
+				problems.isEmpty() ? "The engine refused the model." : problems.get(0).message());
+		problem.getBody()
+			.setProperty("problems",
+					problems.stream()
+						.map((found) -> (found.elementId() != null)
+								? Map.of("elementId", found.elementId(), "message", found.message())
+								: Map.of("message", found.message()))
+						.toList());
+		return problem;
 	}
 
 	public Deployment deployTemplate(CurrentUser user, String templateId) {
@@ -104,24 +117,6 @@ public class DeploymentService {
 			throw BrainProblem.badInput("bpmnXml",
 					"The BPMN is not valid: " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
 		}
-	}
-
-	private DeploymentEvent send(TenantId tenant, String resourceName, BpmnModelInstance model) {
-		try {
-			return this.zeebe.newDeployResourceCommand().addProcessModel(model, resourceName).send().join();
-		}
-		catch (ClientStatusException ex) {
-			if (ex.getStatusCode() == Status.Code.INVALID_ARGUMENT) {
-				throw BrainProblem.badInput("bpmnXml",
-						"Zeebe rejected the BPMN: " + withoutNamespace(tenant, ex.getStatus().getDescription()));
-			}
-			throw new BrainProblem(HttpStatus.SERVICE_UNAVAILABLE,
-					"Zeebe could not take the deployment now (" + ex.getStatusCode() + "); try again shortly.");
-		}
-	}
-
-	private static String withoutNamespace(TenantId tenant, String text) {
-		return (text != null) ? text.replace(TenantNamespace.engineId(tenant, ""), "") : "";
 	}
 
 }

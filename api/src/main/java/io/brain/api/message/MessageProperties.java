@@ -9,9 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the public message API ({@code brain.messages.*}).
  *
  * @param timeToLive how long the engine keeps a message the caller gave no time to live
- * @param publishTimeout how long a publish waits for the engine's answer
  */
 @ConfigurationProperties("brain.messages")
-public record MessageProperties(@DefaultValue("1h") Duration timeToLive, @DefaultValue("10s") Duration publishTimeout) {
+public record MessageProperties(@DefaultValue("1h") Duration timeToLive) {
 
 }

@@ -12,15 +12,10 @@ import io.brain.api.identity.CurrentUser;
 import io.brain.api.input.InputText;
 import io.brain.api.problem.BrainProblem;
 import io.brain.api.problem.Paging;
-import io.brain.core.deployment.DeploymentRegistry;
-import io.brain.core.deployment.ProcessDeployment;
 import io.brain.core.tenant.TenantId;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.CamundaFuture;
-import io.camunda.client.api.command.ClientException;
-import io.camunda.client.api.command.ClientStatusException;
-import io.camunda.client.api.response.ProcessInstanceEvent;
-import io.grpc.Status;
+import io.brain.engine.Engine;
+import io.brain.engine.EngineException;
+import io.brain.engine.RunHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,36 +28,28 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The tenant's runs: started through Brain, read as the broker's exporter reports them
- * (see docs/decisions/0008-runs-from-the-exporter.md), retried and cancelled through the
- * engine. A run's id is the engine's process instance key, so runs Brain did not start
- * (timers, messages, parent runs) have one too.
+ * The tenant's runs: started through Brain, read as the engine's run history tells them,
+ * retried and cancelled through the engine. A run's id is the engine's, so runs Brain did
+ * not start (timers, messages, parent runs) have one too.
  */
 @Service
 public class RunService {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunService.class);
 
-	/** How long a start waits for the engine's answer unless the caller says. */
-	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
-
-	private final CamundaClient zeebe;
-
-	private final DeploymentRegistry deployments;
-
-	private final RunRepository runs;
+	private final Engine engine;
 
 	private final RunHistory history;
+
+	private final RunRepository runs;
 
 	/** A savepoint within the caller's transaction (a transaction of its own without). */
 	private final TransactionTemplate savepoint;
 
-	RunService(CamundaClient zeebe, DeploymentRegistry deployments, RunRepository runs, RunHistory history,
-			PlatformTransactionManager transactions) {
-		this.zeebe = zeebe;
-		this.deployments = deployments;
-		this.runs = runs;
+	RunService(Engine engine, RunHistory history, RunRepository runs, PlatformTransactionManager transactions) {
+		this.engine = engine;
 		this.history = history;
+		this.runs = runs;
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
@@ -72,7 +59,7 @@ public class RunService {
 	 * instance before this returns.
 	 */
 	public Run start(CurrentUser user, StartRunRequest request) {
-		return find(user, String.valueOf(createOrRefuse(user, request).processInstanceKey));
+		return find(user, createOrRefuse(user, request).runId());
 	}
 
 	/**
@@ -88,13 +75,13 @@ public class RunService {
 		}
 		TenantId tenant = user.tenant();
 		this.runs.lockIdempotencyKey(tenant, idempotencyKey);
-		Optional<Long> earlier = this.runs.runOfIdempotencyKey(tenant, idempotencyKey);
+		Optional<String> earlier = this.runs.runOfIdempotencyKey(tenant, idempotencyKey);
 		if (earlier.isPresent()) {
-			return new Started(find(user, String.valueOf(earlier.get())), true);
+			return new Started(find(user, earlier.get()), true);
 		}
-		Created created = createOrRefuse(user, request);
-		this.runs.rememberIdempotencyKey(tenant, idempotencyKey, created.runId());
-		return new Started(find(user, String.valueOf(created.processInstanceKey())), false);
+		RunRepository.NewRun created = createOrRefuse(user, request);
+		this.runs.rememberIdempotencyKey(tenant, idempotencyKey, created.id());
+		return new Started(find(user, created.runId()), false);
 	}
 
 	/**
@@ -108,42 +95,20 @@ public class RunService {
 	}
 
 	/**
-	 * Whether a run a caller is awaiting failed: its first open incident, found by a
-	 * variable the caller gave the run when it started it (its key is only known once the
-	 * run ends). Read from the exporter's rows, so an incident shows within moments.
-	 * @param variable the variable's name
-	 * @param value its text value, unique to the run
-	 * @return the run's id and its incident's message, if it has one open
-	 */
-	public Optional<FailedRun> failedRunWith(TenantId tenant, String variable, String value) {
-		return this.history.openIncidentOfRunWith(tenant, variable, value)
-			.map((failed) -> new FailedRun(failed.runId(), failed.message()));
-	}
-
-	/**
-	 * A run that stopped at an incident.
-	 *
-	 * @param runId the run's id
-	 * @param message what the incident says
-	 */
-	public record FailedRun(String runId, String message) {
-
-	}
-
-	/**
 	 * One run with its timeline, variables and incidents.
-	 * @param id the run's id (its process instance key)
+	 * @param id the run's id
 	 * @throws BrainProblem 404 when the tenant has no such run
 	 */
 	public Run find(CurrentUser user, String id) {
 		TenantId tenant = user.tenant();
-		long key = key(id);
-		RunHistory.Found found = this.history.find(tenant, key).orElseThrow(() -> notFound(id));
-		RunSummary run = found.summary();
-		RunHistory.Variables variables = this.history.variables(tenant, key);
-		return new Run(run.id(), run.automation(), run.version(), run.state(), run.start(), run.startedAt(),
-				run.endedAt(), run.durationMs(), found.input(), variables.values(), variables.omitted(),
-				this.history.steps(tenant, key), this.history.incidents(tenant, key));
+		RunHistory.Run run = this.history.run(tenant, checked(id)).orElseThrow(() -> notFound(id));
+		RunRepository.Started started = this.runs.started(tenant, List.of(id)).get(id);
+		RunSummary summary = summary(run.summary(), started);
+		return new Run(summary.id(), summary.automation(), summary.version(), summary.state(), summary.start(),
+				summary.startedAt(), summary.endedAt(), summary.durationMs(),
+				(started != null) ? started.input() : null, run.variables(), run.omittedVariables(),
+				run.steps().stream().map(RunService::step).toList(),
+				run.incidents().stream().map(RunService::incident).toList());
 	}
 
 	/**
@@ -153,49 +118,39 @@ public class RunService {
 	 */
 	public RunPage list(CurrentUser user, RunState state, String automation, int page, int size) {
 		Paging.check(page, size);
-		String only = (automation != null && !automation.isBlank()) ? automation.strip() : null;
-		return this.history.page(user.tenant(), state, only, page, size);
+		TenantId tenant = user.tenant();
+		Optional<String> only = Optional.ofNullable(automation).map(String::strip).filter((id) -> !id.isEmpty());
+		RunHistory.Page found = this.history.runs(tenant, new RunHistory.Query(only,
+				Optional.ofNullable(state).map((wanted) -> RunHistory.State.valueOf(wanted.name())), page, size));
+		Map<String, RunRepository.Started> started = this.runs.started(tenant,
+				found.items().stream().map(RunHistory.Summary::id).toList());
+		return new RunPage(found.items().stream().map((run) -> summary(run, started.get(run.id()))).toList(), page,
+				size, found.total());
 	}
 
 	/**
-	 * Retries the failed steps of a run: each failed job gets more retries and each open
-	 * incident is resolved, so the engine tries the step again.
+	 * Retries the failed steps of a run: each gets more retries and its incident is
+	 * resolved, so the engine tries the step again.
 	 * @throws BrainProblem 404 for an unknown run, 409 when nothing waits for a retry
 	 */
 	public RunActionAccepted retry(CurrentUser user, String id, RetryRunRequest request) {
 		TenantId tenant = user.tenant();
-		long key = key(id);
-		this.history.find(tenant, key).orElseThrow(() -> notFound(id));
-		List<RunIncident> open = this.history.incidents(tenant, key)
+		RunHistory.Run run = this.history.run(tenant, checked(id)).orElseThrow(() -> notFound(id));
+		List<String> open = run.incidents()
 			.stream()
-			.filter((incident) -> incident.state() == RunIncident.State.OPEN)
+			.filter(RunHistory.Incident::open)
+			.map(RunHistory.Incident::id)
 			.toList();
 		if (open.isEmpty()) {
 			throw new BrainProblem(HttpStatus.CONFLICT, "The run has no failed step to retry.");
 		}
-		List<String> resolved = new ArrayList<>();
-		for (RunIncident incident : open) {
-			try {
-				if (incident.jobId() != null) {
-					this.zeebe.newUpdateRetriesCommand(Long.parseLong(incident.jobId()))
-						.retries(request.retries())
-						.send()
-						.join();
-				}
-				this.zeebe.newResolveIncidentCommand(Long.parseLong(incident.id())).send().join();
-				resolved.add(incident.id());
-			}
-			catch (ClientStatusException ex) {
-				// Resolved since the exporter wrote it: nothing left to do for this one.
-				if (ex.getStatusCode() != Status.Code.NOT_FOUND) {
-					throw engineProblem(ex);
-				}
-			}
-			catch (ClientException ex) {
-				throw engineProblem(ex);
-			}
+		try {
+			this.engine.retry(tenant, id, request.retries());
 		}
-		return new RunActionAccepted(id, "RETRY", resolved);
+		catch (EngineException ex) {
+			throw engineProblem(ex);
+		}
+		return new RunActionAccepted(id, "RETRY", open);
 	}
 
 	/**
@@ -203,94 +158,77 @@ public class RunService {
 	 * @throws BrainProblem 404 for an unknown run, 409 when it has ended
 	 */
 	public RunActionAccepted cancel(CurrentUser user, String id) {
-		RunSummary run = this.history.find(user.tenant(), key(id)).orElseThrow(() -> notFound(id)).summary();
-		if (run.state() == RunState.COMPLETED || run.state() == RunState.CANCELLED) {
+		TenantId tenant = user.tenant();
+		RunHistory.Summary run = this.history.run(tenant, checked(id)).orElseThrow(() -> notFound(id)).summary();
+		if (run.state() == RunHistory.State.COMPLETED || run.state() == RunHistory.State.CANCELLED) {
 			throw new BrainProblem(HttpStatus.CONFLICT, "The run has ended (" + run.state() + ").");
 		}
+		boolean cancelled;
 		try {
-			this.zeebe.newCancelInstanceCommand(key(id)).send().join();
+			cancelled = this.engine.cancel(tenant, id);
 		}
-		catch (ClientStatusException ex) {
-			if (ex.getStatusCode() == Status.Code.NOT_FOUND) {
-				throw new BrainProblem(HttpStatus.CONFLICT, "The run has ended.");
-			}
+		catch (EngineException ex) {
 			throw engineProblem(ex);
 		}
-		catch (ClientException ex) {
-			throw engineProblem(ex);
+		if (!cancelled) {
+			throw new BrainProblem(HttpStatus.CONFLICT, "The run has ended.");
 		}
 		return new RunActionAccepted(id, "CANCEL", List.of());
 	}
 
-	/** Creates the instance, or answers 503 when the engine cannot take it now. */
-	private Created createOrRefuse(CurrentUser user, StartRunRequest request) {
-		try {
-			return create(user, request, null);
-		}
-		catch (EngineUnavailableException ex) {
-			logger.warn("The engine could not start a run: {}", ex.getMessage());
-			throw new BrainProblem(HttpStatus.SERVICE_UNAVAILABLE,
-					"The engine cannot start the run now; try again in a moment.");
-		}
-	}
-
-	private Created create(CurrentUser user, StartRunRequest request, Duration timeout) {
-		TenantId tenant = user.tenant();
-		ProcessDeployment deployment = deployed(tenant, request.processId());
+	/** Creates the instance and records it, or answers why not. */
+	private RunRepository.NewRun createOrRefuse(CurrentUser user, StartRunRequest request) {
 		BrainProblem unstorable = unstorable(request.variables());
 		if (unstorable != null) {
 			throw unstorable;
 		}
-		long instance;
+		RunRepository.NewRun run;
 		try {
-			instance = send(deployment, request.variables(), timeout).join().getProcessInstanceKey();
+			run = create(user, request.processId(), request.variables(), Instant.now());
 		}
-		catch (ClientException ex) {
+		catch (EngineException ex) {
 			throw refusal(request.processId(), ex);
 		}
-		UUID id = UUID.randomUUID();
-		this.runs.insert(tenant, List.of(new RunRepository.NewRun(id, deployment.processId(),
-				deployment.processDefinitionKey(), instance, user.username(), Instant.now(), request.variables())));
-		return new Created(id, instance);
+		this.runs.insert(user.tenant(), List.of(run));
+		return run;
+	}
+
+	private RunRepository.NewRun create(CurrentUser user, String processId, Map<String, Object> variables,
+			Instant now) {
+		Engine.RunStarted started = this.engine.start(user.tenant(), processId, variables, null);
+		return new RunRepository.NewRun(UUID.randomUUID(), processId, started.definitionId(), started.runId(),
+				user.username(), now, variables);
 	}
 
 	/**
 	 * Starts runs for a caller that tries again later what the engine cannot take now
 	 * (the webhook dispatcher): one per set of variables, all of the latest deployed
-	 * version of one process. The starts go to the engine together and each answer is
-	 * awaited; the runs it created are recorded in the caller's transaction.
-	 * @param timeout how long to wait for the engine's answers
+	 * version of one process. The runs it created are recorded in the caller's
+	 * transaction.
 	 * @return one outcome per set of variables, in their order
-	 * @throws BrainProblem 404 when the process is not deployed
 	 */
-	public List<StartOutcome> startAllAccepted(CurrentUser user, String processId, List<Map<String, Object>> variables,
-			Duration timeout) {
+	public List<StartOutcome> startAllAccepted(CurrentUser user, String processId,
+			List<Map<String, Object>> variables) {
 		TenantId tenant = user.tenant();
-		ProcessDeployment deployment = deployed(tenant, processId);
 		List<StartOutcome> outcomes = new ArrayList<>(variables.size());
-		List<CamundaFuture<ProcessInstanceEvent>> sent = new ArrayList<>(variables.size());
-		for (Map<String, Object> each : variables) {
-			// Variables that cannot be stored as the run's input never reach the engine.
-			BrainProblem unstorable = unstorable(each);
-			outcomes.add((unstorable != null) ? new StartOutcome.NotStarted(unstorable) : null);
-			sent.add((unstorable != null) ? null : send(deployment, each, timeout));
-		}
 		List<RunRepository.NewRun> started = new ArrayList<>(variables.size());
 		List<Integer> positions = new ArrayList<>(variables.size());
 		Instant now = Instant.now();
-		for (int i = 0; i < sent.size(); i++) {
-			if (sent.get(i) == null) {
+		for (int i = 0; i < variables.size(); i++) {
+			// Variables that cannot be stored as the run's input never reach the engine.
+			BrainProblem unstorable = unstorable(variables.get(i));
+			if (unstorable != null) {
+				outcomes.add(new StartOutcome.NotStarted(unstorable));
 				continue;
 			}
 			try {
-				long instance = sent.get(i).join().getProcessInstanceKey();
-				started.add(new RunRepository.NewRun(UUID.randomUUID(), deployment.processId(),
-						deployment.processDefinitionKey(), instance, user.username(), now, variables.get(i)));
+				RunRepository.NewRun run = create(user, processId, variables.get(i), now);
+				started.add(run);
 				positions.add(i);
-				outcomes.set(i, new StartOutcome.Started(instance));
+				outcomes.add(new StartOutcome.Started(run.runId()));
 			}
-			catch (ClientException ex) {
-				outcomes.set(i, new StartOutcome.NotStarted(refusal(processId, ex)));
+			catch (EngineException ex) {
+				outcomes.add(new StartOutcome.NotStarted(ex.isTransient() ? ex : refusal(processId, ex)));
 			}
 		}
 		record(tenant, started, positions, outcomes);
@@ -320,8 +258,8 @@ public class RunService {
 			}
 			catch (NonTransientDataAccessException refused) {
 				String reason = refused.getMostSpecificCause().getMessage();
-				logger.error("Run {} could not be recorded, so it is cancelled: {}", run.processInstanceKey(), reason);
-				cancelQuietly(run.processInstanceKey());
+				logger.error("Run {} could not be recorded, so it is cancelled: {}", run.runId(), reason);
+				cancelQuietly(tenant, run.runId());
 				outcomes.set(positions.get(i),
 						new StartOutcome.NotStarted(new BrainProblem(HttpStatus.UNPROCESSABLE_ENTITY, "variables",
 								"The run's input could not be stored, so the run was cancelled: " + reason)));
@@ -329,12 +267,12 @@ public class RunService {
 		}
 	}
 
-	private void cancelQuietly(long processInstanceKey) {
+	private void cancelQuietly(TenantId tenant, String runId) {
 		try {
-			this.zeebe.newCancelInstanceCommand(processInstanceKey).send().join();
+			this.engine.cancel(tenant, runId);
 		}
-		catch (ClientException ex) {
-			logger.warn("Could not cancel run {}: {}", processInstanceKey, ex.getMessage());
+		catch (EngineException ex) {
+			logger.warn("Could not cancel run {}: {}", runId, ex.getMessage());
 		}
 	}
 
@@ -354,12 +292,12 @@ public class RunService {
 	 */
 	public sealed interface StartOutcome {
 
-		/** The engine created the instance: the run's id is its key. */
-		record Started(long runId) implements StartOutcome {
+		/** The engine created the run. */
+		record Started(String runId) implements StartOutcome {
 		}
 
 		/**
-		 * The engine did not start it: an {@link EngineUnavailableException} when it may
+		 * The engine did not start it: a transient {@link EngineException} when it may
 		 * later, a {@link BrainProblem} when it refused.
 		 */
 		record NotStarted(RuntimeException reason) implements StartOutcome {
@@ -367,68 +305,82 @@ public class RunService {
 
 	}
 
-	private ProcessDeployment deployed(TenantId tenant, String processId) {
-		return this.deployments.latest(tenant, processId)
-			.orElseThrow(() -> new BrainProblem(HttpStatus.NOT_FOUND, "processId",
-					"No process '" + processId + "' is deployed for your tenant."));
-	}
-
-	private CamundaFuture<ProcessInstanceEvent> send(ProcessDeployment deployment, Map<String, Object> variables,
-			Duration timeout) {
-		return this.zeebe.newCreateInstanceCommand()
-			.processDefinitionKey(deployment.processDefinitionKey())
-			.variables(variables)
-			.requestTimeout((timeout != null) ? timeout : DEFAULT_TIMEOUT)
-			.send();
-	}
-
-	/**
-	 * What a failed start means: a {@link BrainProblem} for the caller, or an
-	 * {@link EngineUnavailableException} when the same start may succeed later.
-	 */
-	private static RuntimeException refusal(String processId, ClientException ex) {
-		if (ex instanceof ClientStatusException status) {
-			if (status.getStatusCode() == Status.Code.NOT_FOUND) {
-				return new BrainProblem(HttpStatus.CONFLICT, "processId",
-						"The engine does not know process '" + processId + "' (its data was reset?): deploy it again.");
+	/** What a failed start means for the caller. */
+	private static BrainProblem refusal(String processId, EngineException ex) {
+		return switch (ex.kind()) {
+			case NOT_FOUND -> new BrainProblem(HttpStatus.NOT_FOUND, "processId",
+					"No process '" + processId + "' is deployed for your tenant.");
+			case REFUSED -> BrainProblem.badInput("variables", "The engine refused the variables: " + ex.getMessage());
+			case UNAVAILABLE, BUSY -> {
+				logger.warn("The engine could not start a run: {}", ex.getMessage());
+				yield new BrainProblem(HttpStatus.SERVICE_UNAVAILABLE,
+						"The engine cannot start the run now; try again in a moment.");
 			}
-			if (status.getStatusCode() == Status.Code.INVALID_ARGUMENT) {
-				return BrainProblem.badInput("variables", "The engine refused the variables: " + ex.getMessage());
-			}
-		}
-		// No status: the request did not reach the gateway (connection, channel).
-		return EngineUnavailableException.isTransient(ex) ? EngineUnavailableException.of("the start", ex)
-				: engineProblem(ex);
+		};
 	}
 
-	private static BrainProblem engineProblem(ClientException ex) {
+	private static BrainProblem engineProblem(EngineException ex) {
 		logger.warn("The engine refused a run command: {}", ex.getMessage());
-		if (ex instanceof ClientStatusException status && status.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED) {
-			return new BrainProblem(HttpStatus.SERVICE_UNAVAILABLE, "The engine is busy: try again in a moment.");
+		if (ex.kind() == EngineException.Kind.NOT_FOUND) {
+			return new BrainProblem(HttpStatus.CONFLICT, "The run has ended.");
 		}
-		return new BrainProblem(HttpStatus.SERVICE_UNAVAILABLE, "The engine did not accept the command: "
-				+ ((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName()));
+		return new BrainProblem(HttpStatus.SERVICE_UNAVAILABLE,
+				(ex.kind() == EngineException.Kind.BUSY) ? "The engine is busy: try again in a moment."
+						: "The engine did not accept the command: " + ex.getMessage());
 	}
 
-	private static long key(String id) {
-		try {
-			long key = Long.parseLong(id);
-			if (key > 0) {
-				return key;
-			}
+	private static RunSummary summary(RunHistory.Summary run, RunRepository.Started started) {
+		Long duration = (run.startedAt() != null && run.endedAt() != null)
+				? Duration.between(run.startedAt(), run.endedAt()).toMillis() : null;
+		return new RunSummary(run.id(), run.processId(), (run.version() > 0) ? run.version() : null,
+				RunState.valueOf(run.state().name()), start(run, started), run.startedAt(), run.endedAt(), duration,
+				run.openIncidents());
+	}
+
+	private static RunStart start(RunHistory.Summary run, RunRepository.Started started) {
+		if (started != null) {
+			return new RunStart(RunStart.Kind.BRAIN, started.startedBy());
 		}
-		catch (NumberFormatException ex) {
-			// not a run id
+		return switch (run.startKind()) {
+			case PARENT_RUN -> new RunStart(RunStart.Kind.PARENT_RUN, run.parentRunId());
+			case TIMER -> new RunStart(RunStart.Kind.TIMER, null);
+			case MESSAGE -> new RunStart(RunStart.Kind.MESSAGE, null);
+			case SIGNAL -> new RunStart(RunStart.Kind.SIGNAL, null);
+			case COMMAND -> new RunStart(RunStart.Kind.ENGINE, null);
+		};
+	}
+
+	private static RunStep step(RunHistory.Step step) {
+		Long duration = (step.startedAt() != null && step.endedAt() != null)
+				? Duration.between(step.startedAt(), step.endedAt()).toMillis() : null;
+		RunHistory.Task task = step.task();
+		return new RunStep(step.id(), step.elementId(), step.name(), step.type(), step.eventType(),
+				RunStep.Outcome.valueOf(step.outcome().name()), step.startedAt(), step.endedAt(), duration,
+				(task != null)
+						? new RunStep.Job(task.id(), task.type(), task.state(), task.retriesLeft(), task.errorMessage())
+						: null);
+	}
+
+	private static RunIncident incident(RunHistory.Incident incident) {
+		return new RunIncident(incident.id(), incident.stepId(), incident.elementId(), incident.type(),
+				incident.message(), incident.open() ? RunIncident.State.OPEN : RunIncident.State.RESOLVED,
+				incident.createdAt(), incident.resolvedAt(), incident.taskId());
+	}
+
+	/** A run id as given, when it can name a run at all. */
+	private static String checked(String id) {
+		if (id == null || id.isBlank() || id.length() > 64 || !id.chars().allMatch(RunService::idCharacter)) {
+			throw notFound(id);
 		}
-		throw notFound(id);
+		return id;
+	}
+
+	private static boolean idCharacter(int c) {
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
 	}
 
 	private static BrainProblem notFound(String id) {
 		return BrainProblem.notFound("No run " + id + ".");
-	}
-
-	private record Created(UUID runId, long processInstanceKey) {
-
 	}
 
 }

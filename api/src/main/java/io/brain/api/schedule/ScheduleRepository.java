@@ -170,7 +170,7 @@ class ScheduleRepository {
 			.param("id", id)
 			.param("next", timestamp(nextFireAt))
 			.param("fired", timestamp(firedAt))
-			.param("run", (runId != null) ? Long.parseLong(runId) : null, java.sql.Types.BIGINT)
+			.param("run", runId, java.sql.Types.VARCHAR)
 			.param("error", error)
 			.update();
 	}
@@ -233,8 +233,7 @@ class ScheduleRepository {
 	 */
 
 	private static String lastRunId(ResultSet rs) throws SQLException {
-		long run = rs.getLong("last_run_id");
-		return rs.wasNull() ? null : String.valueOf(run);
+		return rs.getString("last_run_id");
 	}
 
 	record Definition(String name, String cron, ScheduleRule rule, String timeZone, boolean enabled,

@@ -26,9 +26,9 @@ import io.brain.api.message.Messages;
 import io.brain.api.message.PublishMessageRequest;
 import io.brain.api.message.PublishedMessage;
 import io.brain.api.problem.BrainProblem;
-import io.brain.api.run.EngineUnavailableException;
 import io.brain.api.run.RunService;
 import io.brain.core.tenant.TenantContext;
+import io.brain.engine.EngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -229,13 +229,13 @@ class DeliveryDispatcher implements SmartLifecycle {
 		}
 		List<RunService.StartOutcome> outcomes;
 		try {
-			outcomes = this.runs.startAllAccepted(webhook, key, variables, this.properties.startTimeout());
+			outcomes = this.runs.startAllAccepted(webhook, key, variables);
 		}
 		catch (BrainProblem ex) {
 			failAll(tenant, readable, ex.getBody().getDetail());
 			return;
 		}
-		Map<UUID, Long> started = new LinkedHashMap<>();
+		Map<UUID, String> started = new LinkedHashMap<>();
 		for (int i = 0; i < outcomes.size(); i++) {
 			DeliveryRepository.StoredDelivery delivery = readable.get(i).delivery();
 			switch (outcomes.get(i)) {
@@ -292,7 +292,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 				this.properties.messageTtl().toMillis());
 		PublishedMessage published;
 		try {
-			published = this.messages.publishAccepted(actor(tenant, locked), message, this.properties.startTimeout());
+			published = this.messages.publishAccepted(actor(tenant, locked), message);
 		}
 		catch (RuntimeException ex) {
 			notTaken(tenant, delivery, "the message", ex);
@@ -310,11 +310,11 @@ class DeliveryDispatcher implements SmartLifecycle {
 	private void notTaken(String tenant, DeliveryRepository.StoredDelivery delivery, String command,
 			RuntimeException reason) {
 		switch (reason) {
-			case EngineUnavailableException ex when ex.isBackPressure() -> {
+			case EngineException ex when ex.kind() == EngineException.Kind.BUSY -> {
 				// Left as it is: due again once the engine has had a moment.
 				busy();
 			}
-			case EngineUnavailableException ex -> {
+			case EngineException ex when ex.isTransient() -> {
 				if (this.engineAway.getAndIncrement() == 0) {
 					// Once per outage: while it lasts every delivery waits.
 					logger.warn("Webhook deliveries wait for the engine: {}", ex.getMessage());

@@ -168,7 +168,7 @@ class DeliveryRepository {
 	}
 
 	/** Marks deliveries DISPATCHED, each with the run it started, in one statement. */
-	void dispatched(String tenant, Map<UUID, Long> runs) {
+	void dispatched(String tenant, Map<UUID, String> runs) {
 		if (runs.isEmpty()) {
 			return;
 		}
@@ -179,7 +179,7 @@ class DeliveryRepository {
 				where d.tenant_id = :tenant and d.id = s.id
 				""")
 			.param("ids", runs.keySet().toArray(UUID[]::new))
-			.param("runs", runs.values().toArray(Long[]::new))
+			.param("runs", runs.values().toArray(String[]::new))
 			.param("tenant", tenant)
 			.update();
 	}
@@ -192,13 +192,15 @@ class DeliveryRepository {
 		this.jdbc.sql("""
 				update webhook_delivery set status = 'DISPATCHED', message_name = :name,
 				    correlation_key = :correlationKey, message_id = :messageId, message_key = :messageKey,
+				    message_already_published = :alreadyPublished,
 				    dispatched_at = now(), attempts = attempts + 1, last_error = null
 				where tenant_id = :tenant and id = :id
 				""")
 			.param("name", message.name())
 			.param("correlationKey", message.correlationKey())
 			.param("messageId", message.messageId())
-			.param("messageKey", (message.messageKey() != null) ? Long.parseLong(message.messageKey()) : null)
+			.param("messageKey", message.messageKey())
+			.param("alreadyPublished", message.alreadyPublished())
 			.param("tenant", tenant)
 			.param("id", id)
 			.update();
@@ -257,16 +259,13 @@ class DeliveryRepository {
 		if (name == null) {
 			return null;
 		}
-		long key = rs.getLong("message_key");
-		boolean known = !rs.wasNull();
 		return new PublishedMessage(name, rs.getString("correlation_key"), rs.getString("message_id"),
-				known ? String.valueOf(key) : null, !known);
+				rs.getString("message_key"), rs.getBoolean("message_already_published"));
 	}
 
-	/** The run a delivery started, by its public id (the process instance key). */
+	/** The run a delivery started, by its public id (the engine's). */
 	private static String runId(ResultSet rs) throws SQLException {
-		long run = rs.getLong("run_id");
-		return rs.wasNull() ? null : String.valueOf(run);
+		return rs.getString("run_id");
 	}
 
 	/** A verified delivery, as it is stored. */

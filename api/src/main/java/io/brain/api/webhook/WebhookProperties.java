@@ -20,7 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param dispatchConcurrency how many deliveries it hands to the engine at once
  * @param deliveriesPerTransaction how many of one tenant's deliveries it starts in one
  * transaction (which holds a database connection while the engine accepts them)
- * @param startTimeout how long it waits for the engine to accept a start (or a message)
+ * @param startTimeout how long a shutdown waits for the starts (or messages) in flight
  * @param retryBackoff the pause before the dispatcher tries again when the engine could
  * not take a delivery; doubled each time it still cannot
  * @param maxRetryBackoff the longest pause between tries

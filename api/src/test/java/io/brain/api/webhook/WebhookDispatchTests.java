@@ -224,7 +224,7 @@ class WebhookDispatchTests extends WebhookTestContext {
 				Map.of("n", 2));
 		List<RunService.StartOutcome> outcomes = TenantContext
 			.call(tenant, () -> new TransactionTemplate(this.transactions).execute(
-					(tx) -> this.runService.startAllAccepted(webhook, "on-number", variables, Duration.ofSeconds(10))));
+					(tx) -> this.runService.startAllAccepted(webhook, "on-number", variables)));
 		assertThat(outcomes.get(0)).isInstanceOf(RunService.StartOutcome.Started.class);
 		assertThat(outcomes.get(2)).isInstanceOf(RunService.StartOutcome.Started.class);
 		assertThat(outcomes.get(1)).isInstanceOfSatisfying(RunService.StartOutcome.NotStarted.class,

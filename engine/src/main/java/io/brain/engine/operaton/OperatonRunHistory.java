@@ -92,22 +92,6 @@ final class OperatonRunHistory implements RunHistory {
 		return new Page(items, total);
 	}
 
-	@Override
-	public Optional<FailedRun> openIncidentWith(TenantId tenant, String variable, String value) {
-		for (org.operaton.bpm.engine.runtime.Incident incident : this.engine.getRuntimeService()
-			.createIncidentQuery()
-			.tenantIdIn(tenant.value())
-			.orderByIncidentTimestamp()
-			.asc()
-			.list()) {
-			Object held = this.engine.getRuntimeService().getVariable(incident.getProcessInstanceId(), variable);
-			if (value.equals(held)) {
-				return Optional.of(new FailedRun(incident.getProcessInstanceId(), incident.getIncidentMessage()));
-			}
-		}
-		return Optional.empty();
-	}
-
 	private Summary summary(HistoricProcessInstance instance, int open) {
 		State state = switch (instance.getState()) {
 			case HistoricProcessInstance.STATE_COMPLETED, HistoricProcessInstance.STATE_INTERNALLY_TERMINATED ->
