@@ -1,31 +1,21 @@
 package io.brain.api.connector;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.api.ApiTestContext;
 import io.brain.api.DatabaseScan;
 import io.brain.api.TestTokens;
+import io.brain.api.TestWorker;
 import io.brain.core.connection.ConnectionSecrets;
 import io.brain.core.secret.SecretStore;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
-import io.brain.core.tenant.TenantNamespace;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.CamundaFuture;
-import io.camunda.client.api.response.DeleteResourceResponse;
-import io.camunda.client.api.worker.JobWorker;
-import io.camunda.zeebe.process.test.filters.RecordStream;
-import io.camunda.zeebe.protocol.record.ValueType;
-import io.camunda.zeebe.protocol.record.intent.DeploymentIntent;
-import io.camunda.zeebe.protocol.record.intent.ResourceDeletionIntent;
-import io.camunda.zeebe.protocol.record.value.ResourceDeletionRecordValue;
-import io.camunda.zeebe.protocol.record.value.deployment.ProcessMetadataValue;
+import io.brain.engine.TaskRunner;
+import io.brain.engine.TaskSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +27,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -58,7 +47,7 @@ class ConnectionTests extends ApiTestContext {
 	SecretStore secrets;
 
 	@Autowired
-	CamundaClient zeebe;
+	TaskSource tasks;
 
 	@Autowired
 	ConnectorTypes types;
@@ -178,7 +167,7 @@ class ConnectionTests extends ApiTestContext {
 	}
 
 	@Test
-	void testConnectionWhenRepeatedThenDeploysItsProcessOnceAndAgainOnlyWhenTheEngineForgotIt() throws Exception {
+	void testConnectionWhenRepeatedThenDeploysItsProcessOnce() throws Exception {
 		String tenant = "probe-" + UUID.randomUUID().toString().substring(0, 8);
 		String id = this.json.readTree(this.mvc
 			.perform(post("/api/connectors").with(TestTokens.user(tenant, "editor"))
@@ -188,26 +177,17 @@ class ConnectionTests extends ApiTestContext {
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).get("id").asText();
-		String process = TenantNamespace.engineId(new TenantId(tenant), "brain-wordpress-test-connection");
 		// Stands in for the engine workers, which do not run with the api's tests.
-		try (JobWorker workers = this.zeebe.newWorker()
-			.jobType(this.types.find("wordpress").orElseThrow().actions().get(0).jobType())
-			.handler((client, job) -> client.newCompleteCommand(job)
-				.variables(Map.of("result", Map.of("ok", true, "message", "Ran " + job.getBpmnProcessId())))
-				.send()
-				.join())
-			.open()) {
-			probe(tenant, id, process);
-			probe(tenant, id, process);
-			assertThat(deployments(process)).hasSize(1);
-
-			forget(deployments(process).get(0));
-			probe(tenant, id, process);
-			List<Long> deployed = deployments(process);
-			assertThat(deployed).hasSize(2);
-			assertThat(deployed.get(1)).isNotEqualTo(deployed.get(0));
-			probe(tenant, id, process);
-			assertThat(deployments(process)).hasSize(2);
+		try (TaskRunner workers = TestWorker.open(this.tasks,
+				this.types.find("wordpress").orElseThrow().actions().get(0).jobType(),
+				(task) -> new TaskRunner.TaskOutcome.Completed(
+						Map.of("result", Map.of("ok", true, "message", "Ran " + task.processId()))))) {
+			probe(tenant, id, "brain-wordpress-test-connection");
+			probe(tenant, id, "brain-wordpress-test-connection");
+			assertThat(TenantContext.call(tenant, () -> this.jdbc
+				.sql("select count(*) from process_deployment where process_id = 'brain-wordpress-test-connection'")
+				.query(Integer.class)
+				.single())).isOne();
 		}
 	}
 
@@ -216,38 +196,6 @@ class ConnectionTests extends ApiTestContext {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("OK"))
 			.andExpect(jsonPath("$.statusMessage").value("Ran " + process));
-	}
-
-	/**
-	 * Deletes a process definition from the engine. The in-process engine carries a
-	 * deletion out but never answers it, so this waits for the engine's record instead.
-	 */
-	private void forget(long definition) {
-		CamundaFuture<DeleteResourceResponse> deletion = this.zeebe.newDeleteResourceCommand(definition).send();
-		try {
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> StreamSupport
-					.stream(RecordStream.of(engine.getRecordStreamSource()).records().spliterator(), false)
-					.anyMatch((record) -> record.getValueType() == ValueType.RESOURCE_DELETION
-							&& record.getIntent() == ResourceDeletionIntent.DELETED
-							&& ((ResourceDeletionRecordValue) record.getValue()).getResourceKey() == definition));
-		}
-		finally {
-			deletion.cancel(true);
-		}
-	}
-
-	/**
-	 * The definition key the engine answered each deployment of a process with, in order.
-	 */
-	private static List<Long> deployments(String process) {
-		return StreamSupport
-			.stream(RecordStream.of(engine.getRecordStreamSource()).deploymentRecords().spliterator(), false)
-			.filter((record) -> record.getIntent() == DeploymentIntent.CREATED)
-			.flatMap((record) -> record.getValue().getProcessesMetadata().stream())
-			.filter((deployed) -> deployed.getBpmnProcessId().equals(process))
-			.map(ProcessMetadataValue::getProcessDefinitionKey)
-			.toList();
 	}
 
 	private String wordpress(String name, String siteUrl, String username, String password) throws Exception {

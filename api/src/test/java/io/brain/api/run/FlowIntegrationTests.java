@@ -18,11 +18,8 @@ import io.brain.core.tenant.TenantContext;
 import io.brain.core.testing.BpmnFixtures;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
-import io.brain.exporter.ExporterHarness;
 import io.brain.workers.WorkersApplication;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,10 +45,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The first end-to-end flow on the in-process engine: the api deploys the shipped model
- * for a tenant and starts a run, the real workers app performs the HTTP action against a
- * local server, and the run reads completed; likewise for an automation made with the
- * rule list and started by a webhook.
+ * The first end-to-end flow on the open engine embedded in the api: the api deploys the
+ * shipped model for a tenant and starts a run, the real workers app performs the HTTP
+ * action against a local server, and the run reads completed; likewise for an automation
+ * made with the rule list and started by a webhook.
  */
 @SpringBootTest(properties = { "camunda.connector.polling.enabled=false", "camunda.connector.webhook.enabled=false",
 		"BRAIN_MASTER_KEY=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=" })
@@ -62,13 +59,9 @@ class FlowIntegrationTests {
 
 	static final String WEBHOOK_SECRET = "gh_rules_secret_0123456789abcdef";
 
-	static final ZeebeTestEngine engine = EngineFactory.create();
-
 	static final RecordingHttpServer target = RecordingHttpServer.start();
 
 	static ConfigurableApplicationContext workers;
-
-	static ExporterHarness exporter;
 
 	@Autowired
 	MockMvc mvc;
@@ -81,8 +74,6 @@ class FlowIntegrationTests {
 
 	@DynamicPropertySource
 	static void platform(DynamicPropertyRegistry properties) {
-		engine.start();
-		properties.add("camunda.client.grpc-address", FlowIntegrationTests::gateway);
 		properties.add("spring.datasource.url", FlowIntegrationTests::database);
 		properties.add("spring.datasource.username", () -> "brain_app");
 	}
@@ -95,11 +86,9 @@ class FlowIntegrationTests {
 		if (workers != null) {
 			return;
 		}
-		exporter = new ExporterHarness(ExporterHarness.arguments(database(), "brain_app")).follow(engine);
 		// Arguments, not default properties: the api's application.yml shadows the
 		// workers' own here.
-		workers = new SpringApplicationBuilder(WorkersApplication.class).run(
-				"--camunda.client.grpc-address=" + gateway(), "--spring.datasource.url=" + database(),
+		workers = new SpringApplicationBuilder(WorkersApplication.class).run("--spring.datasource.url=" + database(),
 				"--spring.datasource.username=brain_app", "--spring.flyway.enabled=false",
 				"--BRAIN_MASTER_KEY=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "--server.port=0",
 				"--brain.outbound.allowed-networks=127.0.0.1/32", "--camunda.connector.polling.enabled=false",
@@ -111,11 +100,7 @@ class FlowIntegrationTests {
 		if (workers != null) {
 			workers.close();
 		}
-		if (exporter != null) {
-			exporter.close();
-		}
 		target.close();
-		engine.stop();
 	}
 
 	@Test
@@ -126,7 +111,7 @@ class FlowIntegrationTests {
 			.andExpect(jsonPath("$.processes[0].deployedBy").value("acme-editor"));
 		assertThat(TenantContext.call("acme",
 				() -> this.jdbc.sql("select engine_process_id from process_deployment").query(String.class).list()))
-			.contains("acme__" + TEMPLATE);
+			.contains(TEMPLATE);
 
 		String body = this.mvc
 			.perform(post("/api/runs").with(user("acme"))
@@ -152,8 +137,7 @@ class FlowIntegrationTests {
 				.andReturn()
 				.getResponse()
 				.getContentAsString());
-			assertThat(run.get("state").asText()).as(() -> "run " + run + "; exporter: " + exporter.describe())
-				.isEqualTo("COMPLETED");
+			assertThat(run.get("state").asText()).as(() -> "run " + run).isEqualTo("COMPLETED");
 			assertThat(run.at("/variables/response/status").asInt()).isEqualTo(200);
 			assertThat(run.at("/start/kind").asText()).isEqualTo("BRAIN");
 		});
@@ -164,7 +148,7 @@ class FlowIntegrationTests {
 	}
 
 	@Test
-	void testConnectionWhenProviderAcceptsOrRejectsThenStatusFollowsThroughZeebe() throws Exception {
+	void testConnectionWhenProviderAcceptsOrRejectsThenStatusFollowsThroughTheEngine() throws Exception {
 		String created = this.mvc
 			.perform(post("/api/connectors").with(TestTokens.user("acme", "editor"))
 				.contentType(MediaType.APPLICATION_JSON)
@@ -457,8 +441,7 @@ class FlowIntegrationTests {
 				.andReturn()
 				.getResponse()
 				.getContentAsString());
-			assertThat(run.path("state").asText()).as(() -> "run " + run + "; exporter: " + exporter.describe())
-				.isEqualTo("COMPLETED");
+			assertThat(run.path("state").asText()).as(() -> "run " + run).isEqualTo("COMPLETED");
 			completed.set(run);
 		});
 		return completed.get();
@@ -472,10 +455,6 @@ class FlowIntegrationTests {
 
 	static RequestPostProcessor user(String tenant) {
 		return TestTokens.user(tenant, "editor");
-	}
-
-	static String gateway() {
-		return "http://" + engine.getGatewayAddress();
 	}
 
 	static String database() {

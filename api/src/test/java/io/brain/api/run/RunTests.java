@@ -10,8 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.api.ApiTestContext;
 import io.brain.api.TestTokens;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.worker.JobWorker;
+import io.brain.api.TestWorker;
+import io.brain.core.tenant.TenantId;
+import io.brain.engine.Engine;
+import io.brain.engine.TaskRunner;
+import io.brain.engine.TaskSource;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The Runs page's API on real exported rows: the in-process engine runs the processes,
- * Brain's broker exporter writes its records, and the api reads them.
+ * The Runs page's API on the engine's own history: the open engine embedded in the api
+ * runs the processes, a worker works their tasks through the engine port, and the api
+ * reads the runs back.
  */
 class RunTests extends ApiTestContext {
 
@@ -40,9 +44,12 @@ class RunTests extends ApiTestContext {
 	static final String CREDENTIALS_REJECTED = "HubSpot rejected the access token (401)";
 
 	@Autowired
-	CamundaClient zeebe;
+	TaskSource tasks;
 
-	JobWorker worker;
+	@Autowired
+	Engine engine;
+
+	TaskRunner worker;
 
 	@AfterEach
 	void closeWorker() {
@@ -97,19 +104,13 @@ class RunTests extends ApiTestContext {
 			.done());
 		AtomicBoolean credentialsFixed = new AtomicBoolean();
 		AtomicInteger attempts = new AtomicInteger();
-		this.worker = this.zeebe.newWorker().jobType("runs-test-crm").handler((client, job) -> {
+		this.worker = TestWorker.open(this.tasks, "runs-test-crm", (task) -> {
 			attempts.incrementAndGet();
 			if (credentialsFixed.get()) {
-				client.newCompleteCommand(job).variables(Map.of("contactId", 42)).send().join();
+				return new TaskRunner.TaskOutcome.Completed(Map.of("contactId", 42));
 			}
-			else {
-				client.newFailCommand(job)
-					.retries(job.getRetries() - 1)
-					.errorMessage(CREDENTIALS_REJECTED)
-					.send()
-					.join();
-			}
-		}).pollInterval(Duration.ofMillis(50)).open();
+			return new TaskRunner.TaskOutcome.Failed(CREDENTIALS_REJECTED, task.retries() - 1, Duration.ZERO);
+		});
 
 		String id = start("runs-b", "crm-sync", Map.of());
 
@@ -167,19 +168,14 @@ class RunTests extends ApiTestContext {
 
 	@Test
 	void listWhenRunsStartedOnTheEngineOrByATimerThenTheyAreListedWithHowTheyStarted() throws Exception {
-		long definition = deploy("runs-d", waiting("sync-orders"));
+		deploy("runs-d", waiting("sync-orders"));
 		deploy("runs-d",
 				Bpmn.createExecutableProcess("nightly")
 					.startEvent("every-night")
-					.timerWithCycle("R1/PT1H")
+					.timerWithCycle("R1/PT1S")
 					.endEvent()
 					.done());
-		String direct = String.valueOf(this.zeebe.newCreateInstanceCommand()
-			.processDefinitionKey(definition)
-			.send()
-			.join()
-			.getProcessInstanceKey());
-		engine.increaseTime(Duration.ofHours(2));
+		String direct = this.engine.start(new TenantId("runs-d"), "sync-orders", Map.of(), null).runId();
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
 			JsonNode page = list("runs-d", Map.of());
@@ -237,7 +233,7 @@ class RunTests extends ApiTestContext {
 			.done();
 	}
 
-	long deploy(String tenant, BpmnModelInstance model) throws Exception {
+	String deploy(String tenant, BpmnModelInstance model) throws Exception {
 		String body = JSON
 			.writeValueAsString(Map.of("resourceName", "runs.bpmn", "bpmnXml", Bpmn.convertToString(model)));
 		JsonNode deployment = JSON.readTree(
@@ -249,15 +245,11 @@ class RunTests extends ApiTestContext {
 					.andReturn()
 					.getResponse()
 					.getContentAsString());
-		return deployment.at("/processes/0/processDefinitionKey").asLong();
+		return deployment.at("/processes/0/definitionId").asText();
 	}
 
 	void complete(String jobType, Map<String, Object> variables) {
-		this.worker = this.zeebe.newWorker()
-			.jobType(jobType)
-			.handler((client, job) -> client.newCompleteCommand(job).variables(variables).send().join())
-			.pollInterval(Duration.ofMillis(50))
-			.open();
+		this.worker = TestWorker.completing(this.tasks, jobType, variables);
 	}
 
 	String start(String tenant, String processId, Map<String, Object> variables) throws Exception {

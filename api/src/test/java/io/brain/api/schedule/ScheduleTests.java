@@ -41,7 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Schedules through the API, checked on save, and fired by the api's scheduler against
- * the in-process engine.
+ * the open engine embedded in the api.
  */
 class ScheduleTests extends ApiTestContext {
 

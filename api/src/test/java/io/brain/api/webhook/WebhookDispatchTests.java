@@ -3,10 +3,9 @@ package io.brain.api.webhook;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -21,13 +20,9 @@ import io.brain.api.message.Messages;
 import io.brain.api.problem.BrainProblem;
 import io.brain.api.run.RunService;
 import io.brain.core.tenant.TenantContext;
+import io.brain.core.tenant.TenantId;
+import io.brain.engine.RunHistory;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.process.test.filters.RecordStream;
-import io.camunda.zeebe.protocol.record.Record;
-import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
-import io.camunda.zeebe.protocol.record.value.BpmnElementType;
-import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Deliveries become runs exactly once: with dispatchers racing, and with the engine
- * unreachable while webhooks arrive.
+ * Deliveries become runs exactly once: with dispatchers racing, and when one of a batch
+ * cannot be dispatched.
  */
 class WebhookDispatchTests extends WebhookTestContext {
 
@@ -75,10 +70,8 @@ class WebhookDispatchTests extends WebhookTestContext {
 	@Autowired
 	PlatformTransactionManager transactions;
 
-	@AfterEach
-	void reconnect() {
-		link.restore();
-	}
+	@Autowired
+	RunHistory history;
 
 	@Test
 	void deliveriesWhenDispatchersRaceThenEachStartsExactlyOneRun() throws Exception {
@@ -109,37 +102,6 @@ class WebhookDispatchTests extends WebhookTestContext {
 		assertThat(runs(tenant, "on-push")).isEqualTo(count);
 		assertThat(distinctRunIds(tenant)).isEqualTo(count);
 		assertThat(instancesStarted(tenant, "on-push")).isEqualTo(count);
-	}
-
-	@Test
-	void webhooksWhenEngineUnreachableThenNoneLostAndEachStartsOnceWhenItIsBack() throws Exception {
-		String tenant = "dispatch-outage";
-		automation(tenant, "on-order", true);
-		JsonNode created = listener(tenant, listenerRequest("Outage", WebhookProvider.GITHUB, "on-order", SECRET));
-		String path = path(created);
-		int count = 200;
-
-		link.cut();
-		for (int i = 0; i < count; i++) {
-			this.mvc
-				.perform(signed(path, WebhookProvider.GITHUB, SECRET, "{\"order\":" + i + "}", "order-" + i, "push"))
-				.andExpect(status().isAccepted());
-		}
-		// Every webhook is in the inbox, and the dispatcher has been failing to reach the
-		// engine.
-		assertThat(deliveries(tenant, created.at("/listener/id").asText())).isEqualTo(count);
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(retried(tenant)).isPositive());
-		assertThat(dispatched(tenant)).isZero();
-		assertThat(runs(tenant, "on-order")).isZero();
-
-		link.restore();
-		await().atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofMillis(250))
-			.untilAsserted(() -> assertThat(dispatched(tenant)).isEqualTo(count));
-		assertThat(runs(tenant, "on-order")).isEqualTo(count);
-		assertThat(distinctRunIds(tenant)).isEqualTo(count);
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(instancesStarted(tenant, "on-order")).isEqualTo(count));
 	}
 
 	@Test
@@ -222,9 +184,9 @@ class WebhookDispatchTests extends WebhookTestContext {
 		// cannot.
 		List<Map<String, Object>> variables = List.of(Map.of("n", 1), Map.of("n", new BigDecimal("1E+200000")),
 				Map.of("n", 2));
-		List<RunService.StartOutcome> outcomes = TenantContext
-			.call(tenant, () -> new TransactionTemplate(this.transactions).execute(
-					(tx) -> this.runService.startAllAccepted(webhook, "on-number", variables)));
+		List<RunService.StartOutcome> outcomes = TenantContext.call(tenant,
+				() -> new TransactionTemplate(this.transactions)
+					.execute((tx) -> this.runService.startAllAccepted(webhook, "on-number", variables)));
 		assertThat(outcomes.get(0)).isInstanceOf(RunService.StartOutcome.Started.class);
 		assertThat(outcomes.get(2)).isInstanceOf(RunService.StartOutcome.Started.class);
 		assertThat(outcomes.get(1)).isInstanceOfSatisfying(RunService.StartOutcome.NotStarted.class,
@@ -264,18 +226,12 @@ class WebhookDispatchTests extends WebhookTestContext {
 				payload, "application/json");
 	}
 
-	private static long terminated(String tenant, String processId) {
-		long terminated = 0;
-		for (Record<ProcessInstanceRecordValue> record : RecordStream.of(engine.getRecordStreamSource())
-			.processInstanceRecords()) {
-			ProcessInstanceRecordValue value = record.getValue();
-			if (record.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED
-					&& value.getBpmnElementType() == BpmnElementType.PROCESS
-					&& value.getBpmnProcessId().equals(tenant + "__" + processId)) {
-				terminated++;
-			}
-		}
-		return terminated;
+	/** Runs of a tenant's process the engine cancelled. */
+	private long terminated(String tenant, String processId) {
+		return this.history
+			.runs(new TenantId(tenant),
+					new RunHistory.Query(Optional.of(processId), Optional.of(RunHistory.State.CANCELLED), 0, 100))
+			.total();
 	}
 
 	private String statusOf(String tenant, UUID delivery) {
@@ -309,30 +265,15 @@ class WebhookDispatchTests extends WebhookTestContext {
 
 	private long distinctRunIds(String tenant) {
 		return TenantContext.call(tenant, () -> this.jdbc.sql("""
-				select count(distinct d.run_id) from webhook_delivery d join run r on r.process_instance_key = d.run_id
-				where r.process_instance_key is not null
+				select count(distinct d.run_id) from webhook_delivery d join run r on r.instance_id = d.run_id
 				""").query(Long.class).single());
 	}
 
-	/**
-	 * Process instances the engine itself started for a tenant's process, each counted
-	 * once.
-	 */
-	private static long instancesStarted(String tenant, String processId) {
-		Set<Long> instances = new HashSet<>();
-		long activations = 0;
-		for (Record<ProcessInstanceRecordValue> record : RecordStream.of(engine.getRecordStreamSource())
-			.processInstanceRecords()) {
-			ProcessInstanceRecordValue value = record.getValue();
-			if (record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
-					&& value.getBpmnElementType() == BpmnElementType.PROCESS
-					&& value.getBpmnProcessId().equals(tenant + "__" + processId)) {
-				instances.add(value.getProcessInstanceKey());
-				activations++;
-			}
-		}
-		assertThat(activations).as("instances activated more than once").isEqualTo(instances.size());
-		return instances.size();
+	/** Runs the engine itself started for a tenant's process. */
+	private long instancesStarted(String tenant, String processId) {
+		return this.history
+			.runs(new TenantId(tenant), new RunHistory.Query(Optional.of(processId), Optional.empty(), 0, 1))
+			.total();
 	}
 
 }

@@ -15,8 +15,6 @@ import io.brain.api.webhook.internal.Signatures;
 import io.brain.core.database.EmbeddedDatabase;
 import io.brain.core.tenant.TenantContext;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -33,8 +31,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The api with real PostgreSQL and its own in-process Zeebe engine, reached through an
- * {@link EngineLink} the tests can cut; the dispatcher retries quickly.
+ * The api with real PostgreSQL and the open engine embedded, as it runs by default; the
+ * dispatcher retries quickly.
  */
 @SpringBootTest(properties = { "camunda.connector.polling.enabled=false", "camunda.connector.webhook.enabled=false",
 		"brain.keycloak.url=http://127.0.0.1:9", "BRAIN_MASTER_KEY=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
@@ -46,10 +44,6 @@ abstract class WebhookTestContext {
 
 	static final ObjectMapper JSON = new ObjectMapper();
 
-	static final ZeebeTestEngine engine = startEngine();
-
-	static final EngineLink link = new EngineLink(engine.getGatewayAddress());
-
 	@Autowired
 	protected MockMvc mvc;
 
@@ -58,16 +52,8 @@ abstract class WebhookTestContext {
 
 	@DynamicPropertySource
 	static void platform(DynamicPropertyRegistry properties) {
-		properties.add("camunda.client.grpc-address", () -> "http://" + link.address());
 		properties.add("spring.datasource.url", () -> EmbeddedDatabase.forTests().ensureDatabase("webhook_tests"));
 		properties.add("spring.datasource.username", () -> "brain_app");
-	}
-
-	private static ZeebeTestEngine startEngine() {
-		ZeebeTestEngine started = EngineFactory.create();
-		started.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
-		return started;
 	}
 
 	static RequestPostProcessor admin(String tenant) {

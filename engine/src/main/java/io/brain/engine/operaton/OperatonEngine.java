@@ -197,7 +197,7 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 			if (kept != null) {
 				this.messages.delivered(tenant, kept);
 			}
-			return new MessagePublished(true, false, false, null);
+			return new MessagePublished(true, false, false, (kept != null) ? kept.toString() : null);
 		}
 		if (kept == null) {
 			kept = this.messages.keep(tenant, message);

@@ -192,7 +192,7 @@ final class OperatonRunHistory implements RunHistory {
 				.map(HistoricActivityInstance::getId)
 				.reduce((first, later) -> later)
 				.orElse(null);
-			incidents.add(new Incident(incident.getId(), stepId, incident.getActivityId(), incident.getIncidentType(),
+			incidents.add(new Incident(incident.getId(), stepId, incident.getActivityId(), zeebeIncidentType(incident.getIncidentType()),
 					incident.getIncidentMessage(), incident.isOpen(), instant(incident.getCreateTime()),
 					instant(incident.getEndTime()), incident.getConfiguration()));
 		}
@@ -235,6 +235,17 @@ final class OperatonRunHistory implements RunHistory {
 			return new String[] { element, kind.isEmpty() || kind.equals("none") ? null : upper(kind) };
 		}
 		return new String[] { upper(activityType), null };
+	}
+
+	/**
+	 * Operaton's kind of incident as Zeebe names it: a worker's task or an engine job out
+	 * of retries is {@code JOB_NO_RETRIES} on both.
+	 */
+	static String zeebeIncidentType(String incidentType) {
+		return switch (incidentType) {
+			case "failedExternalTask", "failedJob" -> "JOB_NO_RETRIES";
+			default -> upper(incidentType);
+		};
 	}
 
 	private static String upper(String camelCase) {
