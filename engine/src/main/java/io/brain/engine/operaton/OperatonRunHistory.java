@@ -192,9 +192,9 @@ final class OperatonRunHistory implements RunHistory {
 				.map(HistoricActivityInstance::getId)
 				.reduce((first, later) -> later)
 				.orElse(null);
-			incidents.add(new Incident(incident.getId(), stepId, incident.getActivityId(), zeebeIncidentType(incident.getIncidentType()),
-					incident.getIncidentMessage(), incident.isOpen(), instant(incident.getCreateTime()),
-					instant(incident.getEndTime()), incident.getConfiguration()));
+			incidents.add(new Incident(incident.getId(), stepId, incident.getActivityId(),
+					zeebeIncidentType(incident.getIncidentType()), incident.getIncidentMessage(), incident.isOpen(),
+					instant(incident.getCreateTime()), instant(incident.getEndTime()), incident.getConfiguration()));
 		}
 		return incidents;
 	}
