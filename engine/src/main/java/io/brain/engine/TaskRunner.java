@@ -141,6 +141,9 @@ public final class TaskRunner implements AutoCloseable {
 				outcome = new TaskOutcome.Failed(ex.getMessage() != null ? ex.getMessage() : ex.toString(),
 						task.retries() - 1, this.settings.retryBackoff());
 			}
+			// No lock is extended from here on: an extension racing the report could undo
+			// it.
+			this.working.remove(task.id());
 			report(task, outcome);
 		}
 		catch (RuntimeException ex) {

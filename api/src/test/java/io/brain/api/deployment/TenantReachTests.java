@@ -40,7 +40,8 @@ class TenantReachTests extends ApiTestContext {
 	private static final AtomicInteger tenants = new AtomicInteger();
 
 	@ParameterizedTest
-	@ValueSource(strings = { "reach-b__secret-flow", "=\"reach-b__secret-flow\"", "=\"reach-b\" + \"__secret-flow\"" })
+	@ValueSource(strings = { "secret-flow", "=\"secret-flow\"", "=\"secret\" + \"-flow\"", "reach-b__secret-flow",
+			"=\"reach-b\" + \"__secret-flow\"", "=\"reach-b__secret-flow\" // comment" })
 	void callActivityWhenItNamesAnotherTenantsProcessThenThatProcessDoesNotRun(String processId) throws Exception {
 		String victim = tenant();
 		String caller = tenant();
@@ -69,9 +70,10 @@ class TenantReachTests extends ApiTestContext {
 		assertThat(run(tenant, run).at("/variables/plans").asText()).isEqualTo("the plans of " + tenant);
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "campaign-launched", "=\"campaign-launched\"" })
-	void signalWhenThrownThenOnlyTheThrowingTenantsProcessesStart(String signalName) throws Exception {
+	@Test
+	void signalWhenThrownThenOnlyTheThrowingTenantsProcessesStart() throws Exception {
+		// A signal name computed by an expression is refused when saved (see below).
+		String signalName = "campaign-launched";
 		String thrower = tenant();
 		String listener = tenant();
 		BpmnModelInstance listening = Bpmn.createExecutableProcess("on-launch")
@@ -115,7 +117,11 @@ class TenantReachTests extends ApiTestContext {
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			assertThat(run(thrower, escalated).get("state").asText()).isEqualTo("COMPLETED");
-			assertThat(run(thrower, failed).get("incidents").size()).isEqualTo(1);
+			// An error nothing catches ends the run on the open engine (as an error end
+			// event does in BPMN), and stops it with an incident on Camunda 8.
+			JsonNode thrown = run(thrower, failed);
+			assertThat(thrown.get("state").asText().equals("COMPLETED") || thrown.get("incidents").size() == 1)
+				.isTrue();
 		});
 		JsonNode untouched = run(waiter, waitingRun);
 		assertThat(untouched.get("state").asText()).isEqualTo("ACTIVE");
@@ -123,10 +129,8 @@ class TenantReachTests extends ApiTestContext {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "=\"reach-b__secret-flow\" // comment", "=\"x\") + (\"y\"", "=\"unclosed",
-			"='reach-b__secret-flow'", "=" })
-	void saveWhenCalledProcessExpressionCannotBeKeptInsideTheTenantThenRefusedOnTheElement(String processId)
-			throws Exception {
+	@ValueSource(strings = { "=\"x\") + (\"y\"", "=\"unclosed", "='reach-b__secret-flow'", "=" })
+	void saveWhenCalledProcessExpressionIsNoFeelThenRefusedOnTheElement(String processId) throws Exception {
 		String diagram = Bpmn.convertToString(caller("escape", processId));
 		this.mvc
 			.perform(post("/api/automations").with(editor("reach-h"))
@@ -134,7 +138,7 @@ class TenantReachTests extends ApiTestContext {
 				.content(JSON.writeValueAsString(Map.of("key", "escape", "name", "Escape", "bpmnXml", diagram))))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.problems[?(@.elementId == 'call')].message",
-					hasItem(containsString("cannot keep inside this tenant"))));
+					hasItem(containsString("is not valid FEEL"))));
 		this.mvc
 			.perform(post("/api/deployments").with(editor("reach-h"))
 				.contentType(MediaType.APPLICATION_JSON)
@@ -145,7 +149,7 @@ class TenantReachTests extends ApiTestContext {
 	}
 
 	@Test
-	void saveWhenSignalNameExpressionCannotBeKeptInsideTheTenantThenRefusedOnTheElement() throws Exception {
+	void saveWhenSignalNameIsAnExpressionThenRefusedOnTheElement() throws Exception {
 		String diagram = Bpmn.convertToString(Bpmn.createExecutableProcess("shout")
 			.startEvent()
 			.endEvent("shout-end")

@@ -29,7 +29,9 @@ import io.brain.engine.ModelRefusedException;
 import io.brain.engine.RunHistory;
 import io.brain.engine.TaskSource;
 import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
+import org.operaton.bpm.engine.OptimisticLockingException;
 import org.operaton.bpm.engine.ParseException;
+import org.operaton.bpm.engine.ProcessEngineException;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.ProcessEngineConfiguration;
 import org.operaton.bpm.engine.externaltask.ExternalTask;
@@ -169,12 +171,18 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 				throw new EngineException(EngineException.Kind.NOT_FOUND,
 						"No process '" + processId + "' is deployed for the tenant.");
 			}
-			return this.engine.getRuntimeService()
-				.createProcessInstanceByKey(processId)
-				.processDefinitionTenantId(tenant.value())
-				.businessKey(businessKey)
-				.setVariables(variables)
-				.execute();
+			try {
+				return this.engine.getRuntimeService()
+					.createProcessInstanceByKey(processId)
+					.processDefinitionTenantId(tenant.value())
+					.businessKey(businessKey)
+					.setVariables(variables)
+					.execute();
+			}
+			catch (ProcessEngineException ex) {
+				throw new EngineException(EngineException.Kind.REFUSED, "The run could not start: " + ex.getMessage(),
+						ex);
+			}
 		});
 		return new RunStarted(instance.getId(), instance.getProcessDefinitionId());
 	}
@@ -372,11 +380,26 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 
 	@Override
 	public void complete(EngineTask task, Map<String, Object> outputs) {
-		if (keepsOutputsLocal(task)) {
-			this.engine.getExternalTaskService().complete(task.id(), task.workerId(), null, outputs);
-		}
-		else {
-			this.engine.getExternalTaskService().complete(task.id(), task.workerId(), outputs, null);
+		boolean local = keepsOutputsLocal(task);
+		despiteConcurrentUpdates(() -> this.engine.getExternalTaskService()
+			.complete(task.id(), task.workerId(), local ? null : outputs, local ? outputs : null));
+	}
+
+	/**
+	 * Reports a task's end again when a concurrent update of the task (its lock being
+	 * extended at that moment) made the engine refuse it: the report did nothing then.
+	 */
+	private static void despiteConcurrentUpdates(Runnable report) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				report.run();
+				return;
+			}
+			catch (OptimisticLockingException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
 		}
 	}
 
@@ -411,13 +434,14 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 
 	@Override
 	public void fail(EngineTask task, String message, int retriesLeft, Duration backoff) {
-		this.engine.getExternalTaskService()
-			.handleFailure(task.id(), task.workerId(), message, null, Math.max(0, retriesLeft), backoff.toMillis());
+		despiteConcurrentUpdates(() -> this.engine.getExternalTaskService()
+			.handleFailure(task.id(), task.workerId(), message, null, Math.max(0, retriesLeft), backoff.toMillis()));
 	}
 
 	@Override
 	public void throwError(EngineTask task, String errorCode, String message, Map<String, Object> variables) {
-		this.engine.getExternalTaskService().handleBpmnError(task.id(), task.workerId(), errorCode, message, variables);
+		despiteConcurrentUpdates(() -> this.engine.getExternalTaskService()
+			.handleBpmnError(task.id(), task.workerId(), errorCode, message, variables));
 	}
 
 	@Override

@@ -18,6 +18,9 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
 import io.brain.engine.ModelProblem;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.api.ParseResult;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -66,6 +69,13 @@ final class ZeebeToOperaton {
 	private static final Set<String> ZEEBE_CARRIED = Set.of("taskDefinition", "ioMapping", "input", "output",
 			"taskHeaders", "header", "subscription", "calledElement", "loopCharacteristics", "script", "properties",
 			"property", "versionTag");
+
+	/** Parses the model's expressions; evaluating them is {@link FeelScripts}' work. */
+	private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().withEnabledExternalFunctions(false).build();
+
+	/** Attributes of the Zeebe namespace the modeler writes as metadata of a template. */
+	private static final Set<String> ZEEBE_METADATA = Set.of("modelerTemplate", "modelerTemplateVersion",
+			"modelerTemplateIcon");
 
 	/** Variables the translation computes for the engine; a model may not set them. */
 	static final String VARIABLE_PREFIX = "brain_";
@@ -168,7 +178,8 @@ final class ZeebeToOperaton {
 			Attr attribute = (Attr) element.getAttributes().item(i);
 			String attributeNamespace = attribute.getNamespaceURI();
 			if (attributeNamespace == null || XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attributeNamespace)
-					|| XSI.equals(attributeNamespace) || METADATA.contains(attributeNamespace)) {
+					|| XSI.equals(attributeNamespace) || METADATA.contains(attributeNamespace)
+					|| (ZEEBE.equals(attributeNamespace) && ZEEBE_METADATA.contains(attribute.getLocalName()))) {
 				continue;
 			}
 			problem(element, "The attribute " + attribute.getName()
@@ -192,6 +203,15 @@ final class ZeebeToOperaton {
 					element.setAttributeNS(CAMUNDA, "camunda:historyTimeToLive", this.historyTimeToLive);
 				}
 			}
+			case "startEvent" -> {
+				// As on Zeebe, a run exists once started: what follows its start runs
+				// after the
+				// start has committed, so a step that fails raises an incident on the run
+				// instead of undoing the start.
+				if (element.getParentNode() instanceof Element parent && "process".equals(parent.getLocalName())) {
+					element.setAttributeNS(CAMUNDA, "camunda:asyncAfter", "true");
+				}
+			}
 			case "serviceTask", "sendTask" -> externalTask(element);
 			case "intermediateThrowEvent", "endEvent" -> {
 				if (zeebe(element, "taskDefinition") != null) {
@@ -204,6 +224,7 @@ final class ZeebeToOperaton {
 			case "timerEventDefinition" -> timer(element);
 			case "messageEventDefinition" -> messageCatch(element, attributeRef(element, "messageRef"));
 			case "receiveTask" -> messageCatch(element, attributeRef(element, "messageRef"));
+			case "message" -> plainName(element, "name", "message name");
 			case "signal" -> plainName(element, "name", "signal name");
 			case "error" -> plainName(element, "errorCode", "error code");
 			case "escalation" -> plainName(element, "escalationCode", "escalation code");
@@ -262,7 +283,7 @@ final class ZeebeToOperaton {
 		task.setAttribute("scriptFormat", "feel");
 		task.setAttributeNS(CAMUNDA, "camunda:resultVariable", script.getAttribute("resultVariable"));
 		Element body = this.document.createElementNS(BPMN, prefixed(task, "script"));
-		body.setTextContent(feel(script.getAttribute("expression")));
+		body.setTextContent(feel(task, script.getAttribute("expression")));
 		task.appendChild(body);
 	}
 
@@ -275,7 +296,7 @@ final class ZeebeToOperaton {
 		String processId = called.getAttribute("processId");
 		if (isExpression(processId)) {
 			String variable = VARIABLE_PREFIX + "called";
-			input(call, variable, feel(processId));
+			input(call, variable, feel(call, processId));
 			call.setAttribute("calledElement", "${" + variable + "}");
 		}
 		else {
@@ -308,7 +329,7 @@ final class ZeebeToOperaton {
 		}
 		condition.setAttributeNS(XSI, "xsi:type", prefixed(condition, "tFormalExpression"));
 		condition.setAttribute("language", "feel");
-		condition.setTextContent(feel(text));
+		condition.setTextContent(feel((Element) condition.getParentNode(), text));
 	}
 
 	private void timer(Element definition) {
@@ -323,7 +344,7 @@ final class ZeebeToOperaton {
 					return;
 				}
 				String variable = VARIABLE_PREFIX + "timer_" + (++this.computedTimers);
-				compute(scope, variable, feel(text));
+				compute(scope, variable, feel(event, text));
 				value.setTextContent("${" + variable + "}");
 			}
 			else if ("timeCycle".equals(value.getLocalName()) && !text.startsWith("R")) {
@@ -364,14 +385,30 @@ final class ZeebeToOperaton {
 			return;
 		}
 		Element scope = "boundaryEvent".equals(kind) ? attachedTo(event) : waitingScope(event);
-		String correlation = isExpression(key) ? feel(key) : literal(key);
+		String correlation = isExpression(key) ? feel(event, key) : literal(key);
 		compute(scope, CORRELATION_KEY + message.getAttribute("name"), "string(" + correlation + ")");
 	}
 
-	private void plainName(Element element, String attribute, String what) {
-		if (isExpression(element.getAttribute(attribute))) {
-			problem(element, "The " + what + " must be written in plain text on Brain's open engine.");
+	/**
+	 * Refuses a name computed by an expression, on each event that uses the definition
+	 * (where the user sees it), or on the definition when none does.
+	 */
+	private void plainName(Element definition, String attribute, String what) {
+		if (!isExpression(definition.getAttribute(attribute))) {
+			return;
 		}
+		String message = "The " + what + " must be written in plain text: an expression cannot name it here.";
+		String reference = definition.getLocalName() + "Ref";
+		String id = definition.getAttribute("id");
+		List<Element> users = all(definition.getOwnerDocument().getDocumentElement()).stream()
+			.filter((element) -> !id.isBlank() && id.equals(element.getAttribute(reference)))
+			.map((element) -> element.getLocalName().endsWith("EventDefinition") ? (Element) element.getParentNode()
+					: element)
+			.toList();
+		if (users.isEmpty()) {
+			problem(definition, message);
+		}
+		users.forEach((user) -> problem(user, message));
 	}
 
 	private void multiInstance(Element loop) {
@@ -387,7 +424,7 @@ final class ZeebeToOperaton {
 					+ "variable, such as =items.");
 			return;
 		}
-		loop.setAttributeNS(CAMUNDA, "camunda:collection", feel(collection).strip());
+		loop.setAttributeNS(CAMUNDA, "camunda:collection", feel(owner, collection).strip());
 		if (!characteristics.getAttribute("inputElement").isBlank()) {
 			loop.setAttributeNS(CAMUNDA, "camunda:elementVariable", characteristics.getAttribute("inputElement"));
 		}
@@ -405,13 +442,13 @@ final class ZeebeToOperaton {
 		for (Element input : elements(mapping, ZEEBE, "input")) {
 			String target = target(element, input);
 			if (target != null) {
-				input(element, target, source(input.getAttribute("source")));
+				input(element, target, source(element, input.getAttribute("source")));
 			}
 		}
 		for (Element output : elements(mapping, ZEEBE, "output")) {
 			String target = target(element, output);
 			if (target != null) {
-				parameter(element, "camunda:outputParameter", target, source(output.getAttribute("source")));
+				parameter(element, "camunda:outputParameter", target, source(element, output.getAttribute("source")));
 			}
 		}
 	}
@@ -429,8 +466,8 @@ final class ZeebeToOperaton {
 		return target;
 	}
 
-	private static String source(String source) {
-		return isExpression(source) ? feel(source) : literal(source);
+	private String source(Element element, String source) {
+		return isExpression(source) ? feel(element, source) : literal(source);
 	}
 
 	/**
@@ -582,8 +619,18 @@ final class ZeebeToOperaton {
 		return value != null && value.strip().startsWith("=");
 	}
 
-	private static String feel(String expression) {
-		return expression.strip().substring(1);
+	/**
+	 * The FEEL of an expression written with its leading =, refused on its element when
+	 * it does not parse (as Zeebe refuses it when it is deployed).
+	 */
+	private String feel(Element owner, String expression) {
+		String feel = expression.strip().substring(1);
+		ParseResult parsed = FEEL.parseExpression(feel);
+		if (!parsed.isSuccess()) {
+			problem(owner,
+					"The expression '" + expression.strip() + "' is not valid FEEL: " + parsed.failure().message());
+		}
+		return feel;
 	}
 
 	/** A plain value as the FEEL string literal that yields it. */

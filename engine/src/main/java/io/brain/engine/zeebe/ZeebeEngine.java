@@ -172,12 +172,12 @@ public final class ZeebeEngine implements Engine {
 			command = command.messageId(message.messageId().get());
 		}
 		try {
-			command.send().join();
-			return new MessagePublished(false, !message.timeToLive().isZero(), false);
+			long key = command.send().join().getMessageKey();
+			return new MessagePublished(false, !message.timeToLive().isZero(), false, String.valueOf(key));
 		}
 		catch (ClientException ex) {
 			if (is(ex, Status.Code.ALREADY_EXISTS)) {
-				return new MessagePublished(false, false, true);
+				return new MessagePublished(false, false, true, null);
 			}
 			if (is(ex, Status.Code.INVALID_ARGUMENT)) {
 				throw new EngineException(EngineException.Kind.REFUSED,
@@ -276,15 +276,19 @@ public final class ZeebeEngine implements Engine {
 	}
 
 	/**
-	 * What a failed command means: {@code UNAVAILABLE} when the cluster did not take it
-	 * now (unreachable, back-pressure, no answer in time) and may later, {@code REFUSED}
-	 * otherwise.
+	 * What a failed command means: {@code BUSY} under back-pressure, {@code UNAVAILABLE}
+	 * when the cluster did not take it now (unreachable, no answer in time) and may
+	 * later, {@code REFUSED} otherwise.
 	 * @param command what was asked, such as "the start"
 	 */
 	private static EngineException failure(String command, ClientException ex) {
 		if (!(ex instanceof ClientStatusException status)) {
 			// No status: the request did not reach the gateway (connection, channel).
 			return new EngineException(EngineException.Kind.UNAVAILABLE, "Zeebe is unreachable: " + cause(ex), ex);
+		}
+		if (status.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED) {
+			return new EngineException(EngineException.Kind.BUSY,
+					"Zeebe is busy and could not take " + command + " now: " + cause(ex), ex);
 		}
 		if (TRANSIENT.contains(status.getStatusCode())) {
 			return new EngineException(EngineException.Kind.UNAVAILABLE,

@@ -118,28 +118,6 @@ final class ZeebeRunHistory implements RunHistory {
 		return new Page(items, total);
 	}
 
-	/**
-	 * The first open incident of a run whose process scope holds a variable with a text
-	 * value, if the exporter wrote one. Starts from the tenant's open incidents, which
-	 * are few.
-	 */
-	@Override
-	public Optional<FailedRun> openIncidentWith(TenantId tenant, String variable, String value) {
-		return this.jdbc.sql("""
-				select i.process_instance_key, i.error_message from run_incident i
-				join run_variable v on v.tenant_id = i.tenant_id and v.process_instance_key = i.process_instance_key
-				    and v.name = :name
-				where i.tenant_id = :tenant and i.state = 'OPEN' and v.value = to_jsonb(cast(:value as text))
-				order by i.created_at nulls last, i.incident_key limit 1
-				""")
-			.param("tenant", tenant.value())
-			.param("name", variable)
-			.param("value", value)
-			.query((rs, row) -> new FailedRun(String.valueOf(rs.getLong("process_instance_key")),
-					rs.getString("error_message")))
-			.optional();
-	}
-
 	/** A run of the tenant as listed; empty when the tenant has no such run. */
 	Optional<Summary> summary(TenantId tenant, String runId) {
 		if (key(runId).isEmpty()) {

@@ -28,7 +28,7 @@ class OperatonElementKindTests extends OperatonTestEngine {
 					.endEvent("filed")
 					.done()),
 				"editor");
-		Engine.RunStarted run = engine.start(ACME, "kind-receive", Map.of("docId", 17), null);
+		Engine.RunStarted run = start(ACME, "kind-receive", Map.of("docId", 17), null);
 
 		engine.publish(ACME, message("doc-signed", "17"));
 
@@ -47,7 +47,7 @@ class OperatonElementKindTests extends OperatonTestEngine {
 			.moveToActivity("ship")
 			.endEvent("shipped")
 			.done()), "editor");
-		Engine.RunStarted run = engine.start(ACME, "kind-boundary-message", Map.of("orderId", "O-9"), null);
+		Engine.RunStarted run = start(ACME, "kind-boundary-message", Map.of("orderId", "O-9"), null);
 
 		engine.publish(ACME, message("order-cancelled", "O-9"));
 
@@ -76,8 +76,7 @@ class OperatonElementKindTests extends OperatonTestEngine {
 					.done()),
 				"editor");
 
-		Engine.RunStarted run = engine.start(ACME, "kind-inclusive", Map.of("email", true, "sms", true, "post", false),
-				null);
+		Engine.RunStarted run = start(ACME, "kind-inclusive", Map.of("email", true, "sms", true, "post", false), null);
 
 		assertThat(visited(run)).contains("mail", "text", "done").doesNotContain("letter");
 		assertThat(ended(run)).isTrue();
@@ -98,7 +97,7 @@ class OperatonElementKindTests extends OperatonTestEngine {
 			.endEvent("approved")
 			.done()), "editor");
 
-		Engine.RunStarted run = engine.start(ACME, "kind-subprocess", Map.of("risk", 4), null);
+		Engine.RunStarted run = start(ACME, "kind-subprocess", Map.of("risk", 4), null);
 
 		assertThat(visited(run)).contains("score", "too-risky", "refused", "manual-review").doesNotContain("approved");
 		assertThat(variable(run, "score")).isEqualTo(8L);
@@ -114,7 +113,7 @@ class OperatonElementKindTests extends OperatonTestEngine {
 					.endEvent("charged")
 					.done()),
 				"editor");
-		Engine.RunStarted run = engine.start(ACME, "kind-event-subprocess", Map.of(), null);
+		Engine.RunStarted run = start(ACME, "kind-event-subprocess", Map.of(), null);
 
 		engine.throwError(fetchOne("io.brain:kind-charge"), "FRAUD", "card reported stolen", Map.of());
 
@@ -137,8 +136,7 @@ class OperatonElementKindTests extends OperatonTestEngine {
 					.endEvent("reminded")
 					.done()),
 				"editor");
-		Engine.RunStarted run = engine.start(ACME, "kind-event-gateway", Map.of("invoice", "INV-3", "graceHours", 72),
-				null);
+		Engine.RunStarted run = start(ACME, "kind-event-gateway", Map.of("invoice", "INV-3", "graceHours", 72), null);
 		assertThat(timerDueIn(run).toHours()).isBetween(71L, 72L);
 
 		engine.publish(ACME, message("invoice-paid", "INV-3"));
@@ -159,7 +157,7 @@ class OperatonElementKindTests extends OperatonTestEngine {
 			.endEvent("delivered")
 			.done()), "editor");
 
-		Engine.RunStarted run = engine.start(ACME, "kind-escalation", Map.of(), null);
+		Engine.RunStarted run = start(ACME, "kind-escalation", Map.of(), null);
 
 		assertThat(visited(run)).contains("late", "escalated", "apologised").doesNotContain("delivered");
 	}
@@ -177,7 +175,7 @@ class OperatonElementKindTests extends OperatonTestEngine {
 					.done()),
 				"editor");
 
-		Engine.RunStarted run = engine.start(ACME, "kind-terminate", Map.of(), null);
+		Engine.RunStarted run = start(ACME, "kind-terminate", Map.of(), null);
 
 		RunHistory.Run seen = engine.history().run(ACME, run.runId()).orElseThrow();
 		assertThat(seen.summary().state()).isEqualTo(RunHistory.State.COMPLETED);
@@ -198,7 +196,7 @@ class OperatonElementKindTests extends OperatonTestEngine {
 					.done()),
 				"editor");
 
-		Engine.RunStarted run = engine.start(ACME, "kind-timer", Map.of("hours", 3), null);
+		Engine.RunStarted run = start(ACME, "kind-timer", Map.of("hours", 3), null);
 
 		assertThat(timerDueIn(run).toMinutes()).isBetween(178L, 180L);
 	}
@@ -213,7 +211,7 @@ class OperatonElementKindTests extends OperatonTestEngine {
 					.endEvent()
 					.done()),
 				"editor");
-		Engine.RunStarted run = engine.start(ACME, "kind-signal-catch", Map.of(), null);
+		Engine.RunStarted run = start(ACME, "kind-signal-catch", Map.of(), null);
 
 		engine.broadcast(GLOBEX, "launch-day", Map.of());
 		assertThat(ended(run)).isFalse();

@@ -75,7 +75,7 @@ class TaskRunnerTests extends OperatonTestEngine {
 	@Test
 	void runWhenAHandlerThrowsThenTheTaskIsTriedUntilItsRetriesAreSpentThenAnIncidentStopsTheRun() {
 		deployCall("runner-broken", "io.brain:runner-broken", "2");
-		Engine.RunStarted run = engine.start(ACME, "runner-broken", Map.of("n", 1), null);
+		Engine.RunStarted run = start(ACME, "runner-broken", Map.of("n", 1), null);
 		AtomicInteger attempts = new AtomicInteger();
 		TaskRunner.TaskHandler broken = (task) -> {
 			attempts.incrementAndGet();
@@ -104,7 +104,7 @@ class TaskRunnerTests extends OperatonTestEngine {
 					.endEvent("done")
 					.done()),
 				"editor");
-		Engine.RunStarted run = engine.start(ACME, "runner-error", Map.of(), null);
+		Engine.RunStarted run = start(ACME, "runner-error", Map.of(), null);
 		TaskRunner.TaskHandler notFound = (task) -> new TaskOutcome.BpmnError("404", "No such post", Map.of());
 
 		try (TaskRunner runner = new TaskRunner(engine, Map.of("io.brain:runner-error", notFound), settings(4, 4))) {
@@ -117,14 +117,14 @@ class TaskRunnerTests extends OperatonTestEngine {
 	@Test
 	void runWhenACallOutlastsTheLockThenTheLockIsKeptAndTheTaskIsWorkedOnce() {
 		deployCall("runner-long", "io.brain:runner-long", "3");
-		Engine.RunStarted run = engine.start(ACME, "runner-long", Map.of("n", 1), null);
+		Engine.RunStarted run = start(ACME, "runner-long", Map.of("n", 1), null);
 		AtomicInteger calls = new AtomicInteger();
 		TaskRunner.TaskHandler llmCall = (task) -> {
 			calls.incrementAndGet();
-			Thread.sleep(7000);
+			Thread.sleep(9000);
 			return new TaskOutcome.Completed(Map.of("answer", "done"));
 		};
-		TaskRunner.Settings shortLocks = new TaskRunner.Settings("runner-tests", 4, 4, 10, Duration.ofSeconds(3),
+		TaskRunner.Settings shortLocks = new TaskRunner.Settings("runner-tests", 4, 4, 10, Duration.ofSeconds(4),
 				Duration.ofMillis(100), Duration.ZERO, Duration.ofSeconds(5));
 
 		try (TaskRunner runner = new TaskRunner(engine, Map.of("io.brain:runner-long", llmCall), shortLocks)) {
@@ -148,7 +148,7 @@ class TaskRunnerTests extends OperatonTestEngine {
 	private static List<Engine.RunStarted> startRuns(String processId, int count) {
 		List<Engine.RunStarted> runs = new ArrayList<>();
 		for (int n = 0; n < count; n++) {
-			runs.add(engine.start(ACME, processId, Map.of("n", n), null));
+			runs.add(start(ACME, processId, Map.of("n", n), null));
 		}
 		return runs;
 	}
