@@ -55,14 +55,17 @@ export function deliveryStatusLabel(delivery: Delivery, mode: ListenerMode): str
 }
 
 /**
- * What a dispatched delivery led to: the run it started, or the message it published with the
- * engine's key. A message resumes whichever run waits for it, so no run is named for it.
+ * What a dispatched delivery led to: the run it started, or the message it published (with the
+ * engine's key, where the engine names it). A message resumes whichever run waits for it, so no
+ * run is named for it.
  */
 export function deliveryOutcome(delivery: Delivery): string | undefined {
   const message = delivery.message;
   if (!message) return undefined;
   const published = message.alreadyPublished
     ? 'already published by an earlier try, not again'
-    : `message key ${message.messageKey ?? '?'}`;
+    : message.messageKey
+      ? `message key ${message.messageKey}`
+      : 'published';
   return `“${message.name}”, correlation key ${message.correlationKey} (${published})`;
 }
