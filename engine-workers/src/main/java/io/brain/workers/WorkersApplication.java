@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The engine workers: connectors that Zeebe hands jobs to.
+ * The engine workers: connectors working the steps of the open engine's task source, or
+ * the jobs Zeebe hands them with {@code brain.engine.type=zeebe}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

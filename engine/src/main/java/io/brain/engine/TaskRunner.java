@@ -99,8 +99,10 @@ public final class TaskRunner implements AutoCloseable {
 			List<EngineTask> tasks = this.source.fetch(this.settings.workerId(), List.of(type.getKey()),
 					Math.min(free, this.settings.fetchBatch()), this.settings.lock());
 			for (EngineTask task : tasks) {
-				this.inFlight.acquire();
-				type.getValue().acquire();
+				// Free when the fetch was sized, and only this thread takes them: a close
+				// under way does not drop tasks already locked.
+				this.inFlight.acquireUninterruptibly();
+				type.getValue().acquireUninterruptibly();
 				this.calls.execute(() -> work(task, type.getValue()));
 			}
 			fetched += tasks.size();
@@ -169,21 +171,27 @@ public final class TaskRunner implements AutoCloseable {
 	}
 
 	/**
-	 * Stops fetching and waits up to {@code settings.drain()} for the calls in flight.
+	 * Stops fetching (a fetch under way ends first and its tasks are worked) and waits up
+	 * to {@code settings.drain()} for the calls in flight, keeping their locks meanwhile;
+	 * the task of a call still running after that comes back within one lock.
 	 */
 	@Override
 	public void close() {
 		this.running = false;
 		this.fetcher.interrupt();
-		this.locks.shutdownNow();
-		this.calls.shutdown();
 		try {
+			this.fetcher.join(this.settings.drain());
+			this.calls.shutdown();
 			if (!this.calls.awaitTermination(this.settings.drain().toMillis(), TimeUnit.MILLISECONDS)) {
 				logger.warn("Calls still in flight at shutdown come back to a worker when their locks run out");
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.calls.shutdown();
+			this.locks.shutdownNow();
 		}
 	}
 

@@ -32,6 +32,7 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -43,6 +44,8 @@ import org.springframework.util.ReflectionUtils;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = "brain.outbound.allowed-networks=127.0.0.1/32")
+// Kept by subclasses that declare @SpringBootTest again.
+@TestPropertySource(properties = "brain.engine.type=zeebe")
 @ActiveProfiles("test")
 @ContextCustomizerFactories(ConnectorTestContext.InProcessEngine.class)
 @DirtiesContext

@@ -8,6 +8,7 @@ import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
+import io.brain.engine.TaskSource;
 import io.brain.workers.ZeebeProcesses;
 import io.brain.workers.connector.ConnectorTestContext;
 import io.camunda.client.api.response.ProcessInstanceResult;
@@ -16,6 +17,7 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +29,14 @@ class HttpRequestConnectorTests extends ConnectorTestContext {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	ObjectProvider<TaskSource> openEngine;
+
+	@Test
+	void contextWhenOnZeebeThenNoOpenEngineRunsBesideTheJobWorkers() {
+		assertThat(this.openEngine.getIfAvailable()).isNull();
+	}
 
 	@Test
 	void sendWhenTargetAllowedThenPostsBodyAndReturnsResponse() {
