@@ -92,7 +92,11 @@ class FlowIntegrationTests {
 				"--spring.datasource.username=brain_app", "--spring.flyway.enabled=false",
 				"--BRAIN_MASTER_KEY=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "--server.port=0",
 				"--brain.outbound.allowed-networks=127.0.0.1/32", "--camunda.connector.polling.enabled=false",
-				"--camunda.connector.webhook.enabled=false");
+				"--camunda.connector.webhook.enabled=false", "--brain.engine.job-executor=false",
+				// The api's test properties leave the connector runtime out of the api,
+				// not
+				// out of the workers.
+				"--spring.autoconfigure.exclude=");
 	}
 
 	@AfterAll
@@ -299,7 +303,7 @@ class FlowIntegrationTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.field").value("bpmnXml"))
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("zeebe:taskDefinition")))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no job type")))
 			.andExpect(jsonPath("$.detail")
 				.value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("acme__"))));
 		assertThat(TenantContext.call("acme",

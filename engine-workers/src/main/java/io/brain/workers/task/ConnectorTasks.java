@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.engine.EngineTask;
 import io.brain.engine.TaskRunner;
@@ -45,6 +46,9 @@ public class ConnectorTasks {
 	private final ValidationProvider validation;
 
 	private final DocumentFactory documents;
+
+	private static final TypeReference<Map<String, Object>> PLAIN = new TypeReference<>() {
+	};
 
 	private final ObjectMapper json;
 
@@ -98,7 +102,16 @@ public class ConnectorTasks {
 			return new TaskOutcome.Failed(message(failed.exception()), failed.retries(),
 					(failed.retryBackoff() != null) ? failed.retryBackoff() : DEFAULT_BACKOFF);
 		}
-		return new TaskOutcome.Completed(((ConnectorResult.SuccessResult) result).variables());
+		return new TaskOutcome.Completed(plain(((ConnectorResult.SuccessResult) result).variables()));
+	}
+
+	/**
+	 * Outputs as the JSON values a run holds (maps, lists, text, numbers), written by the
+	 * connector runtime's mapper as the Zeebe client writes a job's variables: a
+	 * connector's result records become objects.
+	 */
+	private Map<String, Object> plain(Map<String, Object> outputs) {
+		return this.json.convertValue(outputs, PLAIN);
 	}
 
 	private static String message(Exception ex) {

@@ -28,7 +28,7 @@ import org.springframework.context.event.EventListener;
  * finish (a call still running after one lock has its task come back to a worker).
  * <p>
  * The connector runtime runs without Zeebe here: no Camunda client
- * ({@link OpenEngineEnvironment}), so none of its beans that need one.
+ * ({@code io.brain.engine.EngineTypeEnvironment}), so none of its beans that need one.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "brain.engine.type", havingValue = "operaton", matchIfMissing = true)
