@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures ./brain up: time to ready on a first start (distributions freshly unpacked, so
-# Keycloak runs its one-time build step, and no data: database created, realm imported, broker
-# initialised) and on restarts with existing data (warm), and the memory of every process
+# Keycloak runs its one-time build step, and no data: database created, realm imported, engine
+# tables created) and on restarts with existing data (warm), and the memory of every process
 # once ready (PSS, so pages PostgreSQL's processes share are not counted twice).
 #   infra/bench/startup.sh [RUNS]
 # Uses a separate home (BRAIN_HOME=.brain/bench) so a developer's data is left alone; the
@@ -59,7 +59,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2
 rm -rf "$BRAIN_HOME" "$ROOT/.brain/dist"
 unpack_started=$(date +%s.%N)
 "$ROOT/mvnw" -q -pl infra dependency:unpack@unpack-distributions > /dev/null
-echo "unpacking the Keycloak and Zeebe distributions (from the local Maven repository): $(awk -v a="$unpack_started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s"
+echo "unpacking the Keycloak distribution (from the local Maven repository): $(awk -v a="$unpack_started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s"
 echo "first start (Keycloak build step, fresh data):"
 cold="$(start_once)"
 echo "  ready in $cold s"

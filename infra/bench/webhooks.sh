@@ -7,8 +7,8 @@
 #   2. end-to-end: RUNS webhooks posted as fast as the api takes them, each starting a run of a
 #      one-step automation (an HTTP request to a server of the benchmark on 127.0.0.1): runs
 #      completed per second;
-#   3. the reference: the same deployed process, RUNS instances created directly with the
-#      Camunda client against the same broker; phases 2 and 3 alternate for ROUNDS rounds.
+#   3. the reference: the same deployed automation, RUNS runs started through the api's run API
+#      (the engine's start, without the webhook inbox); phases 2 and 3 alternate for ROUNDS rounds.
 #   infra/bench/webhooks.sh [REQUESTS] [RUNS] [ROUNDS]      (defaults 6000, 1000, 3)
 # Uses its own home (BRAIN_HOME=.brain/bench-webhooks, deleted first, so every run starts on
 # fresh data) and the usual ports (override with the BRAIN_*_PORT variables of README.md).

@@ -5,6 +5,8 @@ import javax.sql.DataSource;
 import io.brain.engine.RunHistory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
@@ -39,6 +41,21 @@ public class OperatonConfiguration {
 	@Bean
 	RunHistory runHistory(OperatonEngine engine) {
 		return engine.history();
+	}
+
+	/**
+	 * The engine's part of the application's health: {@code engine}, up while it can read
+	 * its tables.
+	 */
+	@Bean
+	HealthIndicator engineHealthIndicator(OperatonEngine engine, Environment environment) {
+		return () -> {
+			engine.check();
+			return Health.up()
+				.withDetail("engine", "Operaton")
+				.withDetail("jobExecutor", environment.getProperty("brain.engine.job-executor", Boolean.class, true))
+				.build();
+		};
 	}
 
 }

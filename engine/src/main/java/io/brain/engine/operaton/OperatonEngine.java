@@ -460,6 +460,14 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 		}
 	}
 
+	/**
+	 * Reads the engine's own settings from its tables.
+	 * @throws RuntimeException when the engine cannot reach them
+	 */
+	public void check() {
+		this.engine.getManagementService().getProperties();
+	}
+
 	/** The runs of this engine, as the Runs page reads them. */
 	public RunHistory history() {
 		return new OperatonRunHistory(this.engine);

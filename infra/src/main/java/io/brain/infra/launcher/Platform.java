@@ -20,9 +20,10 @@ import io.brain.core.database.EmbeddedDatabase;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
- * The local platform: embedded PostgreSQL, Keycloak, the Zeebe broker, the api and the
- * workers, started in that order, each waited for until healthy. Closing it stops exactly
- * what it started, in reverse order.
+ * The local platform: embedded PostgreSQL, Keycloak, the api (with the open engine
+ * embedded, or a Camunda 8 cluster at {@code ZEEBE_ADDRESS}) and the workers, started in
+ * that order, each waited for until healthy. Closing it stops exactly what it started, in
+ * reverse order.
  */
 public final class Platform implements AutoCloseable {
 
@@ -34,7 +35,7 @@ public final class Platform implements AutoCloseable {
 
 	private final long startedAt = System.nanoTime();
 
-	/** The niceness of the broker and the workers: see {@link #inBackground(List)}. */
+	/** The niceness of the workers: see {@link #inBackground(List)}. */
 	static final int BACKGROUND_NICENESS = 10;
 
 	private static final Path NICE = Path.of("/usr/bin/nice");
@@ -63,7 +64,7 @@ public final class Platform implements AutoCloseable {
 			platform.checkPrerequisites();
 			platform.startDatabase();
 			platform.startKeycloak();
-			platform.startZeebe();
+			platform.reportEngine();
 			platform.startApi();
 			platform.startWorkers();
 			return platform;
@@ -118,10 +119,6 @@ public final class Platform implements AutoCloseable {
 		if (this.settings.external().keycloakUrl() == null) {
 			require(this.settings.keycloakHome().resolve("bin/kc.sh"), "the Keycloak distribution is not unpacked");
 		}
-		if (this.settings.external().zeebeAddress() == null) {
-			require(this.settings.zeebeHome().resolve("bin/broker"), "the Zeebe distribution is not unpacked");
-			require(this.settings.exporterJar(), "the Zeebe exporter is not built");
-		}
 		PlatformSettings.PlatformPorts ports = this.settings.ports();
 		if (this.settings.external().databaseUrl() == null) {
 			Ports.requireFree("PostgreSQL", ports.postgres());
@@ -129,13 +126,6 @@ public final class Platform implements AutoCloseable {
 		if (this.settings.external().keycloakUrl() == null) {
 			Ports.requireFree("Keycloak", ports.keycloak());
 			Ports.requireFree("Keycloak management", ports.keycloakManagement());
-		}
-		if (this.settings.external().zeebeAddress() == null) {
-			Ports.requireFree("the Zeebe gateway", ports.zeebeGateway());
-			Ports.requireFree("the Zeebe command API", ports.zeebeCommand());
-			Ports.requireFree("the Zeebe internal API", ports.zeebeInternal());
-			Ports.requireFree("Zeebe management", ports.zeebeManagement());
-			Ports.requireFree("the Zeebe REST API", ports.zeebeRest());
 		}
 		Ports.requireFree("the api", ports.api());
 		Ports.requireFree("the api's management (metrics, health)", ports.apiManagement());
@@ -219,53 +209,27 @@ public final class Platform implements AutoCloseable {
 		}
 	}
 
-	private void startZeebe() {
-		if (this.settings.external().zeebeAddress() != null) {
-			report("zeebe", "external " + this.settings.external().zeebeAddress());
-			return;
-		}
-		Path home = this.settings.zeebeHome();
-		PlatformSettings.PlatformPorts ports = this.settings.ports();
-		Map<String, String> env = javaEnvironment();
-		// A heap that starts small keeps G1 marking it over and over under load (remark
-		// pauses of 100+ ms stall every command): start it at its working size.
-		env.put("JAVA_OPTS", "-Xms512m -Xmx768m");
-		env.put("ZEEBE_BROKER_NETWORK_HOST", "127.0.0.1");
-		env.put("ZEEBE_BROKER_GATEWAY_NETWORK_HOST", "127.0.0.1");
-		env.put("ZEEBE_BROKER_GATEWAY_NETWORK_PORT", String.valueOf(ports.zeebeGateway()));
-		env.put("ZEEBE_BROKER_NETWORK_COMMANDAPI_PORT", String.valueOf(ports.zeebeCommand()));
-		env.put("ZEEBE_BROKER_NETWORK_INTERNALAPI_PORT", String.valueOf(ports.zeebeInternal()));
-		env.put("ZEEBE_BROKER_DATA_DIRECTORY", this.settings.home().resolve("zeebe").toString());
-		env.put("SERVER_ADDRESS", "127.0.0.1");
-		env.put("SERVER_PORT", String.valueOf(ports.zeebeRest()));
-		env.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
-		env.put("MANAGEMENT_SERVER_PORT", String.valueOf(ports.zeebeManagement()));
-		env.putAll(exporterEnvironment());
-		ManagedProcess zeebe = launch("zeebe", inBackground(List.of("bash", home.resolve("bin/broker").toString())),
-				env, home);
-		zeebe.awaitHealthy(URI.create("http://127.0.0.1:" + ports.zeebeManagement() + "/actuator/health/readiness"),
-				Duration.ofMinutes(3));
-		report("zeebe", "ready on " + this.settings.zeebeAddress());
+	/**
+	 * Says which engine runs the automations: the open engine, embedded in the api on
+	 * Brain's database, unless a Camunda 8 cluster is given by {@code ZEEBE_ADDRESS} (its
+	 * brokers then load Brain's exporter for the Runs page, docs/runs.md).
+	 */
+	private void reportEngine() {
+		report("engine",
+				this.settings.camunda8()
+						? "Camunda 8 cluster at " + this.settings.external().zeebeAddress() + " (ZEEBE_ADDRESS)"
+						: "open engine (Operaton), embedded in the api on Brain's database");
 	}
 
 	/**
-	 * Stops the broker this platform started, keeping its data: the api and the workers
-	 * stay up and wait for it (webhooks are kept and started once it is back).
-	 * @throws PlatformException when this platform uses an external broker
+	 * Stops the workers this platform started: runs wait at their connector steps, and
+	 * webhooks are still taken, until {@link #startWorkers()} starts them again.
 	 */
-	public void stopBroker() {
-		ManagedProcess zeebe = managed("zeebe");
-		zeebe.stop(Duration.ofSeconds(30));
-		this.processes.remove(zeebe);
-		report("zeebe", "stopped");
-	}
-
-	/** Starts the broker again on its data after {@link #stopBroker()}. */
-	public void startBroker() {
-		if (this.processes.stream().anyMatch((process) -> process.name().equals("zeebe"))) {
-			throw new PlatformException("the broker is running");
-		}
-		startZeebe();
+	public void stopWorkers() {
+		ManagedProcess workers = managed("workers");
+		workers.stop(Duration.ofSeconds(30));
+		this.processes.remove(workers);
+		report("workers", "stopped");
 	}
 
 	private ManagedProcess managed(String name) {
@@ -275,23 +239,6 @@ public final class Platform implements AutoCloseable {
 				.findFirst()
 				.orElseThrow(() -> new PlatformException("this platform did not start " + name));
 		}
-	}
-
-	/**
-	 * Loads Brain's exporter into the broker, writing the Runs page's tables as the
-	 * application's role. On a first start the api creates those tables after the broker
-	 * is up: the exporter keeps its records until it can write them.
-	 */
-	private Map<String, String> exporterEnvironment() {
-		Map<String, String> env = new LinkedHashMap<>();
-		env.put("ZEEBE_BROKER_EXPORTERS_BRAIN_CLASSNAME", "io.brain.exporter.BrainExporter");
-		env.put("ZEEBE_BROKER_EXPORTERS_BRAIN_JARPATH", this.settings.exporterJar().toString());
-		env.put("ZEEBE_BROKER_EXPORTERS_BRAIN_ARGS_JDBCURL", this.databaseUrl);
-		env.put("ZEEBE_BROKER_EXPORTERS_BRAIN_ARGS_USERNAME", applicationDatabaseUser());
-		if (this.settings.external().databasePassword() != null) {
-			env.put("ZEEBE_BROKER_EXPORTERS_BRAIN_ARGS_PASSWORD", this.settings.external().databasePassword());
-		}
-		return env;
 	}
 
 	private void startApi() {
@@ -311,7 +258,14 @@ public final class Platform implements AutoCloseable {
 				+ this.settings.ports().apiManagement() + ")");
 	}
 
-	private void startWorkers() {
+	/**
+	 * Starts the workers and waits until they are ready.
+	 * @throws PlatformException when they run already
+	 */
+	public void startWorkers() {
+		if (this.processes.stream().anyMatch((process) -> process.name().equals("workers"))) {
+			throw new PlatformException("the workers are running");
+		}
 		Map<String, String> env = applicationEnvironment();
 		env.put("BRAIN_WORKERS_PORT", String.valueOf(this.settings.ports().workers()));
 		env.putAll(this.settings.workersEnvironment());
@@ -332,11 +286,19 @@ public final class Platform implements AutoCloseable {
 		if (this.settings.external().databasePassword() != null) {
 			env.put("BRAIN_DB_PASSWORD", this.settings.external().databasePassword());
 		}
-		env.put("ZEEBE_ADDRESS", this.settings.zeebeAddress());
+		if (this.settings.camunda8()) {
+			env.put("BRAIN_ENGINE_TYPE", "zeebe");
+			env.put("ZEEBE_ADDRESS", this.settings.external().zeebeAddress());
+			if (this.settings.external().zeebeRestAddress() != null) {
+				env.put("ZEEBE_REST_ADDRESS", this.settings.external().zeebeRestAddress());
+			}
+		}
+		else {
+			env.put("BRAIN_ENGINE_TYPE", "operaton");
+		}
 		if (System.getenv("BRAIN_MASTER_KEY") == null) {
 			env.put("BRAIN_MASTER_KEY_FILE", this.settings.home().resolve("secrets/master.key").toString());
 		}
-		env.put("ZEEBE_REST_ADDRESS", "http://127.0.0.1:" + this.settings.ports().zeebeRest());
 		return env;
 	}
 
@@ -359,10 +321,10 @@ public final class Platform implements AutoCloseable {
 
 	/**
 	 * Runs a command at a lower CPU priority (niceness {@value #BACKGROUND_NICENESS}).
-	 * The broker and the workers work off runs, which wait safely in the engine; on a
-	 * host they share with the api, they take the CPU the api leaves, so a provider's
-	 * webhook or a user's request is answered first (decision 0012). Where there is no
-	 * {@code nice}, the command runs as it is.
+	 * The workers work off runs, which wait safely in the engine; on a host they share
+	 * with the api, they take the CPU the api leaves, so a provider's webhook or a user's
+	 * request is answered first (decision 0012). Where there is no {@code nice}, the
+	 * command runs as it is.
 	 */
 	static List<String> inBackground(List<String> command) {
 		if (!Files.isExecutable(NICE)) {

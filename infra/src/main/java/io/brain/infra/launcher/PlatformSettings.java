@@ -18,7 +18,7 @@ import java.util.Properties;
  *
  * @param projectDirectory the Brain checkout (holds the built jars and the realm)
  * @param home where the platform keeps its data and logs ({@code .brain/})
- * @param distributions where the Keycloak and Zeebe distributions are unpacked
+ * @param distributions where the Keycloak distribution is unpacked
  * @param ports the ports of the embedded parts
  * @param external external services replacing embedded ones; null fields mean embedded
  * @param demoPassword the password of the dev-only demo users
@@ -41,12 +41,11 @@ public record PlatformSettings(Path projectDirectory, Path home, Path distributi
 		Path home = Path.of(env.getOrDefault("BRAIN_HOME", projectDirectory.resolve(".brain").toString()));
 		PlatformPorts ports = new PlatformPorts(port(env, "BRAIN_DB_PORT", 5433),
 				port(env, "BRAIN_KEYCLOAK_PORT", 8180), port(env, "BRAIN_KEYCLOAK_MANAGEMENT_PORT", 9180),
-				port(env, "BRAIN_ZEEBE_PORT", 26500), port(env, "BRAIN_ZEEBE_COMMAND_PORT", 26501),
-				port(env, "BRAIN_ZEEBE_INTERNAL_PORT", 26502), port(env, "BRAIN_ZEEBE_MANAGEMENT_PORT", 9600),
-				port(env, "BRAIN_ZEEBE_REST_PORT", 8088), port(env, "BRAIN_API_PORT", 8080),
-				port(env, "BRAIN_API_MANAGEMENT_PORT", 8082), port(env, "BRAIN_WORKERS_PORT", 8081));
+				port(env, "BRAIN_API_PORT", 8080), port(env, "BRAIN_API_MANAGEMENT_PORT", 8082),
+				port(env, "BRAIN_WORKERS_PORT", 8081));
 		ExternalServices external = new ExternalServices(env.get("BRAIN_DB_URL"), env.get("BRAIN_DB_USER"),
-				env.get("BRAIN_DB_PASSWORD"), env.get("ZEEBE_ADDRESS"), env.get("KEYCLOAK_URL"));
+				env.get("BRAIN_DB_PASSWORD"), blankAsNull(env.get("ZEEBE_ADDRESS")),
+				blankAsNull(env.get("ZEEBE_REST_ADDRESS")), env.get("KEYCLOAK_URL"));
 		Map<String, String> workers = new LinkedHashMap<>();
 		if (env.containsKey("BRAIN_OUTBOUND_ALLOWED_NETWORKS")) {
 			workers.put("BRAIN_OUTBOUND_ALLOWEDNETWORKS", env.get("BRAIN_OUTBOUND_ALLOWED_NETWORKS"));
@@ -60,10 +59,6 @@ public record PlatformSettings(Path projectDirectory, Path home, Path distributi
 		return this.distributions.resolve("keycloak-" + VERSIONS.getProperty("keycloak.version"));
 	}
 
-	public Path zeebeHome() {
-		return this.distributions.resolve("camunda-zeebe-" + VERSIONS.getProperty("zeebe.version"));
-	}
-
 	public Path apiJar() {
 		return this.projectDirectory
 			.resolve("api/target/brain-api-" + VERSIONS.getProperty("brain.version") + "-exec.jar");
@@ -72,15 +67,6 @@ public record PlatformSettings(Path projectDirectory, Path home, Path distributi
 	public Path workersJar() {
 		return this.projectDirectory.resolve(
 				"engine-workers/target/brain-engine-workers-" + VERSIONS.getProperty("brain.version") + "-exec.jar");
-	}
-
-	/**
-	 * The exporter the broker loads to feed the Runs page: the exporter with its
-	 * PostgreSQL driver.
-	 */
-	public Path exporterJar() {
-		return this.projectDirectory.resolve(
-				"zeebe-exporter/target/brain-zeebe-exporter-" + VERSIONS.getProperty("brain.version") + "-broker.jar");
 	}
 
 	public Path realmDirectory() {
@@ -100,9 +86,16 @@ public record PlatformSettings(Path projectDirectory, Path home, Path distributi
 				: "http://localhost:" + this.ports.keycloak();
 	}
 
-	public String zeebeAddress() {
-		return (this.external.zeebeAddress() != null) ? this.external.zeebeAddress()
-				: "127.0.0.1:" + this.ports.zeebeGateway();
+	/**
+	 * Whether the platform runs automations on a Camunda 8 cluster the user licenses
+	 * ({@code ZEEBE_ADDRESS}) instead of the open engine embedded in the api.
+	 */
+	public boolean camunda8() {
+		return this.external.zeebeAddress() != null;
+	}
+
+	private static String blankAsNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	/**
@@ -161,25 +154,29 @@ public record PlatformSettings(Path projectDirectory, Path home, Path distributi
 	/**
 	 * The ports of the embedded parts, all on 127.0.0.1.
 	 */
-	public record PlatformPorts(int postgres, int keycloak, int keycloakManagement, int zeebeGateway, int zeebeCommand,
-			int zeebeInternal, int zeebeManagement, int zeebeRest, int api, int apiManagement, int workers) {
+	public record PlatformPorts(int postgres, int keycloak, int keycloakManagement, int api, int apiManagement,
+			int workers) {
 
 		/** Free ports for a platform that runs beside another, as tests do. */
 		public static PlatformPorts free() {
-			return new PlatformPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-					Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+			return new PlatformPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+					Ports.free());
 		}
 
 	}
 
 	/**
 	 * External services that replace embedded parts; a null field keeps the embedded one.
+	 *
+	 * @param zeebeAddress the gateway ({@code host:port}) of a Camunda 8 cluster that
+	 * runs the automations instead of the open engine
+	 * @param zeebeRestAddress that cluster's REST address, if it has one
 	 */
 	public record ExternalServices(String databaseUrl, String databaseUser, String databasePassword,
-			String zeebeAddress, String keycloakUrl) {
+			String zeebeAddress, String zeebeRestAddress, String keycloakUrl) {
 
 		public static ExternalServices none() {
-			return new ExternalServices(null, null, null, null, null);
+			return new ExternalServices(null, null, null, null, null, null);
 		}
 
 	}

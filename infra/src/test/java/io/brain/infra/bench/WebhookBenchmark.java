@@ -20,11 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -37,29 +34,24 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.infra.launcher.PlatformSettings;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
 
 /**
  * Measures webhooks on the platform {@code ./brain up} started
  * ({@code infra/bench/webhooks.sh} starts it and runs this): the ingest rate and latency
  * to the 2xx of signed webhooks at a fixed arrival rate; the end-to-end rate from webhook
  * to completed run of a one-step automation (an HTTP request to a local server); and, as
- * the reference, the same deployed process started directly with the Camunda client. A
- * {@code main}, not a test: the build never runs it.
+ * the reference, the same deployed automation started through the api's run API, which
+ * starts it on the engine at once, without the webhook inbox. A {@code main}, not a test:
+ * the build never runs it.
  * <p>
  * Everything is set up through the public API as a demo editor: the automation, its
- * deployment and a GitHub webhook listener. The reference starts instances of the very
- * definition the automation deployed, so the same worker and connector code run; only the
+ * deployment and a GitHub webhook listener. The reference starts runs of the very process
+ * the automation deployed, so the same engine, worker and connector code run; only the
  * start differs.
  */
 public final class WebhookBenchmark implements AutoCloseable {
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-
-	/** Back-pressure retries of one create, 20 ms apart. */
-	private static final int MAX_RETRIES = 500;
 
 	private final PlatformSettings settings;
 
@@ -80,7 +72,10 @@ public final class WebhookBenchmark implements AutoCloseable {
 
 	private final CallTarget target = CallTarget.start();
 
-	private final CamundaClient camunda;
+	/** The editor's token, fetched again before it expires. */
+	private String token;
+
+	private long tokenAt;
 
 	private final CpuMeter cpu;
 
@@ -98,21 +93,12 @@ public final class WebhookBenchmark implements AutoCloseable {
 	/** A listener of the same automation that takes no event, so it starts no run. */
 	private URI ingestOnlyHook;
 
-	private long processDefinitionKey;
-
 	private WebhookBenchmark(PlatformSettings settings, Options options) {
 		this.settings = settings;
 		this.options = options;
 		this.apiUrl = "http://127.0.0.1:" + settings.ports().api();
 		this.sender = new WebhookSender(URI.create(this.apiUrl), (int) REQUEST_TIMEOUT.toMillis());
 		this.cpu = CpuMeter.of(settings.home());
-		this.camunda = CamundaClient.newClientBuilder()
-			.applyEnvironmentVariableOverrides(false)
-			.grpcAddress(URI.create("http://" + settings.zeebeAddress()))
-			.restAddress(URI.create("http://127.0.0.1:" + settings.ports().zeebeRest()))
-			.preferRestOverGrpc(false)
-			.defaultRequestTimeout(REQUEST_TIMEOUT)
-			.build();
 	}
 
 	public static void main(String[] args) {
@@ -127,7 +113,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 			ex.printStackTrace();
 			exit = 1;
 		}
-		// The Camunda client's and the HTTP client's threads would keep the JVM alive.
+		// The HTTP client's threads would keep the JVM alive.
 		System.exit(exit);
 	}
 
@@ -140,8 +126,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 		log("setting up through the api at %s as %s (target %s)", this.apiUrl, this.options.user(), this.target.url());
 		setUp();
 		Completions completions = new Completions(
-				URI.create("http://127.0.0.1:" + this.settings.ports().zeebeManagement() + "/actuator/prometheus"),
-				this.http);
+				() -> api(token(), "GET", "/api/runs?state=COMPLETED&size=1&automation=" + this.automationKey, null));
 		long completedBefore = completions.count();
 		Map<String, Duration> cpuBefore = this.cpu.sample();
 
@@ -209,20 +194,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 						this.automationKey, "secret", this.secret, "eventTypes", List.of("bench-ingest-only")));
 		this.ingestOnlyHook = URI
 			.create(this.apiUrl + URI.create(ingestOnly.path("listener").path("url").asText()).getRawPath());
-		JsonNode deployed = api(token, "GET", "/api/deployments", null);
-		JsonNode definition = null;
-		for (JsonNode process : deployed) {
-			if (process.path("processId").asText().equals(this.automationKey)
-					&& (definition == null || process.path("version").asInt() > definition.path("version").asInt())) {
-				definition = process;
-			}
-		}
-		if (definition == null) {
-			throw new IllegalStateException("The automation's definition is not among " + deployed);
-		}
-		this.processDefinitionKey = Long.parseLong(definition.path("processDefinitionKey").asText());
-		log("  automation %s deployed (definition %d), listener %s", this.automationKey, this.processDefinitionKey,
-				this.hook.getPath());
+		log("  automation %s deployed, listener %s", this.automationKey, this.hook.getPath());
 	}
 
 	/** Start, one HTTP request step with the webhook's payload as body, end. */
@@ -261,7 +233,16 @@ public final class WebhookBenchmark implements AutoCloseable {
 				""".formatted(processId, targetUrl);
 	}
 
-	private String token() {
+	/** The editor's token, fetched again a minute before it could expire. */
+	private synchronized String token() {
+		if (this.token == null || System.nanoTime() - this.tokenAt > TimeUnit.MINUTES.toNanos(4)) {
+			this.token = newToken();
+			this.tokenAt = System.nanoTime();
+		}
+		return this.token;
+	}
+
+	private String newToken() {
 		String form = Map
 			.of("grant_type", "password", "client_id", "brain-cli", "username", this.options.user(), "password",
 					this.settings.demoPassword())
@@ -420,66 +401,40 @@ public final class WebhookBenchmark implements AutoCloseable {
 	}
 
 	/**
-	 * Creates the runs' instances with the Camunda client, {@code inFlight} at a time,
-	 * retrying back-pressure, and times the first create to the last run completed.
+	 * Starts the runs through the api's run API, {@code inFlight} at a time, and times
+	 * the first start to the last run completed.
 	 */
 	private Round reference(String batch, int runs, Completions completions) throws InterruptedException {
 		long completedBefore = completions.count();
 		Map<String, Duration> cpuBefore = this.cpu.sample();
-		Creates creates = new Creates(batch, runs);
+		String bearer = token();
+		AtomicInteger next = new AtomicInteger();
+		AtomicInteger failed = new AtomicInteger();
 		long start = System.nanoTime();
-		for (int n = 0; n < runs; n++) {
-			creates.inFlight.acquire();
-			creates.create(n, 0);
-		}
-		if (!creates.answered.await(timeoutFor(runs).toSeconds(), TimeUnit.SECONDS)) {
-			log("  %s: creates still unanswered after %s", batch, timeoutFor(runs));
+		try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int s = 0; s < this.options.inFlight(); s++) {
+				starters.execute(() -> {
+					for (int n = next.getAndIncrement(); n < runs; n = next.getAndIncrement()) {
+						String id = batch + "-" + n;
+						HttpResponse<String> response = send(
+								HttpRequest.newBuilder(URI.create(this.apiUrl + "/api/runs"))
+									.header("Authorization", "Bearer " + bearer)
+									.header("Content-Type", "application/json")
+									.timeout(REQUEST_TIMEOUT)
+									.POST(HttpRequest.BodyPublishers.ofString(write(Map.of("processId",
+											this.automationKey, "variables", Map.of("webhook", variable(id, n))))))
+									.build());
+						if (response.statusCode() != 201) {
+							log("  start %s answered %d: %s", id, response.statusCode(), response.body());
+							failed.incrementAndGet();
+						}
+					}
+				});
+			}
 		}
 		long started = System.nanoTime();
-		return finish(batch, runs - creates.failed.get(), creates.failed.get(), creates.retried.get(), start, started,
-				completedBefore, completions, cpuBefore);
-	}
-
-	/** The creates of one reference round. */
-	private final class Creates {
-
-		private final String batch;
-
-		private final Semaphore inFlight = new Semaphore(WebhookBenchmark.this.options.inFlight());
-
-		private final CountDownLatch answered;
-
-		private final AtomicInteger failed = new AtomicInteger();
-
-		private final AtomicInteger retried = new AtomicInteger();
-
-		Creates(String batch, int runs) {
-			this.batch = batch;
-			this.answered = new CountDownLatch(runs);
-		}
-
-		void create(int n, int attempt) {
-			String id = this.batch + "-" + n;
-			WebhookBenchmark.this.camunda.newCreateInstanceCommand()
-				.processDefinitionKey(WebhookBenchmark.this.processDefinitionKey)
-				.variables(Map.of("webhook", variable(id, n)))
-				.send()
-				.whenComplete((created, failure) -> {
-					if (failure != null && isBackPressure(failure) && attempt < MAX_RETRIES) {
-						this.retried.incrementAndGet();
-						CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS)
-							.execute(() -> create(n, attempt + 1));
-						return;
-					}
-					if (failure != null) {
-						log("  create %s failed: %s", id, failure.getMessage());
-						this.failed.incrementAndGet();
-					}
-					this.inFlight.release();
-					this.answered.countDown();
-				});
-		}
-
+		return finish(batch, runs - failed.get(), failed.get(), 0, start, started, completedBefore, completions,
+				cpuBefore);
 	}
 
 	/** The variable the dispatcher hands a run, near enough. */
@@ -495,19 +450,6 @@ public final class WebhookBenchmark implements AutoCloseable {
 				"x-github-delivery", this.nonce + "-" + id));
 		webhook.put("payload", this.json.convertValue(read(payload(id, n)), Map.class));
 		return webhook;
-	}
-
-	/**
-	 * Whether the broker refused for back-pressure. The future fails with gRPC's own
-	 * exception ({@code join()} would wrap it in a {@link ClientStatusException}).
-	 */
-	static boolean isBackPressure(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ClientStatusException status) {
-				return status.getStatusCode() == Status.Code.RESOURCE_EXHAUSTED;
-			}
-		}
-		return Status.fromThrowable(failure).getCode() == Status.Code.RESOURCE_EXHAUSTED;
 	}
 
 	/**
@@ -604,7 +546,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 				"-");
 		row("end-to-end: %d webhooks to completed runs, per round".formatted(this.options.runs()), rates(endToEnd),
 				"-");
-		row("reference: %d instances created with the Camunda client, per round".formatted(this.options.runs()),
+		row("reference: %d runs started through the api's run API, per round".formatted(this.options.runs()),
 				rates(reference), "-");
 		row("end-to-end / reference (medians)",
 				format("**%.2f** (%.1f / %.1f runs/s)", e2eRate / referenceRate, e2eRate, referenceRate), "≥ 0.90");
@@ -711,7 +653,6 @@ public final class WebhookBenchmark implements AutoCloseable {
 	@Override
 	public void close() {
 		this.sender.close();
-		this.camunda.close();
 		this.target.close();
 	}
 

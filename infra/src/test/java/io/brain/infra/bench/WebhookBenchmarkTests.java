@@ -3,18 +3,14 @@ package io.brain.infra.bench;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
-import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,17 +39,6 @@ class WebhookBenchmarkTests {
 				.containsEntry("url", "=\"http://127.0.0.1:4567/calls\"")
 				.containsEntry("body", "=webhook.payload");
 		});
-	}
-
-	@Test
-	void isBackPressureWhenTheBrokerAnswersResourceExhaustedHowEverWrapped() {
-		StatusRuntimeException exhausted = Status.RESOURCE_EXHAUSTED.asRuntimeException();
-		assertThat(WebhookBenchmark.isBackPressure(exhausted)).isTrue();
-		assertThat(WebhookBenchmark.isBackPressure(new CompletionException(exhausted))).isTrue();
-		assertThat(WebhookBenchmark.isBackPressure(new ClientStatusException(Status.RESOURCE_EXHAUSTED, null)))
-			.isTrue();
-		assertThat(WebhookBenchmark.isBackPressure(Status.UNAVAILABLE.asRuntimeException())).isFalse();
-		assertThat(WebhookBenchmark.isBackPressure(new IllegalStateException("no"))).isFalse();
 	}
 
 	@Test

@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An editor configures a WordPress connection through the form the connector's schema
- * renders, and tests it: the api runs the test through Zeebe, the workers call the site
- * (a local server answering as WordPress's REST API documents), and the status follows.
+ * renders, and tests it: the api runs the test through the engine, the workers call the
+ * site (a local server answering as WordPress's REST API documents), and the status
+ * follows.
  */
 class ConnectorsEndToEndTests {
 

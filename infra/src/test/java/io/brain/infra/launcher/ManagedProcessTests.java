@@ -20,14 +20,14 @@ class ManagedProcessTests {
 
 	@Test
 	void awaitHealthyWhenProcessDiesThenReportsExitCodeAndLastThirtyLogLines() {
-		ManagedProcess failing = ManagedProcess.start("zeebe",
+		ManagedProcess failing = ManagedProcess.start("workers",
 				List.of("bash", "-c", "for i in $(seq 1 40); do echo line $i; done; exit 3"), Map.of(), this.directory,
-				this.directory.resolve("logs/zeebe.log"));
+				this.directory.resolve("logs/workers.log"));
 
 		PlatformException failure = catchThrowableOfType(PlatformException.class, () -> failing
 			.awaitHealthy(URI.create("http://127.0.0.1:" + Ports.free() + "/"), Duration.ofSeconds(30)));
 
-		assertThat(failure).hasMessage("zeebe stopped while starting (exit code 3)");
+		assertThat(failure).hasMessage("workers stopped while starting (exit code 3)");
 		assertThat(failure.logTail()).hasSize(30).startsWith("line 11").endsWith("line 40");
 	}
 

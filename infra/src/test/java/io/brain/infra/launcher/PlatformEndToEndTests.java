@@ -29,9 +29,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole platform as {@code ./brain up} starts it (embedded PostgreSQL, Keycloak with
- * the realm imported, the real Zeebe broker, the api and the workers from their built
- * jars), on free ports beside any running dev platform, driven through HTTP with real
- * Keycloak tokens and through a real browser.
+ * the realm imported, the api with the open engine, the workers from their built jars),
+ * on free ports beside any running dev platform, driven through HTTP with real Keycloak
+ * tokens and through a real browser.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlatformEndToEndTests {
@@ -60,28 +60,24 @@ class PlatformEndToEndTests {
 	}
 
 	@Test
-	void healthWhenPlatformIsUpThenDatabaseZeebeAndKeycloakAreUp() throws Exception {
+	void healthWhenPlatformIsUpThenDatabaseEngineAndKeycloakAreUp() throws Exception {
 		String management = "http://127.0.0.1:" + this.platform.settings().ports().apiManagement();
 		JsonNode health = this.json
 			.readTree(send(HttpRequest.newBuilder(URI.create(management + "/actuator/health")), 200));
 		assertThat(health.at("/status").asText()).isEqualTo("UP");
 		assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
-		assertThat(health.at("/components/zeebe/status").asText()).isEqualTo("UP");
+		assertThat(health.at("/components/engine/status").asText()).isEqualTo("UP");
+		assertThat(health.at("/components/engine/details/engine").asText()).isEqualTo("Operaton");
 		assertThat(health.at("/components/keycloak/status").asText()).isEqualTo("UP");
 	}
 
 	@Test
-	void priorityWhenPlatformIsUpThenBrokerAndWorkersYieldTheCpuToTheApi() throws Exception {
+	void priorityWhenPlatformIsUpThenTheWorkersYieldTheCpuToTheApi() throws Exception {
 		Map<String, Long> pids = this.platform.pids();
+		assertThat(pids).doesNotContainKey("zeebe");
 		assertThat(niceness(pids.get("api"))).isZero();
 		assertThat(niceness(pids.get("keycloak"))).isZero();
-		assertThat(niceness(pids.get("zeebe"))).isEqualTo(Platform.BACKGROUND_NICENESS);
 		assertThat(niceness(pids.get("workers"))).isEqualTo(Platform.BACKGROUND_NICENESS);
-		// the broker's JVM, started by its script, inherits the script's priority
-		ProcessHandle.of(pids.get("zeebe"))
-			.orElseThrow()
-			.descendants()
-			.forEach((child) -> assertThat(niceness(child.pid())).isEqualTo(Platform.BACKGROUND_NICENESS));
 	}
 
 	/**
@@ -121,7 +117,6 @@ class PlatformEndToEndTests {
 			.isEqualTo(this.json.readTree("{\"event\":\"order.paid\",\"orderId\":1001}"));
 
 		String runUrl = "/api/runs/" + run.get("id").asText();
-		// Only the broker's exporter writes a run's end, its steps and its variables.
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			JsonNode current = this.json.readTree(send(authorized(token, runUrl).GET(), 200));
 			assertThat(current.get("state").asText()).isEqualTo("COMPLETED");
@@ -146,8 +141,8 @@ class PlatformEndToEndTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		JsonNode problem = this.json.readTree(response.body());
 		assertThat(problem.get("field").asText()).isEqualTo("bpmnXml");
-		assertThat(problem.get("detail").asText()).startsWith("Zeebe rejected the BPMN")
-			.contains("zeebe:taskDefinition");
+		assertThat(problem.get("detail").asText()).contains("no job type");
+		assertThat(problem.at("/problems/0/elementId").asText()).isNotBlank();
 	}
 
 	@Test

@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import io.brain.core.testing.RecordingHttpServer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * No webhook is lost while the broker is down: with the broker of the platform
- * {@code ./brain up} starts stopped, 200 signed webhooks are answered 202 and kept; once
- * the broker is started again, exactly 200 runs are created, one per webhook, none twice.
+ * No webhook is lost and no call made twice while the workers are down: with the workers
+ * of the platform {@code ./brain up} starts stopped, 200 signed webhooks are answered 202
+ * and each starts exactly one run, which waits at its connector step; once the workers
+ * are started again, every run completes and the provider receives each call exactly
+ * once.
  */
 class WebhookOutageEndToEndTests {
 
@@ -32,23 +36,37 @@ class WebhookOutageEndToEndTests {
 	static final int WEBHOOKS = 200;
 
 	@Test
-	void webhooksWhenBrokerStoppedThenKeptAndWhenBackThenEachStartsExactlyOneRun() throws Exception {
+	void webhooksWhenWorkersStoppedThenRunsWaitAndWhenBackThenEachCallIsMadeOnce() throws Exception {
 		Platform platform = SharedPlatform.get();
 		String token = SharedPlatform.token("acme-editor");
+		RecordingHttpServer provider = RecordingHttpServer.start();
 		Map<String, Object> automation = new LinkedHashMap<>();
 		automation.put("name", "Outage");
 		automation.put("key", KEY);
 		automation.put("bpmnXml", """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"
-				    targetNamespace="http://bpmn.io/schema/bpmn">
+				    xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" targetNamespace="http://bpmn.io/schema/bpmn">
 				  <bpmn:process id="outage" isExecutable="true">
-				    <bpmn:startEvent id="received"><bpmn:outgoing>f</bpmn:outgoing></bpmn:startEvent>
-				    <bpmn:sequenceFlow id="f" sourceRef="received" targetRef="done" />
-				    <bpmn:endEvent id="done"><bpmn:incoming>f</bpmn:incoming></bpmn:endEvent>
+				    <bpmn:startEvent id="received"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+				    <bpmn:sequenceFlow id="f1" sourceRef="received" targetRef="notify" />
+				    <bpmn:serviceTask id="notify" name="Notify the shop">
+				      <bpmn:extensionElements>
+				        <zeebe:taskDefinition type="io.brain:http-request:1" retries="3" />
+				        <zeebe:taskHeaders><zeebe:header key="operation" value="send" /></zeebe:taskHeaders>
+				        <zeebe:ioMapping>
+				          <zeebe:input source="=&quot;POST&quot;" target="method" />
+				          <zeebe:input source="=&quot;%s&quot;" target="url" />
+				          <zeebe:input source="={&quot;n&quot;: webhook.payload.number}" target="body" />
+				        </zeebe:ioMapping>
+				      </bpmn:extensionElements>
+				      <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
+				    </bpmn:serviceTask>
+				    <bpmn:sequenceFlow id="f2" sourceRef="notify" targetRef="done" />
+				    <bpmn:endEvent id="done"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
 				  </bpmn:process>
 				</bpmn:definitions>
-				""");
+				""".formatted(provider.url("/orders")));
 		expect(201, SharedPlatform.send(token, "POST", "/api/automations", SharedPlatform.write(automation)));
 		expect(200, SharedPlatform.send(token, "POST", "/api/automations/" + KEY + "/versions/1/deployment", null));
 		JsonNode listener = SharedPlatform.read(expect(201,
@@ -58,34 +76,46 @@ class WebhookOutageEndToEndTests {
 		String address = listener.at("/listener/url").asText();
 		String listenerId = listener.at("/listener/id").asText();
 
-		platform.stopBroker();
-		try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
-			List<Future<HttpResponse<String>>> sent = IntStream.range(0, WEBHOOKS)
-				.mapToObj((n) -> senders.submit(() -> SharedPlatform.postGitHubWebhook(address, SECRET,
-						"{\"action\":\"opened\",\"number\":" + n + "}")))
-				.toList();
-			for (Future<HttpResponse<String>> answer : sent) {
-				expect(202, answer.get());
+		platform.stopWorkers();
+		try {
+			try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
+				List<Future<HttpResponse<String>>> sent = IntStream.range(0, WEBHOOKS)
+					.mapToObj((n) -> senders.submit(() -> SharedPlatform.postGitHubWebhook(address, SECRET,
+							"{\"action\":\"opened\",\"number\":" + n + "}")))
+					.toList();
+				for (Future<HttpResponse<String>> answer : sent) {
+					expect(202, answer.get());
+				}
 			}
+			// Each delivery starts its one run, which waits at its step: no call is made.
+			await().atMost(Duration.ofMinutes(3))
+				.pollInterval(Duration.ofSeconds(2))
+				.untilAsserted(() -> assertThat(deliveries(token, listenerId, "DISPATCHED")).isEqualTo(WEBHOOKS));
+			Set<String> runIds = every(token, "/api/webhooks/" + listenerId + "/deliveries?status=DISPATCHED", "runId");
+			assertThat(runIds).hasSize(WEBHOOKS);
+			assertThat(runs(token, "ACTIVE")).isEqualTo(WEBHOOKS);
+			assertThat(provider.received()).isZero();
 		}
-		// Kept, and none started while the broker is away.
-		assertThat(deliveries(token, listenerId, "RECEIVED")).isEqualTo(WEBHOOKS);
-		assertThat(deliveries(token, listenerId, "DISPATCHED")).isZero();
-		platform.startBroker();
+		finally {
+			platform.startWorkers();
+		}
 
-		await().atMost(Duration.ofMinutes(5))
-			.pollInterval(Duration.ofSeconds(2))
-			.untilAsserted(() -> assertThat(deliveries(token, listenerId, "DISPATCHED")).isEqualTo(WEBHOOKS));
-		// Each delivery names its own run, and the broker's exporter reports exactly
-		// those
-		// runs, every one completed.
-		Set<String> runIds = every(token, "/api/webhooks/" + listenerId + "/deliveries?status=DISPATCHED", "runId");
-		assertThat(runIds).hasSize(WEBHOOKS);
+		Set<String> numbers = new HashSet<>();
+		for (int i = 0; i < WEBHOOKS; i++) {
+			RecordingHttpServer.Recorded call = provider.take(Duration.ofMinutes(2));
+			assertThat(numbers.add(SharedPlatform.read(call.body()).get("n").asText()))
+				.as("call %s made twice", call.body())
+				.isTrue();
+		}
+		assertThat(numbers).hasSize(WEBHOOKS);
 		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
 			assertThat(runs(token, null)).isEqualTo(WEBHOOKS);
 			assertThat(runs(token, "COMPLETED")).isEqualTo(WEBHOOKS);
 		});
-		assertThat(every(token, "/api/runs?automation=" + KEY, "id")).isEqualTo(runIds);
+		// Nothing is called again once every run has completed.
+		Thread.sleep(2000);
+		assertThat(provider.received()).isZero();
+		provider.close();
 	}
 
 	private static long deliveries(String token, String listenerId, String status) {
