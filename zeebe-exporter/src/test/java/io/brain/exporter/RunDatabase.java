@@ -47,10 +47,10 @@ final class RunDatabase {
 	/** Records a definition for a tenant, as the api does when it deploys. */
 	void register(long definitionKey, String tenant, String processId, String engineProcessId, int version) {
 		this.owner.sql("""
-				select brain_register_deployment(:key, :tenant, :process, :engine, :version, 1, 'test.bpmn', 'test',
-				    now())
+				select brain_register_deployment(:key, :tenant, :process, :engine, :version, '1', 'test.bpmn',
+				    'test', now())
 				""")
-			.param("key", definitionKey)
+			.param("key", String.valueOf(definitionKey))
 			.param("tenant", tenant)
 			.param("process", processId)
 			.param("engine", engineProcessId)
