@@ -18,10 +18,10 @@ import java.util.stream.IntStream;
 
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
-import io.brain.core.database.EmbeddedDatabase;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.tenant.TenantScopedDataSource;
+import io.brain.core.testing.MigratedDatabase;
 import io.brain.core.testing.RecordingHttpServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.engine.Engine;
@@ -33,7 +33,6 @@ import io.brain.workers.WorkersApplication;
 import io.brain.workers.connector.http.HttpRequestConnector;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,16 +69,8 @@ class OpenEngineWorkersTests {
 	/** The schema as the api migrates it, and an engine as the api runs it. */
 	@BeforeAll
 	static void startEngine() {
-		database = EmbeddedDatabase.forTests().ensureDatabase("workers_open_engine");
-		Flyway.configure()
-			.dataSource(database, EmbeddedDatabase.USER, "")
-			.locations("classpath:db/migration")
-			.placeholders(Map.of("appRole", "brain_app"))
-			.load()
-			.migrate();
-		pool = new HikariDataSource();
-		pool.setJdbcUrl(database);
-		pool.setUsername("brain_app");
+		database = MigratedDatabase.migrated("workers_open_engine");
+		pool = MigratedDatabase.applicationPool(database);
 		openEngine = OperatonEngine.start(new TenantScopedDataSource(pool),
 				new OperatonSettings("brain", "P30D", false));
 	}

@@ -102,6 +102,12 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 		configuration.setTenantCheckEnabled(true);
 		configuration.setJobExecutorActivate(settings.jobExecutor());
 		configuration.setIdGenerator(new StrongUuidGenerator());
+		// A command's exception reaches its caller, who answers or logs it; the engine
+		// would
+		// log each again as an error with its stack trace (a message no run waits for
+		// yet,
+		// say, which Brain keeps for its time to live). Failed jobs are still logged.
+		configuration.setEnableCmdExceptionLogging(false);
 		configuration.setMetricsEnabled(false);
 		configuration.setDbMetricsReporterActivate(false);
 		configuration.setEnforceHistoryTimeToLive(true);

@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.brain.core.database.EmbeddedDatabase;
 import io.brain.core.tenant.TenantScopedDataSource;
 import io.brain.core.tenant.TenantId;
+import io.brain.core.testing.MigratedDatabase;
 import io.brain.engine.Engine;
 import io.brain.engine.EngineTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.operaton.bpm.engine.ManagementService;
@@ -45,16 +44,7 @@ abstract class OperatonTestEngine {
 	 */
 	@BeforeAll
 	static void startEngine() {
-		String url = EmbeddedDatabase.forTests().ensureDatabase("engine_tests");
-		Flyway.configure()
-			.dataSource(url, EmbeddedDatabase.USER, "")
-			.locations("classpath:db/migration")
-			.placeholders(Map.of("appRole", "brain_app"))
-			.load()
-			.migrate();
-		pool = new HikariDataSource();
-		pool.setJdbcUrl(url);
-		pool.setUsername("brain_app");
+		pool = MigratedDatabase.applicationPool(MigratedDatabase.migrated("engine_tests"));
 		engine = OperatonEngine.start(new TenantScopedDataSource(pool),
 				new OperatonSettings(BrainHistoryLevel.NAME, "P30D", false));
 	}

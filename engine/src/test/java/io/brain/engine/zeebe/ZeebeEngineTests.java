@@ -11,12 +11,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.brain.core.database.EmbeddedDatabase;
 import io.brain.core.deployment.DeploymentRegistry;
 import io.brain.core.deployment.ProcessDeployment;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.tenant.TenantScopedDataSource;
+import io.brain.core.testing.MigratedDatabase;
 import io.brain.engine.Engine;
 import io.brain.engine.EngineException;
 import io.brain.engine.ModelRefusedException;
@@ -31,7 +31,6 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,16 +75,7 @@ class ZeebeEngineTests {
 
 	@BeforeAll
 	static void start() {
-		String url = EmbeddedDatabase.forTests().ensureDatabase("zeebe_engine_tests");
-		Flyway.configure()
-			.dataSource(url, EmbeddedDatabase.USER, "")
-			.locations("classpath:db/migration")
-			.placeholders(Map.of("appRole", "brain_app"))
-			.load()
-			.migrate();
-		pool = new HikariDataSource();
-		pool.setJdbcUrl(url);
-		pool.setUsername("brain_app");
+		pool = MigratedDatabase.applicationPool(MigratedDatabase.migrated("zeebe_engine_tests"));
 		jdbc = JdbcClient.create(new TenantScopedDataSource(pool));
 		zeebe = EngineFactory.create();
 		zeebe.start();
