@@ -75,7 +75,8 @@ class ZeebeEngineTests {
 
 	@BeforeAll
 	static void start() {
-		pool = MigratedDatabase.applicationPool(MigratedDatabase.migrated("zeebe_engine_tests"));
+		String url = MigratedDatabase.migrated("zeebe_engine_tests");
+		pool = MigratedDatabase.applicationPool(url);
 		jdbc = JdbcClient.create(new TenantScopedDataSource(pool));
 		zeebe = EngineFactory.create();
 		zeebe.start();
