@@ -2,7 +2,18 @@ package io.brain.engine.operaton;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Period;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -97,6 +108,35 @@ final class FeelScripts implements ScriptEngineFactory {
 		throw new UnsupportedOperationException("FEEL has no programs");
 	}
 
+	/**
+	 * A FEEL value as a run keeps it: dates, times and durations as the ISO 8601 text
+	 * Zeebe writes for them (the engine stores no Java time types), inside lists and
+	 * contexts too; any other value as it is.
+	 */
+	static Object storable(Object value) {
+		return switch (value) {
+			case Map<?, ?> context -> {
+				Map<Object, Object> copy = new LinkedHashMap<>();
+				context.forEach((key, entry) -> copy.put(key, storable(entry)));
+				yield copy;
+			}
+			case List<?> list -> {
+				List<Object> copy = new ArrayList<>(list.size());
+				list.forEach((item) -> copy.add(storable(item)));
+				yield copy;
+			}
+			case LocalDate date -> date.toString();
+			case LocalTime time -> time.toString();
+			case OffsetTime time -> DateTimeFormatter.ISO_OFFSET_TIME.format(time);
+			case LocalDateTime dateTime -> DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(dateTime);
+			case ZonedDateTime dateTime -> DateTimeFormatter.ISO_ZONED_DATE_TIME.format(dateTime);
+			case OffsetDateTime dateTime -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(dateTime);
+			case Duration duration -> duration.toString();
+			case Period period -> period.toString();
+			case null, default -> value;
+		};
+	}
+
 	private final class Engine extends AbstractScriptEngine {
 
 		@Override
@@ -119,7 +159,7 @@ final class FeelScripts implements ScriptEngineFactory {
 			if (!result.isSuccess()) {
 				throw new ScriptException(result.failure().message());
 			}
-			return result.result();
+			return storable(result.result());
 		}
 
 		@Override

@@ -37,8 +37,13 @@ import org.operaton.bpm.engine.ProcessEngineConfiguration;
 import org.operaton.bpm.engine.externaltask.ExternalTask;
 import org.operaton.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.operaton.bpm.engine.externaltask.LockedExternalTask;
+import org.operaton.bpm.engine.impl.bpmn.helper.ErrorDeclarationForProcessInstanceFinder;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.operaton.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.operaton.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.operaton.bpm.engine.impl.persistence.entity.ExternalTaskEntity;
+import org.operaton.bpm.engine.impl.tree.ActivityExecutionHierarchyWalker;
 import org.operaton.bpm.engine.repository.DeploymentWithDefinitions;
 import org.operaton.bpm.engine.repository.ProcessDefinition;
 import org.operaton.bpm.engine.runtime.Execution;
@@ -444,10 +449,46 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 			.handleFailure(task.id(), task.workerId(), message, null, Math.max(0, retriesLeft), backoff.toMillis()));
 	}
 
+	/**
+	 * Ends the task with a BPMN error. An error no event of the step's scopes (or of the
+	 * runs that called it) catches stops the run at the step with an incident, as on
+	 * Zeebe; the engine itself would end the step's branch as if it had completed.
+	 */
 	@Override
 	public void throwError(EngineTask task, String errorCode, String message, Map<String, Object> variables) {
+		if (!caught(task, errorCode)) {
+			fail(task,
+					"The step ended with the error '" + errorCode + "'"
+							+ ((message != null && !message.isBlank()) ? " (" + message + ")" : "")
+							+ ", but no error event of the model catches it.",
+					0, Duration.ZERO);
+			return;
+		}
 		despiteConcurrentUpdates(() -> this.engine.getExternalTaskService()
 			.handleBpmnError(task.id(), task.workerId(), errorCode, message, variables));
+	}
+
+	/**
+	 * Whether an error event would catch the code thrown at a task's step, found as the
+	 * engine finds it when the error is thrown; true when the task is gone (the engine
+	 * then refuses the error itself).
+	 */
+	private boolean caught(EngineTask task, String errorCode) {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
+			.getProcessEngineConfiguration();
+		return configuration.getCommandExecutorTxRequired().execute((context) -> {
+			ExternalTaskEntity found = context.getExternalTaskManager().findExternalTaskById(task.id());
+			if (found == null || found.getExecution() == null) {
+				return true;
+			}
+			ExecutionEntity execution = found.getExecution();
+			ErrorDeclarationForProcessInstanceFinder catching = new ErrorDeclarationForProcessInstanceFinder(null,
+					errorCode, execution.getActivity());
+			ActivityExecutionHierarchyWalker walker = new ActivityExecutionHierarchyWalker(execution);
+			walker.addScopePreVisitor(catching);
+			walker.walkUntil((scope) -> catching.getErrorEventDefinition() != null || scope == null);
+			return catching.getErrorHandlerActivity() != null;
+		});
 	}
 
 	@Override

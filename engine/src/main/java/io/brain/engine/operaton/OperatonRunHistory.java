@@ -77,7 +77,7 @@ final class OperatonRunHistory implements RunHistory {
 		query.state().ifPresent((state) -> {
 			switch (state) {
 				case ACTIVE -> runs.active();
-				case INCIDENT -> runs.unfinished().withIncidents();
+				case INCIDENT -> runs.unfinished().withRootIncidents();
 				case COMPLETED -> runs.completed();
 				case CANCELLED -> runs.externallyTerminated();
 			}
@@ -135,8 +135,16 @@ final class OperatonRunHistory implements RunHistory {
 		Outcome outcome = (step.getEndTime() == null) ? (stopped ? Outcome.INCIDENT : Outcome.ACTIVE)
 				: step.isCanceled() ? Outcome.TERMINATED : Outcome.COMPLETED;
 		String[] type = zeebeType(step.getActivityType());
-		return new Step(step.getId(), step.getActivityId(), step.getActivityName(), type[0], type[1], outcome,
-				instant(step.getStartTime()), instant(step.getEndTime()), task);
+		return new Step(step.getId(), elementId(step.getActivityId()), step.getActivityName(), type[0], type[1],
+				outcome, instant(step.getStartTime()), instant(step.getEndTime()), task);
+	}
+
+	/**
+	 * The element a step is of, as Zeebe names it: a multi-instance body (which Operaton
+	 * names {@code <step>#multiInstanceBody}) by the id of its step.
+	 */
+	static String elementId(String activityId) {
+		return activityId.replace("#multiInstanceBody", "");
 	}
 
 	/** The last state of each worker task of a run, by the step it belongs to. */
@@ -173,12 +181,25 @@ final class OperatonRunHistory implements RunHistory {
 		return tasks;
 	}
 
-	/** How many incidents stop a run now: the engine keeps only open ones at run time. */
+	/**
+	 * How many incidents stop a run now: the engine keeps only open ones at run time.
+	 * Only the run's own count, as on Zeebe: the engine also gives the run that called a
+	 * run with an incident an incident on its call activity.
+	 */
 	private int openIncidents(String runId) {
-		return (int) this.engine.getRuntimeService().createIncidentQuery().processInstanceId(runId).count();
+		return (int) this.engine.getRuntimeService()
+			.createIncidentQuery()
+			.processInstanceId(runId)
+			.list()
+			.stream()
+			.filter((incident) -> incident.getId().equals(incident.getRootCauseIncidentId()))
+			.count();
 	}
 
-	/** A run's incidents, each with the step it stopped, from the run's timeline. */
+	/**
+	 * A run's own incidents (not those the engine passes up from a run it called), each
+	 * with the step it stopped, from the run's timeline.
+	 */
 	private List<Incident> incidents(String runId, List<HistoricActivityInstance> steps) {
 		List<Incident> incidents = new ArrayList<>();
 		for (HistoricIncident incident : history().createHistoricIncidentQuery()
@@ -186,6 +207,9 @@ final class OperatonRunHistory implements RunHistory {
 			.orderByCreateTime()
 			.desc()
 			.list()) {
+			if (!incident.getId().equals(incident.getRootCauseIncidentId())) {
+				continue;
+			}
 			String stepId = steps.stream()
 				.filter((step) -> step.getActivityId().equals(incident.getActivityId())
 						&& step.getExecutionId().equals(incident.getExecutionId()))
@@ -199,7 +223,11 @@ final class OperatonRunHistory implements RunHistory {
 		return incidents;
 	}
 
-	/** The run's own variables (not those local to one step), by name. */
+	/**
+	 * The run's own variables (not those local to one step), by name: those of the run's
+	 * own execution. The input mappings of a subprocess are recorded with the run's
+	 * activity instance, though they belong to the subprocess's execution.
+	 */
 	private Map<String, Object> variables(String runId) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		for (HistoricVariableInstance variable : history().createHistoricVariableInstanceQuery()
@@ -207,7 +235,8 @@ final class OperatonRunHistory implements RunHistory {
 			.orderByVariableName()
 			.asc()
 			.list()) {
-			if (runId.equals(variable.getActivityInstanceId()) && !"DELETED".equals(variable.getState())
+			if (runId.equals(variable.getActivityInstanceId()) && runId.equals(variable.getExecutionId())
+					&& !"DELETED".equals(variable.getState())
 					&& !variable.getName().startsWith(ZeebeToOperaton.VARIABLE_PREFIX)) {
 				variables.put(variable.getName(), variable.getValue());
 			}

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -81,6 +82,9 @@ final class ZeebeToOperaton {
 	static final String VARIABLE_PREFIX = "brain_";
 
 	static final String CORRELATION_KEY = VARIABLE_PREFIX + "key_";
+
+	/** The prefix of the variables holding the values of timers computed by FEEL. */
+	static final String COMPUTED_TIMER = VARIABLE_PREFIX + "timer_";
 
 	static final String RETRIES_PROPERTY = "brain.retries";
 
@@ -309,11 +313,15 @@ final class ZeebeToOperaton {
 			in.setAttribute("variables", "all");
 			extensions.appendChild(in);
 		}
-		if (!"false".equals(called.getAttribute("propagateAllChildVariables"))) {
+		// Output mappings read the called run's variables whether or not all of them
+		// propagate, as on Zeebe: they are handed to the call activity only, and the
+		// mappings carry on what they name.
+		Element mapping = zeebe(call, "ioMapping");
+		boolean outputs = mapping != null && !elements(mapping, ZEEBE, "output").isEmpty();
+		if (outputs || !"false".equals(called.getAttribute("propagateAllChildVariables"))) {
 			Element out = this.document.createElementNS(CAMUNDA, "camunda:out");
 			out.setAttribute("variables", "all");
-			Element mapping = zeebe(call, "ioMapping");
-			if (mapping != null && !elements(mapping, ZEEBE, "output").isEmpty()) {
+			if (outputs) {
 				out.setAttribute("local", "true");
 			}
 			extensions.appendChild(out);
@@ -343,7 +351,7 @@ final class ZeebeToOperaton {
 							+ "a cycle), since no run exists yet to compute it.");
 					return;
 				}
-				String variable = VARIABLE_PREFIX + "timer_" + (++this.computedTimers);
+				String variable = COMPUTED_TIMER + (++this.computedTimers);
 				compute(scope, variable, feel(event, text));
 				value.setTextContent("${" + variable + "}");
 			}
@@ -439,10 +447,13 @@ final class ZeebeToOperaton {
 	}
 
 	private void ioMapping(Element element, Element mapping) {
+		Map<String, String> earlier = new LinkedHashMap<>();
 		for (Element input : elements(mapping, ZEEBE, "input")) {
 			String target = target(element, input);
 			if (target != null) {
-				input(element, target, source(element, input.getAttribute("source")));
+				String feel = source(element, input.getAttribute("source"));
+				input(element, target, readingEarlierInputs(feel, earlier));
+				earlier.put(target, feel);
 			}
 		}
 		for (Element output : elements(mapping, ZEEBE, "output")) {
@@ -451,6 +462,23 @@ final class ZeebeToOperaton {
 				parameter(element, "camunda:outputParameter", target, source(element, output.getAttribute("source")));
 			}
 		}
+	}
+
+	/**
+	 * An input's FEEL as Zeebe evaluates it, seeing the inputs mapped before it: Operaton
+	 * evaluates each input in the scope around the step, where the earlier ones do not
+	 * exist, so an input that names one reads them from a context of them.
+	 */
+	private static String readingEarlierInputs(String feel, Map<String, String> earlier) {
+		if (earlier.keySet()
+			.stream()
+			.noneMatch((target) -> Pattern.compile("\\b" + target + "\\b").matcher(feel).find())) {
+			return feel;
+		}
+		String result = VARIABLE_PREFIX + "input";
+		StringBuilder context = new StringBuilder("{");
+		earlier.forEach((target, source) -> context.append(literal(target)).append(": ").append(source).append(", "));
+		return context.append(literal(result)).append(": ").append(feel).append("}.").append(result).toString();
 	}
 
 	private String target(Element element, Element mapping) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.brain.engine.Engine;
+import io.brain.engine.EngineTask;
 import io.brain.engine.RunHistory;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
@@ -218,6 +219,189 @@ class OperatonElementKindTests extends OperatonTestEngine {
 		engine.broadcast(ACME, "launch-day", Map.of("launched", true));
 
 		assertThat(ended(run)).isTrue();
+	}
+
+	@Test
+	void eventBasedGatewayWhenItsTimerIsFeelThenDueAsComputedAndTheMessageStillWins() {
+		engine.deploy(ACME, "race-feel.bpmn",
+				xml(Bpmn.createExecutableProcess("kind-event-gateway-feel")
+					.startEvent()
+					.eventBasedGateway("first")
+					.intermediateCatchEvent("paid")
+					.message((m) -> m.name("invoice-settled").zeebeCorrelationKeyExpression("invoice"))
+					.endEvent("closed")
+					.moveToLastGateway()
+					.intermediateCatchEvent("overdue")
+					.timerWithDurationExpression("\"PT\" + string(graceHours) + \"H\"")
+					.endEvent("reminded")
+					.done()),
+				"editor");
+
+		Engine.RunStarted run = start(ACME, "kind-event-gateway-feel", Map.of("invoice", "INV-8", "graceHours", 5),
+				null);
+
+		assertThat(incidents(run)).isEmpty();
+		assertThat(timerDueIn(run).toMinutes()).isBetween(298L, 300L);
+		assertThat(variable(run, "brain_timer_1")).isNull();
+		engine.publish(ACME, message("invoice-settled", "INV-8"));
+		assertThat(visited(run)).contains("paid", "closed").doesNotContain("reminded");
+		assertThat(ended(run)).isTrue();
+	}
+
+	@Test
+	void throwErrorWhenNothingCatchesItsCodeThenAnIncidentStopsTheRunAtTheStep() {
+		engine.deploy(ACME, "uncaught.bpmn",
+				xml(Bpmn.createExecutableProcess("kind-error-uncaught")
+					.startEvent()
+					.serviceTask("charge", (task) -> task.zeebeJobType("io.brain:kind-uncaught"))
+					.endEvent("charged")
+					.done()),
+				"editor");
+		Engine.RunStarted run = start(ACME, "kind-error-uncaught", Map.of(), null);
+
+		engine.throwError(fetchOne("io.brain:kind-uncaught"), "NOBODY_CATCHES", "card declined", Map.of());
+
+		assertThat(ended(run)).isFalse();
+		RunHistory.Run seen = engine.history().run(ACME, run.runId()).orElseThrow();
+		assertThat(seen.summary().state()).isEqualTo(RunHistory.State.INCIDENT);
+		assertThat(seen.incidents()).singleElement().satisfies((incident) -> {
+			assertThat(incident.elementId()).isEqualTo("charge");
+			assertThat(incident.message()).contains("NOBODY_CATCHES", "card declined");
+		});
+		assertThat(visited(run)).doesNotContain("charged");
+	}
+
+	@Test
+	void callActivityWhenItPropagatesNoChildVariablesThenItsOutputMappingsStillReadThem() {
+		engine.deploy(ACME, "child.bpmn",
+				xml(Bpmn.createExecutableProcess("kind-child-scored")
+					.startEvent()
+					.scriptTask("score", (task) -> task.zeebeExpression("base + 1").zeebeResultVariable("fromChild"))
+					.endEvent()
+					.done()),
+				"editor");
+		engine.deploy(ACME, "parent.bpmn",
+				xml(Bpmn.createExecutableProcess("kind-call-mapped")
+					.startEvent()
+					.callActivity("call",
+							(call) -> call.zeebeProcessId("kind-child-scored")
+								.zeebePropagateAllChildVariables(false)
+								.zeebeOutputExpression("fromChild * 10", "scaled"))
+					.endEvent()
+					.done()),
+				"editor");
+
+		Engine.RunStarted run = start(ACME, "kind-call-mapped", Map.of("base", 1), null);
+
+		assertThat(ended(run)).isTrue();
+		assertThat(variable(run, "scaled")).isEqualTo(20L);
+		assertThat(variable(run, "fromChild")).isNull();
+	}
+
+	@Test
+	void historyWhenASubprocessMapsInputsThenTheyAreNotTheRunsVariables() {
+		engine.deploy(ACME, "pack.bpmn",
+				xml(Bpmn.createExecutableProcess("kind-subprocess-inputs")
+					.startEvent()
+					.subProcess("pack",
+							(sub) -> sub.zeebeInputExpression("count(items)", "toPack")
+								.zeebeOutputExpression("toPack * 2", "parcels")
+								.embeddedSubProcess()
+								.startEvent()
+								.endEvent())
+					.endEvent()
+					.done()),
+				"editor");
+
+		Engine.RunStarted run = start(ACME, "kind-subprocess-inputs", Map.of("items", List.of("a", "b")), null);
+
+		assertThat(engine.history().run(ACME, run.runId()).orElseThrow().variables()).containsOnlyKeys("items",
+				"parcels");
+	}
+
+	@Test
+	void scriptTaskWhenItsResultHoldsDatesTimesAndDurationsThenTheRunKeepsThemAsZeebeWritesThem() {
+		engine.deploy(ACME, "dates.bpmn", xml(Bpmn.createExecutableProcess("kind-temporal")
+			.startEvent()
+			.scriptTask("dates", (task) -> task
+				.zeebeExpression("{day: date(\"2025-05-01\"), at: date and time(\"2025-05-01T10:00:00Z\"), "
+						+ "zoned: date and time(\"2025-05-01T10:00:00@Europe/Berlin\"), "
+						+ "local: date and time(\"2025-05-01T10:00:00\"), time: time(\"10:15:00+01:00\"), "
+						+ "wait: duration(\"PT1H30M\"), months: duration(\"P1Y2M\"), list: [date(\"2025-05-02\")]}")
+				.zeebeResultVariable("when"))
+			.scriptTask("next",
+					(task) -> task.zeebeExpression("date(\"2025-05-01\") + duration(\"P1D\")")
+						.zeebeResultVariable("nextDay"))
+			.endEvent()
+			.done()), "editor");
+
+		Engine.RunStarted run = start(ACME, "kind-temporal", Map.of(), null);
+
+		assertThat(incidents(run)).isEmpty();
+		assertThat(variable(run, "nextDay")).isEqualTo("2025-05-02");
+		assertThat(variable(run, "when")).isEqualTo(Map.of("day", "2025-05-01", "at", "2025-05-01T10:00:00Z", "zoned",
+				"2025-05-01T10:00:00+02:00[Europe/Berlin]", "local", "2025-05-01T10:00:00", "time", "10:15:00+01:00",
+				"wait", "PT1H30M", "months", "P1Y2M", "list", List.of("2025-05-02")));
+	}
+
+	@Test
+	void inputMappingsWhenOneReadsAnEarlierOneThenItSeesItsValue() {
+		engine.deploy(ACME, "quote.bpmn",
+				xml(Bpmn.createExecutableProcess("kind-chained-inputs")
+					.startEvent()
+					.serviceTask("quote",
+							(task) -> task.zeebeJobType("io.brain:kind-quote")
+								.zeebeInputExpression("price * quantity", "net")
+								.zeebeInputExpression("net * 2", "gross")
+								.zeebeInputExpression("\"net \" + string(net)", "label"))
+					.endEvent()
+					.done()),
+				"editor");
+		start(ACME, "kind-chained-inputs", Map.of("price", 10, "quantity", 3), null);
+
+		EngineTask task = fetchOne("io.brain:kind-quote");
+
+		assertThat(task.variables()).containsEntry("net", 30L)
+			.containsEntry("gross", 60L)
+			.containsEntry("label", "net 30");
+	}
+
+	@Test
+	void historyWhenAStepOfACalledRunFailsThenOnlyTheCalledRunHasTheIncident() {
+		engine.deploy(ACME, "failing-child.bpmn",
+				xml(Bpmn.createExecutableProcess("kind-child-failing")
+					.startEvent()
+					.serviceTask("child-step", (task) -> task.zeebeJobType("io.brain:kind-child-step"))
+					.endEvent()
+					.done()),
+				"editor");
+		engine.deploy(ACME, "calling.bpmn",
+				xml(Bpmn.createExecutableProcess("kind-calling")
+					.startEvent()
+					.callActivity("call", (call) -> call.zeebeProcessId("kind-child-failing"))
+					.endEvent()
+					.done()),
+				"editor");
+		Engine.RunStarted run = start(ACME, "kind-calling", Map.of(), null);
+
+		EngineTask task = fetchOne("io.brain:kind-child-step");
+		engine.fail(task, "The provider is down", 0, Duration.ZERO);
+
+		RunHistory.Run calling = engine.history().run(ACME, run.runId()).orElseThrow();
+		assertThat(calling.summary().state()).isEqualTo(RunHistory.State.ACTIVE);
+		assertThat(calling.incidents()).isEmpty();
+		assertThat(engine.history()
+			.runs(ACME,
+					new RunHistory.Query(Optional.of("kind-calling"), Optional.of(RunHistory.State.INCIDENT), 0, 10))
+			.total()).isZero();
+		RunHistory.Run called = engine.history().run(ACME, task.runId()).orElseThrow();
+		assertThat(called.summary().state()).isEqualTo(RunHistory.State.INCIDENT);
+		assertThat(called.incidents()).extracting(RunHistory.Incident::elementId).containsExactly("child-step");
+		assertThat(engine.history()
+			.runs(ACME,
+					new RunHistory.Query(Optional.of("kind-child-failing"), Optional.of(RunHistory.State.INCIDENT), 0,
+							10))
+			.total()).isEqualTo(1);
 	}
 
 	private static Engine.Message message(String name, String key) {

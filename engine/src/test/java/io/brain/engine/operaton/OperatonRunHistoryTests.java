@@ -26,4 +26,11 @@ class OperatonRunHistoryTests {
 		assertThat(OperatonRunHistory.zeebeType(activityType)).containsExactly(element, event);
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "notify#multiInstanceBody, notify", "notify, notify", "Action_1, Action_1" })
+	void elementIdWhenOperatonNamesAMultiInstanceBodyThenTheStepsOwnIdAsZeebeNamesIt(String activityId,
+			String elementId) {
+		assertThat(OperatonRunHistory.elementId(activityId)).isEqualTo(elementId);
+	}
+
 }
