@@ -271,7 +271,8 @@ public class RunService {
 		try {
 			this.engine.cancel(tenant, runId);
 		}
-		catch (EngineException ex) {
+		catch (RuntimeException ex) {
+			// Its delivery fails all the same; the run is left for an operator to cancel.
 			logger.warn("Could not cancel run {}: {}", runId, ex.getMessage());
 		}
 	}

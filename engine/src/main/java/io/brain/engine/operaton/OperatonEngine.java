@@ -321,7 +321,8 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 
 	@Override
 	public boolean cancel(TenantId tenant, String runId) {
-		return asTenant(tenant, () -> {
+		// The run may move on meanwhile (a job of it, a worker's report): then again.
+		return asTenant(tenant, () -> despiteConcurrentUpdates(() -> {
 			ProcessInstance instance = this.engine.getRuntimeService()
 				.createProcessInstanceQuery()
 				.processInstanceId(runId)
@@ -332,7 +333,7 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 			}
 			this.engine.getRuntimeService().deleteProcessInstance(runId, "Cancelled", false, true);
 			return true;
-		});
+		}));
 	}
 
 	@Override
@@ -401,10 +402,20 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 	 * extended at that moment) made the engine refuse it: the report did nothing then.
 	 */
 	private static void despiteConcurrentUpdates(Runnable report) {
+		despiteConcurrentUpdates(() -> {
+			report.run();
+			return null;
+		});
+	}
+
+	/**
+	 * Runs a command again when a concurrent update of what it changes made the engine
+	 * refuse it (the command then did nothing), up to three times.
+	 */
+	private static <T> T despiteConcurrentUpdates(Supplier<T> command) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				report.run();
-				return;
+				return command.get();
 			}
 			catch (OptimisticLockingException ex) {
 				if (attempt == 3) {
