@@ -23,6 +23,9 @@ public class ConnectorLimits {
 
 	static final Duration BACKOFF = Duration.ofSeconds(10);
 
+	/** The error code of a call refused for the tenant's limits. */
+	public static final String OVER_LIMIT = "TENANT_LIMIT";
+
 	private final ConnectorLimitProperties properties;
 
 	private final Cache<String, Bucket> rates = Caffeine.newBuilder()
@@ -44,8 +47,10 @@ public class ConnectorLimits {
 	 * @param tenant the job's tenant
 	 * @param connector the connector type
 	 * @return the permit; close it when the call is over
-	 * @throws ConnectorRetryException with a backoff, keeping the job's retries, when the
-	 * tenant is over its limit
+	 * @throws ConnectorRetryException with a backoff and the code {@link #OVER_LIMIT}
+	 * when the tenant is over its limit: no call was made, so on the open engine the task
+	 * keeps its retries ({@code ConnectorTasks}); a Camunda 8 job worker counts it as an
+	 * attempt
 	 */
 	public Permit acquire(TenantId tenant, String connector) {
 		String key = tenant.value() + "/" + connector;
@@ -70,7 +75,7 @@ public class ConnectorLimits {
 
 	private static ConnectorRetryException overLimit(String connector, String limit) {
 		return ConnectorRetryException.builder()
-			.errorCode("TENANT_LIMIT")
+			.errorCode(OVER_LIMIT)
 			.message("This tenant is at its limit of " + limit + " to " + connector + "; the step runs again shortly")
 			.backoffDuration(BACKOFF)
 			.build();

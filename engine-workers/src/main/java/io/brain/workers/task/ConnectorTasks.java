@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.engine.EngineTask;
 import io.brain.engine.TaskRunner;
 import io.brain.engine.TaskRunner.TaskOutcome;
+import io.brain.workers.limit.ConnectorLimits;
 import io.camunda.connector.api.document.DocumentFactory;
+import io.camunda.connector.api.error.ConnectorRetryException;
 import io.camunda.connector.api.outbound.JobContext;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.api.validation.ValidationProvider;
@@ -83,6 +85,16 @@ public class ConnectorTasks {
 			Object response = connector.execute(new Context(job, this));
 			result = new ConnectorResult.SuccessResult(response, this.results.createOutputVariables(response,
 					task.headers().get("resultVariable"), task.headers().get("resultExpression")));
+		}
+		catch (ConnectorRetryException ex) {
+			if (ConnectorLimits.OVER_LIMIT.equals(ex.getErrorCode())) {
+				// No call was made: the task comes back after the backoff with its
+				// retries,
+				// however many tasks of the tenant wait for a free place.
+				return new TaskOutcome.Failed(ex.getMessage(), task.retries(),
+						(ex.getBackoffDuration() != null) ? ex.getBackoffDuration() : DEFAULT_BACKOFF);
+			}
+			result = this.failures.manageConnectorJobHandlerException(ex, job, DEFAULT_BACKOFF);
 		}
 		catch (Exception ex) {
 			result = this.failures.manageConnectorJobHandlerException(ex, job, DEFAULT_BACKOFF);
