@@ -32,12 +32,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.brain.api.automation.ElementTemplates;
 import io.brain.api.rule.internal.TemplateBindings;
-import io.brain.core.database.EmbeddedDatabase;
 import io.brain.core.deployment.DeploymentRegistry;
 import io.brain.core.deployment.ProcessDeployment;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.core.tenant.TenantScopedDataSource;
+import io.brain.core.testing.MigratedDatabase;
 import io.brain.engine.Engine;
 import io.brain.engine.EngineTask;
 import io.brain.engine.ModelProblem;
@@ -61,7 +61,6 @@ import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
@@ -787,17 +786,7 @@ class EngineConformanceTests {
 	}
 
 	static HikariDataSource migratedPool(String database) {
-		String url = EmbeddedDatabase.forTests().ensureDatabase(database);
-		Flyway.configure()
-			.dataSource(url, EmbeddedDatabase.USER, "")
-			.locations("classpath:db/migration")
-			.placeholders(Map.of("appRole", "brain_app"))
-			.load()
-			.migrate();
-		HikariDataSource pool = new HikariDataSource();
-		pool.setJdbcUrl(url);
-		pool.setUsername("brain_app");
-		return pool;
+		return MigratedDatabase.applicationPool(MigratedDatabase.migrated(database));
 	}
 
 	// ------------------------------------------------------------------------------------
