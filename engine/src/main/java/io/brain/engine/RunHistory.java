@@ -16,6 +16,9 @@ public interface RunHistory {
 	/** One run with its steps, its variables and its incidents. */
 	Optional<Run> run(TenantId tenant, String runId);
 
+	/** One run as listed: where it is, without its steps, variables and incidents. */
+	Optional<Summary> summary(TenantId tenant, String runId);
+
 	/** The tenant's runs, the latest first. */
 	Page runs(TenantId tenant, Query query);
 

@@ -157,15 +157,15 @@ class ConnectionProbe {
 		String runId = this.engine.start(process.tenant(), process.id(), new HashMap<>(input), null).runId();
 		Instant deadline = Instant.now().plus(TIMEOUT);
 		while (Instant.now().isBefore(deadline)) {
-			Optional<RunHistory.Run> run = this.history.run(process.tenant(), runId);
+			// Where the run is, every check; the whole run only once it has stopped.
+			Optional<RunHistory.Summary> run = this.history.summary(process.tenant(), runId);
 			if (run.isPresent()) {
-				switch (run.get().summary().state()) {
+				switch (run.get().state()) {
 					case COMPLETED:
-						return run.get().variables();
+						return ended(process, runId).variables();
 					case INCIDENT:
 						throw failed(type, operation, runId,
-								run.get()
-									.incidents()
+								ended(process, runId).incidents()
 									.stream()
 									.filter(RunHistory.Incident::open)
 									.map(RunHistory.Incident::message)
@@ -188,6 +188,10 @@ class ConnectionProbe {
 		}
 		throw new BrainProblem(HttpStatus.GATEWAY_TIMEOUT, "The " + type.name() + " " + operation
 				+ " did not finish within " + TIMEOUT.toSeconds() + " s; the engine workers may not be running.");
+	}
+
+	private RunHistory.Run ended(BuiltInProcess process, String runId) {
+		return this.history.run(process.tenant(), runId).orElseThrow();
 	}
 
 	/** A run that stopped at an incident: what it says, and the run to look at. */

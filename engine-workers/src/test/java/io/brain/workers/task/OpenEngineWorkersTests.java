@@ -31,6 +31,7 @@ import io.brain.engine.operaton.OperatonEngine;
 import io.brain.engine.operaton.OperatonSettings;
 import io.brain.workers.WorkersApplication;
 import io.brain.workers.connector.http.HttpRequestConnector;
+import io.brain.workers.connector.http.HttpRequestConnectorTests;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
@@ -170,18 +171,7 @@ class OpenEngineWorkersTests {
 	}
 
 	private static String httpStep(String processId) {
-		return Bpmn.convertToString(Bpmn.createExecutableProcess(processId)
-			.startEvent()
-			.serviceTask("call",
-					(task) -> task.zeebeJobType(HttpRequestConnector.TYPE)
-						.zeebeJobRetries("1")
-						.zeebeTaskHeader("operation", "send")
-						.zeebeTaskHeader("resultExpression", "={status: status, responseBody: body}")
-						.zeebeInputExpression("\"POST\"", "method")
-						.zeebeInputExpression("targetUrl", "url")
-						.zeebeInputExpression("payload", "body"))
-			.endEvent()
-			.done());
+		return Bpmn.convertToString(HttpRequestConnectorTests.httpStep(processId));
 	}
 
 	private static boolean completed(Engine.RunStarted run) {

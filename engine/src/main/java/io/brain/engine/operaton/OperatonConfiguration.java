@@ -48,12 +48,12 @@ public class OperatonConfiguration {
 	 * its tables.
 	 */
 	@Bean
-	HealthIndicator engineHealthIndicator(OperatonEngine engine, Environment environment) {
+	HealthIndicator engineHealthIndicator(OperatonEngine engine) {
 		return () -> {
 			engine.check();
 			return Health.up()
 				.withDetail("engine", "Operaton")
-				.withDetail("jobExecutor", environment.getProperty("brain.engine.job-executor", Boolean.class, true))
+				.withDetail("jobExecutor", engine.settings().jobExecutor())
 				.build();
 		};
 	}

@@ -526,6 +526,11 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 		this.engine.getManagementService().getProperties();
 	}
 
+	/** How this engine runs. */
+	public OperatonSettings settings() {
+		return this.settings;
+	}
+
 	/** The runs of this engine, as the Runs page reads them. */
 	public RunHistory history() {
 		return new OperatonRunHistory(this.engine);

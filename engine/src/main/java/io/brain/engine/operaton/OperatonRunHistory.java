@@ -42,6 +42,16 @@ final class OperatonRunHistory implements RunHistory {
 	}
 
 	@Override
+	public Optional<Summary> summary(TenantId tenant, String runId) {
+		return Optional
+			.ofNullable(history().createHistoricProcessInstanceQuery()
+				.processInstanceId(runId)
+				.tenantIdIn(tenant.value())
+				.singleResult())
+			.map((instance) -> summary(instance, openIncidents(runId)));
+	}
+
+	@Override
 	public Optional<Run> run(TenantId tenant, String runId) {
 		HistoricProcessInstance instance = history().createHistoricProcessInstanceQuery()
 			.processInstanceId(runId)

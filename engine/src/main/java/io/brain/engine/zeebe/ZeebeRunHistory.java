@@ -118,8 +118,8 @@ final class ZeebeRunHistory implements RunHistory {
 		return new Page(items, total);
 	}
 
-	/** A run of the tenant as listed; empty when the tenant has no such run. */
-	Optional<Summary> summary(TenantId tenant, String runId) {
+	@Override
+	public Optional<Summary> summary(TenantId tenant, String runId) {
 		if (key(runId).isEmpty()) {
 			return Optional.empty();
 		}

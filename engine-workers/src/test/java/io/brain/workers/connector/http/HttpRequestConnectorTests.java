@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class HttpRequestConnectorTests extends ConnectorTestContext {
+public class HttpRequestConnectorTests extends ConnectorTestContext {
 
 	static final RecordingHttpServer server = RecordingHttpServer.start();
 
@@ -128,7 +128,7 @@ class HttpRequestConnectorTests extends ConnectorTestContext {
 					.listOfRows());
 	}
 
-	static BpmnModelInstance httpStep(String processId) {
+	public static BpmnModelInstance httpStep(String processId) {
 		return Bpmn.createExecutableProcess(processId)
 			.startEvent()
 			.serviceTask("call",
