@@ -1,5 +1,7 @@
 package io.brain.engine.operaton;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import io.brain.engine.RunHistory;
@@ -11,16 +13,19 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The open engine in a Spring application, unless {@code brain.engine.type} names
- * another: one engine per process on the application's database. The api's engine works
- * timers and other engine jobs; the workers' does not
- * ({@code brain.engine.job-executor}), it only fetches and completes their tasks.
+ * another: one engine per process on the application's database, its commands joining the
+ * application's transaction where one is under way. The api's engine works timers and
+ * other engine jobs; the workers' does not ({@code brain.engine.job-executor}), it only
+ * fetches and completes their tasks.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@AutoConfiguration(after = { DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class })
 @ConditionalOnProperty(name = "brain.engine.type", havingValue = "operaton", matchIfMissing = true)
 public class OperatonConfiguration {
 
@@ -28,14 +33,15 @@ public class OperatonConfiguration {
 	 * The engine; it starts after the schema is migrated, where this process migrates it.
 	 */
 	@Bean(destroyMethod = "close")
-	OperatonEngine operatonEngine(DataSource dataSource, Environment environment,
-			ObjectProvider<FlywayMigrationInitializer> migrations) {
+	OperatonEngine operatonEngine(DataSource dataSource, PlatformTransactionManager transactions,
+			Environment environment, ObjectProvider<FlywayMigrationInitializer> migrations) {
 		// Where this process migrates the schema, it does so before the engine reads it.
 		migrations.getIfAvailable();
-		return OperatonEngine.start(dataSource,
-				new OperatonSettings(environment.getProperty("brain.engine.history", BrainHistoryLevel.NAME),
-						environment.getProperty("brain.engine.history-time-to-live", "P30D"),
-						environment.getProperty("brain.engine.job-executor", Boolean.class, true)));
+		return OperatonEngine.start(dataSource, transactions, new OperatonSettings(
+				environment.getProperty("brain.engine.history", BrainHistoryLevel.NAME),
+				environment.getProperty("brain.engine.history-time-to-live", "P30D"),
+				environment.getProperty("brain.engine.job-executor", Boolean.class, true),
+				environment.getProperty("brain.engine.job-lock", Duration.class, OperatonSettings.DEFAULT_JOB_LOCK)));
 	}
 
 	@Bean

@@ -39,7 +39,7 @@ import org.operaton.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.operaton.bpm.engine.externaltask.LockedExternalTask;
 import org.operaton.bpm.engine.impl.bpmn.helper.ErrorDeclarationForProcessInstanceFinder;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.operaton.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.operaton.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.operaton.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.operaton.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.operaton.bpm.engine.impl.persistence.entity.ExternalTaskEntity;
@@ -49,12 +49,18 @@ import org.operaton.bpm.engine.repository.ProcessDefinition;
 import org.operaton.bpm.engine.runtime.Execution;
 import org.operaton.bpm.engine.runtime.MessageCorrelationResult;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.bpmn.instance.BaseElement;
 import org.operaton.bpm.model.bpmn.instance.operaton.OperatonProperties;
 import org.operaton.bpm.model.xml.instance.ModelElementInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The open engine: Operaton embedded in the process that creates it, its tables in
@@ -76,10 +82,20 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 
 	private final ScheduledExecutorService keptMessages;
 
-	private OperatonEngine(ProcessEngine engine, OperatonSettings settings, MessageBuffer messages) {
+	/**
+	 * A savepoint in the caller's transaction (a transaction of its own without one): a
+	 * command the engine refuses undoes only what it did, and the caller's transaction
+	 * goes on.
+	 */
+	private final TransactionTemplate savepoint;
+
+	private OperatonEngine(ProcessEngine engine, OperatonSettings settings, MessageBuffer messages,
+			PlatformTransactionManager transactions) {
 		this.engine = engine;
 		this.settings = settings;
 		this.messages = messages;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.keptMessages = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("brain-engine-messages").daemon().factory());
 		this.keptMessages.scheduleWithFixedDelay(this::deliverKeptMessagesLogged, 250, 250, TimeUnit.MILLISECONDS);
@@ -87,31 +103,45 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 
 	/**
 	 * Builds the engine on a database whose Operaton tables exist
-	 * ({@link OperatonSchema}).
+	 * ({@link OperatonSchema}), each of its commands in a transaction of its own.
 	 */
 	public static OperatonEngine start(DataSource dataSource, OperatonSettings settings) {
-		StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+		return start(dataSource, new DataSourceTransactionManager(dataSource), settings);
+	}
+
+	/**
+	 * Builds the engine on a database whose Operaton tables exist
+	 * ({@link OperatonSchema}): a command called within a transaction of
+	 * {@code transactions} joins it, so a run started or a message published commits or
+	 * rolls back with what the caller writes in the same transaction (a webhook delivery
+	 * marked dispatched); a command called outside one runs in a transaction of its own.
+	 * @param transactions the transaction manager of {@code dataSource}
+	 */
+	public static OperatonEngine start(DataSource dataSource, PlatformTransactionManager transactions,
+			OperatonSettings settings) {
+		SpringTransactionsProcessEngineConfiguration configuration = new SpringTransactionsProcessEngineConfiguration();
 		configuration.setProcessEngineName("brain-" + System.identityHashCode(dataSource));
 		configuration.setDataSource(dataSource);
+		configuration.setTransactionManager(transactions);
 		configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
 		configuration.setCustomHistoryLevels(List.of(new BrainHistoryLevel()));
 		configuration.setCustomPreBPMNParseListeners(List.of(new ComputedVariables()));
 		// Brain deploys no decisions; its FEEL runs as scripts on the one FEEL engine of
-		// the
-		// class path (shared with the connector runtime), not through Operaton's DMN
-		// binding to
-		// the shaded copy it ships.
+		// the class path (shared with the connector runtime), not through Operaton's DMN
+		// binding to the shaded copy it ships.
 		configuration.setDmnFeelEnableLegacyBehavior(true);
 		configuration.setHistory(settings.history());
 		configuration.setHistoryTimeToLive(settings.historyTimeToLive());
 		configuration.setTenantCheckEnabled(true);
 		configuration.setJobExecutorActivate(settings.jobExecutor());
+		DefaultJobExecutor jobs = new DefaultJobExecutor();
+		jobs.setLockTimeInMillis((int) settings.jobLock().toMillis());
+		configuration.setJobExecutor(jobs);
 		configuration.setIdGenerator(new StrongUuidGenerator());
 		// A command's exception reaches its caller, who answers or logs it; the engine
-		// would
-		// log each again as an error with its stack trace (a message no run waits for
-		// yet,
-		// say, which Brain keeps for its time to live). Failed jobs are still logged.
+		// would log each again as an error with its stack trace (a message no run waits
+		// for yet, say, which Brain keeps for its time to live). Failed jobs are still
+		// logged.
 		configuration.setEnableCmdExceptionLogging(false);
 		configuration.setMetricsEnabled(false);
 		configuration.setDbMetricsReporterActivate(false);
@@ -122,7 +152,7 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 		configuration.setCustomPreVariableSerializers(List.of(new JsonVariables(json)));
 		ProcessEngine engine = configuration.buildProcessEngine();
 		configuration.getScriptingEngines().addScriptEngineFactory(new FeelScripts());
-		return new OperatonEngine(engine, settings, new MessageBuffer(dataSource, json));
+		return new OperatonEngine(engine, settings, new MessageBuffer(dataSource, json), transactions);
 	}
 
 	@Override
@@ -183,12 +213,12 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 						"No process '" + processId + "' is deployed for the tenant.");
 			}
 			try {
-				return this.engine.getRuntimeService()
+				return command(() -> this.engine.getRuntimeService()
 					.createProcessInstanceByKey(processId)
 					.processDefinitionTenantId(tenant.value())
 					.businessKey(businessKey)
 					.setVariables(variables)
-					.execute();
+					.execute());
 			}
 			catch (ProcessEngineException ex) {
 				throw new EngineException(EngineException.Kind.REFUSED, "The run could not start: " + ex.getMessage(),
@@ -298,9 +328,9 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 	/**
 	 * What a correlation reached; nothing when no run or process waits for the message.
 	 */
-	private static List<MessageCorrelationResult> correlate(Supplier<List<MessageCorrelationResult>> correlation) {
+	private List<MessageCorrelationResult> correlate(Supplier<List<MessageCorrelationResult>> correlation) {
 		try {
-			return correlation.get();
+			return command(correlation);
 		}
 		catch (MismatchingMessageCorrelationException ex) {
 			return List.of();
@@ -401,7 +431,7 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 	 * Reports a task's end again when a concurrent update of the task (its lock being
 	 * extended at that moment) made the engine refuse it: the report did nothing then.
 	 */
-	private static void despiteConcurrentUpdates(Runnable report) {
+	private void despiteConcurrentUpdates(Runnable report) {
 		despiteConcurrentUpdates(() -> {
 			report.run();
 			return null;
@@ -412,10 +442,10 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 	 * Runs a command again when a concurrent update of what it changes made the engine
 	 * refuse it (the command then did nothing), up to three times.
 	 */
-	private static <T> T despiteConcurrentUpdates(Supplier<T> command) {
+	private <T> T despiteConcurrentUpdates(Supplier<T> command) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return command.get();
+				return command(command);
 			}
 			catch (OptimisticLockingException ex) {
 				if (attempt == 3) {
@@ -539,6 +569,15 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 	/** The engine itself, for the adapter's tests. */
 	ProcessEngine processEngine() {
 		return this.engine;
+	}
+
+	/**
+	 * Runs engine commands in a savepoint of the caller's transaction, or in a
+	 * transaction of their own outside one: should the engine refuse them, what they did
+	 * is undone and the caller's transaction can still commit what else it holds.
+	 */
+	private <T> T command(Supplier<T> commands) {
+		return this.savepoint.execute((status) -> commands.get());
 	}
 
 	/**

@@ -21,6 +21,9 @@ import org.operaton.bpm.engine.history.HistoricActivityInstance;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import org.operaton.bpm.engine.runtime.Job;
 
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,6 +41,9 @@ abstract class OperatonTestEngine {
 
 	static OperatonEngine engine;
 
+	/** The transactions of the engine's database, which the engine's commands join. */
+	static PlatformTransactionManager transactions;
+
 	/**
 	 * The engine on a database migrated as Brain migrates it (its own tables and the
 	 * engine's), connected as the application's role under row-level security.
@@ -45,7 +51,9 @@ abstract class OperatonTestEngine {
 	@BeforeAll
 	static void startEngine() {
 		pool = MigratedDatabase.applicationPool(MigratedDatabase.migrated("engine_tests"));
-		engine = OperatonEngine.start(new TenantScopedDataSource(pool),
+		TenantScopedDataSource dataSource = new TenantScopedDataSource(pool);
+		transactions = new DataSourceTransactionManager(dataSource);
+		engine = OperatonEngine.start(dataSource, transactions,
 				new OperatonSettings(BrainHistoryLevel.NAME, "P30D", false));
 	}
 
