@@ -141,8 +141,7 @@ class ConnectionProbe {
 		ByteArrayOutputStream xml = new ByteArrayOutputStream();
 		Bpmn.writeModelToStream(xml, model);
 		// Committed at once, not with the request: the workers look up the tenant of the
-		// run
-		// this request starts and awaits in the deployment registry.
+		// run this request starts and awaits in the deployment registry.
 		Deployment deployment = this.ownTransaction
 			.execute((transaction) -> this.deployments.deploy(user, process.id() + ".bpmn", xml.toByteArray()));
 		return deployment.processes().get(0).version();
@@ -154,7 +153,11 @@ class ConnectionProbe {
 	 */
 	private Map<String, Object> runToEnd(BuiltInProcess process, Map<String, Object> input, String operation,
 			ConnectorType type) {
-		String runId = this.engine.start(process.tenant(), process.id(), new HashMap<>(input), null).runId();
+		// Committed at once, not with the request: the workers take the run's step as
+		// soon as it exists, and this request awaits its end.
+		String runId = this.ownTransaction
+			.execute((transaction) -> this.engine.start(process.tenant(), process.id(), new HashMap<>(input), null))
+			.runId();
 		Instant deadline = Instant.now().plus(TIMEOUT);
 		while (Instant.now().isBefore(deadline)) {
 			// Where the run is, every check; the whole run only once it has stopped.
