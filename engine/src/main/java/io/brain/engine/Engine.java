@@ -33,11 +33,33 @@ public interface Engine {
 	Deployed deploy(TenantId tenant, String resourceName, String bpmnXml, String deployedBy);
 
 	/**
-	 * Starts a run of the tenant's latest version of a process.
+	 * Starts a run of the tenant's latest version of a process. On an engine that
+	 * {@link #joinsTransactions() joins transactions}, the run exists once the caller's
+	 * transaction commits, and not at all should it roll back.
+	 * @param startKey what started the run (a webhook delivery, a schedule's fire, a
+	 * caller's idempotency key), unique in the tenant, or null: the run carries it, so
+	 * {@link #startedWith} finds it
 	 * @throws EngineException {@code NOT_FOUND} when the tenant has no such process,
 	 * {@code UNAVAILABLE} when the engine cannot take it now
 	 */
-	RunStarted start(TenantId tenant, String processId, Map<String, Object> variables, String businessKey);
+	RunStarted start(TenantId tenant, String processId, Map<String, Object> variables, String startKey);
+
+	/**
+	 * The run started with a start key, if the engine has it: how a caller whose start
+	 * ended without an answer (a crash, a timeout) finds out whether the run exists
+	 * before it starts it again, on an engine that does not join its transaction. An
+	 * engine that records runs apart from starting them (Camunda 8, through its exporter)
+	 * may answer only after a short lag.
+	 */
+	Optional<RunStarted> startedWith(TenantId tenant, String startKey);
+
+	/**
+	 * Whether the engine's starts and messages join the caller's transaction (the open
+	 * engine, on Brain's database): they then commit or roll back with what the caller
+	 * writes, and a crash at any instant leaves both or neither. A remote engine (Camunda
+	 * 8) takes each on its own.
+	 */
+	boolean joinsTransactions();
 
 	/**
 	 * Publishes a message inside a tenant: it resumes the run waiting for it with that

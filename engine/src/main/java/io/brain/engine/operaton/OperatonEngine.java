@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -201,7 +202,7 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 	}
 
 	@Override
-	public RunStarted start(TenantId tenant, String processId, Map<String, Object> variables, String businessKey) {
+	public RunStarted start(TenantId tenant, String processId, Map<String, Object> variables, String startKey) {
 		ProcessInstance instance = asTenant(tenant, () -> {
 			long deployed = this.engine.getRepositoryService()
 				.createProcessDefinitionQuery()
@@ -216,7 +217,7 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 				return command(() -> this.engine.getRuntimeService()
 					.createProcessInstanceByKey(processId)
 					.processDefinitionTenantId(tenant.value())
-					.businessKey(businessKey)
+					.businessKey(startKey)
 					.setVariables(variables)
 					.execute());
 			}
@@ -226,6 +227,27 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 			}
 		});
 		return new RunStarted(instance.getId(), instance.getProcessDefinitionId());
+	}
+
+	/** The run whose business key is the start key. */
+	@Override
+	public Optional<RunStarted> startedWith(TenantId tenant, String startKey) {
+		return asTenant(tenant,
+				() -> this.engine.getHistoryService()
+					.createHistoricProcessInstanceQuery()
+					.processInstanceBusinessKey(startKey)
+					.tenantIdIn(tenant.value())
+					.orderByProcessInstanceStartTime()
+					.asc()
+					.listPage(0, 1)
+					.stream()
+					.findFirst()
+					.map((run) -> new RunStarted(run.getId(), run.getProcessDefinitionId())));
+	}
+
+	@Override
+	public boolean joinsTransactions() {
+		return true;
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -124,10 +125,12 @@ public final class ZeebeEngine implements Engine {
 
 	/**
 	 * Creates an instance of the tenant's latest definition in the registry. Zeebe keeps
-	 * no business key: it is not passed on.
+	 * no business key: the start key becomes the run's variable
+	 * {@value ZeebeRunHistory#START_KEY}, which the exporter records and the run's page
+	 * leaves out.
 	 */
 	@Override
-	public RunStarted start(TenantId tenant, String processId, Map<String, Object> variables, String businessKey) {
+	public RunStarted start(TenantId tenant, String processId, Map<String, Object> variables, String startKey) {
 		ProcessDeployment deployment = this.registry.latest(tenant, processId)
 			.orElseThrow(() -> new EngineException(EngineException.Kind.NOT_FOUND,
 					"No process '" + processId + "' is deployed for the tenant."));
@@ -135,9 +138,14 @@ public final class ZeebeEngine implements Engine {
 			.orElseThrow(() -> unknownProcess(processId, null));
 		ProcessInstanceEvent instance;
 		try {
+			Map<String, Object> carried = variables;
+			if (startKey != null) {
+				carried = new LinkedHashMap<>(variables);
+				carried.put(ZeebeRunHistory.START_KEY, startKey);
+			}
 			instance = this.client.newCreateInstanceCommand()
 				.processDefinitionKey(definition)
-				.variables(variables)
+				.variables(carried)
 				.send()
 				.join();
 		}
@@ -152,6 +160,22 @@ public final class ZeebeEngine implements Engine {
 			throw failure("the start", ex);
 		}
 		return new RunStarted(String.valueOf(instance.getProcessInstanceKey()), deployment.definitionId());
+	}
+
+	/**
+	 * The run the exporter recorded with the start key; the exporter writes a started run
+	 * within moments, so a caller waits a little after an unanswered start before it
+	 * asks.
+	 */
+	@Override
+	public Optional<RunStarted> startedWith(TenantId tenant, String startKey) {
+		return this.history.startedWith(tenant, startKey);
+	}
+
+	/** Camunda 8 takes each command on its own, apart from Brain's database. */
+	@Override
+	public boolean joinsTransactions() {
+		return false;
 	}
 
 	/**

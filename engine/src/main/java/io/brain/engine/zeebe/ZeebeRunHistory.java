@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.core.tenant.TenantId;
+import io.brain.engine.Engine;
 import io.brain.engine.RunHistory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,6 +65,11 @@ final class ZeebeRunHistory implements RunHistory {
 			and (cast(:process as text) is null or process_id = cast(:process as text))
 			""";
 
+	/**
+	 * The variable a run started with a start key carries it in ({@link Engine#start}).
+	 */
+	static final String START_KEY = "brainStartKey";
+
 	private final JdbcClient jdbc;
 
 	ZeebeRunHistory(JdbcClient jdbc) {
@@ -81,8 +87,8 @@ final class ZeebeRunHistory implements RunHistory {
 		List<String> omitted = new ArrayList<>();
 		this.jdbc.sql("""
 				select name, value::text as value, truncated from run_variable
-				where tenant_id = :tenant and process_instance_key = :key order by name
-				""").param("tenant", tenant.value()).param("key", key).query((rs) -> {
+				where tenant_id = :tenant and process_instance_key = :key and name <> :startKey order by name
+				""").param("tenant", tenant.value()).param("key", key).param("startKey", START_KEY).query((rs) -> {
 			if (rs.getBoolean("truncated")) {
 				omitted.add(rs.getString("name"));
 			}
@@ -91,6 +97,21 @@ final class ZeebeRunHistory implements RunHistory {
 			}
 		});
 		return Optional.of(new Run(summary.get(), steps(tenant, key), variables, omitted, incidents(tenant, runId)));
+	}
+
+	/** The run the exporter recorded with a start key, the first if several were. */
+	Optional<Engine.RunStarted> startedWith(TenantId tenant, String startKey) {
+		return this.jdbc.sql("""
+				select i.process_instance_key, i.process_definition_key from run_variable v
+				join run_instance i on i.tenant_id = v.tenant_id and i.process_instance_key = v.process_instance_key
+				where v.tenant_id = :tenant and v.name = :name and v.value #>> '{}' = :startKey
+				order by i.process_instance_key limit 1
+				""")
+			.param("tenant", tenant.value())
+			.param("name", START_KEY)
+			.param("startKey", startKey)
+			.query((rs, row) -> new Engine.RunStarted(String.valueOf(rs.getLong(1)), String.valueOf(rs.getLong(2))))
+			.optional();
 	}
 
 	@Override

@@ -88,4 +88,13 @@ class OperatonTransactionTests extends OperatonTestEngine {
 		assertThat(runsOf(ACME, "joined")).isEqualTo(before + 2);
 	}
 
+	@Test
+	void startedWithWhenARunCarriesTheStartKeyThenFoundInItsTenantOnly() {
+		Engine.RunStarted started = engine.start(ACME, "joined", Map.of("n", 6), "schedule:42:2026-12-07T08:00:00Z");
+		assertThat(engine.startedWith(ACME, "schedule:42:2026-12-07T08:00:00Z")).contains(started);
+		assertThat(engine.startedWith(GLOBEX, "schedule:42:2026-12-07T08:00:00Z")).isEmpty();
+		assertThat(engine.startedWith(ACME, "schedule:42:2026-12-14T08:00:00Z")).isEmpty();
+		assertThat(engine.joinsTransactions()).isTrue();
+	}
+
 }

@@ -96,6 +96,23 @@ class ZeebeEngineTests {
 	}
 
 	@Test
+	void startedWithWhenAStartsAnswerWasLostThenTheExportedRunIsFoundByItsStartKeyInItsTenantOnly() {
+		deploy(ACME, Bpmn.createExecutableProcess("keyed").startEvent().userTask("wait").endEvent().done());
+		Engine.RunStarted started = as(ACME,
+				() -> engine.start(ACME, "keyed", Map.of("n", 1), "webhook:7c9e6679-7425-40de-944b-e07fc1f90ae7"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					as(ACME, () -> engine.startedWith(ACME, "webhook:7c9e6679-7425-40de-944b-e07fc1f90ae7")))
+				.contains(started));
+		assertThat(as(GLOBEX, () -> engine.startedWith(GLOBEX, "webhook:7c9e6679-7425-40de-944b-e07fc1f90ae7")))
+			.isEmpty();
+		assertThat(as(ACME, () -> engine.startedWith(ACME, "webhook:another"))).isEmpty();
+		// The key is Brain's own: the run's page does not show it.
+		assertThat(awaitRun(ACME, started.runId(), State.ACTIVE).variables()).containsOnlyKeys("n");
+		assertThat(engine.joinsTransactions()).isFalse();
+	}
+
+	@Test
 	void startWhenDeployedThenRunCompletesAndReadsWithItsStepsVariablesAndHowItBegan() {
 		Engine.Definition definition = deploy(ACME,
 				Bpmn.createExecutableProcess("welcome")
