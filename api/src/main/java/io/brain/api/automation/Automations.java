@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,6 +62,14 @@ public class Automations {
 
 	public Automation get(CurrentUser user, String key) {
 		return stored(user.tenant(), key).automation();
+	}
+
+	/**
+	 * A tenant's automation, for Brain's own background work (a webhook delivery, a
+	 * schedule's fire), if the tenant has it.
+	 */
+	public Optional<Automation> find(TenantId tenant, String key) {
+		return this.repository.find(tenant.value(), key).map(AutomationRepository.Stored::automation);
 	}
 
 	/** Creates an automation with its diagram as version 1, a draft. */

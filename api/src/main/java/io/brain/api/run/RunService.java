@@ -184,7 +184,7 @@ public class RunService {
 		}
 		RunRepository.NewRun run;
 		try {
-			run = create(user, request.processId(), request.variables(), Instant.now());
+			run = create(user.tenant(), user.username(), request.processId(), request.variables(), null, Instant.now());
 		}
 		catch (EngineException ex) {
 			throw refusal(request.processId(), ex);
@@ -193,42 +193,44 @@ public class RunService {
 		return run;
 	}
 
-	private RunRepository.NewRun create(CurrentUser user, String processId, Map<String, Object> variables,
-			Instant now) {
-		Engine.RunStarted started = this.engine.start(user.tenant(), processId, variables, null);
+	private RunRepository.NewRun create(TenantId tenant, String startedBy, String processId,
+			Map<String, Object> variables, String startKey, Instant now) {
+		Engine.RunStarted started = this.engine.start(tenant, processId, variables, startKey);
 		return new RunRepository.NewRun(UUID.randomUUID(), processId, started.definitionId(), started.runId(),
-				user.username(), now, variables);
+				startedBy, now, variables);
 	}
 
 	/**
-	 * Starts runs for a caller that tries again later what the engine cannot take now
-	 * (the webhook dispatcher): one per set of variables, all of the latest deployed
-	 * version of one process. The runs it created are recorded in the caller's
-	 * transaction.
-	 * @return one outcome per set of variables, in their order
+	 * Starts runs for Brain's own background work (the webhook dispatcher), which tries
+	 * again later what the engine cannot take now: one per start, all of the latest
+	 * deployed version of one process. On an engine that joins transactions the runs
+	 * start, and are recorded, in the caller's transaction.
+	 * @param startedBy who the Runs page says started them ({@code webhook:<listener>})
+	 * @return one outcome per start, in their order
 	 */
-	public List<StartOutcome> startAllAccepted(CurrentUser user, String processId,
-			List<Map<String, Object>> variables) {
-		TenantId tenant = user.tenant();
-		List<StartOutcome> outcomes = new ArrayList<>(variables.size());
-		List<RunRepository.NewRun> started = new ArrayList<>(variables.size());
-		List<Integer> positions = new ArrayList<>(variables.size());
+	public List<StartOutcome> startAll(TenantId tenant, String processId, String startedBy,
+			List<BackgroundStart> starts) {
+		List<StartOutcome> outcomes = new ArrayList<>(starts.size());
+		List<RunRepository.NewRun> started = new ArrayList<>(starts.size());
+		List<Integer> positions = new ArrayList<>(starts.size());
 		Instant now = Instant.now();
-		for (int i = 0; i < variables.size(); i++) {
+		for (BackgroundStart start : starts) {
 			// Variables that cannot be stored as the run's input never reach the engine.
-			BrainProblem unstorable = unstorable(variables.get(i));
+			BrainProblem unstorable = unstorable(start.variables());
 			if (unstorable != null) {
-				outcomes.add(new StartOutcome.NotStarted(unstorable));
+				outcomes.add(new StartOutcome.Refused(unstorable.getBody().getDetail()));
 				continue;
 			}
 			try {
-				RunRepository.NewRun run = create(user, processId, variables.get(i), now);
+				RunRepository.NewRun run = create(tenant, startedBy, processId, start.variables(), start.startKey(),
+						now);
 				started.add(run);
-				positions.add(i);
+				positions.add(outcomes.size());
 				outcomes.add(new StartOutcome.Started(run.runId()));
 			}
 			catch (EngineException ex) {
-				outcomes.add(new StartOutcome.NotStarted(ex.isTransient() ? ex : refusal(processId, ex)));
+				outcomes.add(ex.isTransient() ? new StartOutcome.EngineAway(ex)
+						: new StartOutcome.Refused(refusal(processId, ex).getBody().getDetail()));
 			}
 		}
 		record(tenant, started, positions, outcomes);
@@ -236,10 +238,21 @@ public class RunService {
 	}
 
 	/**
+	 * A run Brain's own background work starts.
+	 *
+	 * @param variables the run's input
+	 * @param startKey what starts it, unique in the tenant ({@code webhook:<delivery>}):
+	 * the run carries it, so a start whose answer was lost is found before it is tried
+	 * again
+	 */
+	public record BackgroundStart(Map<String, Object> variables, String startKey) {
+	}
+
+	/**
 	 * Records the runs the engine created, together when it can: should the database
 	 * refuse one, it does not take the others with it, and a run whose record cannot be
-	 * stored is cancelled in the engine and answered as not started, so its caller fails
-	 * it instead of starting it again.
+	 * stored is cancelled in the engine and answered as refused, so its caller fails it
+	 * instead of starting it again.
 	 */
 	private void record(TenantId tenant, List<RunRepository.NewRun> started, List<Integer> positions,
 			List<StartOutcome> outcomes) {
@@ -260,9 +273,8 @@ public class RunService {
 				String reason = refused.getMostSpecificCause().getMessage();
 				logger.error("Run {} could not be recorded, so it is cancelled: {}", run.runId(), reason);
 				cancelQuietly(tenant, run.runId());
-				outcomes.set(positions.get(i),
-						new StartOutcome.NotStarted(new BrainProblem(HttpStatus.UNPROCESSABLE_ENTITY, "variables",
-								"The run's input could not be stored, so the run was cancelled: " + reason)));
+				outcomes.set(positions.get(i), new StartOutcome.Refused(
+						"The run's input could not be stored, so the run was cancelled: " + reason));
 			}
 		}
 	}
@@ -288,20 +300,19 @@ public class RunService {
 				"The variable '" + refusal.field() + "' " + refusal.reason() + ": a run cannot take it.");
 	}
 
-	/**
-	 * How one of {@link #startAllAccepted} went.
-	 */
+	/** How one of {@link #startAll} went. */
 	public sealed interface StartOutcome {
 
 		/** The engine created the run. */
 		record Started(String runId) implements StartOutcome {
 		}
 
-		/**
-		 * The engine did not start it: a transient {@link EngineException} when it may
-		 * later, a {@link BrainProblem} when it refused.
-		 */
-		record NotStarted(RuntimeException reason) implements StartOutcome {
+		/** It will not start as it is: why, in words for the user. */
+		record Refused(String reason) implements StartOutcome {
+		}
+
+		/** The engine cannot take it now (unreachable, busy): it may later. */
+		record EngineAway(EngineException reason) implements StartOutcome {
 		}
 
 	}

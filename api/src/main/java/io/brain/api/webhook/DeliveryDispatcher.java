@@ -1,13 +1,12 @@
 package io.brain.api.webhook;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,18 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.api.automation.Automation;
-import io.brain.api.automation.Automations;
-import io.brain.api.identity.CurrentUser;
-import io.brain.api.message.Messages;
-import io.brain.api.message.PublishMessageRequest;
-import io.brain.api.message.PublishedMessage;
-import io.brain.api.problem.BrainProblem;
-import io.brain.api.run.RunService;
 import io.brain.core.tenant.TenantContext;
-import io.brain.engine.EngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,21 +25,26 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Starts the run of each delivery in the inbox, or publishes its message, once.
+ * Starts the run of each delivery in the inbox, or publishes its message, exactly once.
  * <p>
- * Deliveries are locked ({@code for update skip locked}) for the transaction that starts
- * their runs (or publishes their messages) and marks them DISPATCHED with the run's id
- * (or the message's key), so two api instances never dispatch one twice: the engine
- * accepts the instance or message before the mark commits. A transaction takes up to
- * {@code brain.webhooks.deliveries-per-transaction} deliveries of one tenant and sends
- * their starts to the engine together; up to {@code brain.webhooks.dispatch-concurrency}
- * deliveries are with the engine at once. An engine answering with back-pressure gets
- * half as many at a time after a short pause, and one more for each transaction it takes
- * again. While the engine is unreachable deliveries stay RECEIVED and the dispatcher
- * tries one at a time, pausing between tries for a backoff that doubles up to
+ * Deliveries are locked ({@code for update skip locked}), so two api instances never hand
+ * one over together, and given to the engine through the {@link Handover}. On the open
+ * engine, which joins transactions, a delivery is marked DISPATCHED with its run (or
+ * message) in the same PostgreSQL transaction that starts the run: a crash at any instant
+ * leaves both or neither. On Camunda 8, which takes each start apart, the deliveries are
+ * first noted as attempted and left to this dispatcher for
+ * {@code brain.webhooks.start-lease}; a delivery found attempted again (its dispatcher
+ * died, or the engine's answer was lost) is looked up by the start key its run carries,
+ * and started only if no run has it.
+ * <p>
+ * A transaction takes up to {@code brain.webhooks.deliveries-per-transaction} deliveries
+ * of one tenant; up to {@code brain.webhooks.dispatch-concurrency} deliveries are with
+ * the engine at once. An engine answering with back-pressure gets half as many at a time
+ * after a short pause, and one more for each transaction it takes again. While the engine
+ * is unreachable deliveries stay RECEIVED and the dispatcher tries one at a time, pausing
+ * between tries for a backoff that doubles up to
  * {@code brain.webhooks.max-retry-backoff}; once the engine takes one, the rest follow at
  * once. A delivery whose automation is missing or not deployed, that carries no
  * correlation key, or that no run can take (its payload unreadable, or holding text Brain
@@ -67,11 +61,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 
 	private final DeliveryRepository deliveries;
 
-	private final Automations automations;
-
-	private final RunService runs;
-
-	private final Messages messages;
+	private final Handover handover;
 
 	private final WebhookProperties properties;
 
@@ -85,7 +75,8 @@ class DeliveryDispatcher implements SmartLifecycle {
 	/** Deliveries this dispatcher is handing over now. */
 	private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
-	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+	/** Where handed-over deliveries go to the engine; a new one each time it starts. */
+	private volatile ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
 	/** Whether the last look found more due than there were free slots. */
 	private volatile boolean backlog;
@@ -95,12 +86,10 @@ class DeliveryDispatcher implements SmartLifecycle {
 
 	private volatile Thread loop;
 
-	DeliveryDispatcher(DeliveryRepository deliveries, Automations automations, RunService runs, Messages messages,
-			WebhookProperties properties, ObjectMapper json, PlatformTransactionManager transactions) {
+	DeliveryDispatcher(DeliveryRepository deliveries, Handover handover, WebhookProperties properties,
+			ObjectMapper json, PlatformTransactionManager transactions) {
 		this.deliveries = deliveries;
-		this.automations = automations;
-		this.runs = runs;
-		this.messages = messages;
+		this.handover = handover;
 		this.properties = properties;
 		this.json = json;
 		this.transaction = new TransactionTemplate(transactions);
@@ -167,171 +156,140 @@ class DeliveryDispatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * Starts the runs of some of a tenant's deliveries (or publishes their messages) in
-	 * one transaction: those another dispatcher holds or that no longer wait are skipped,
-	 * and should the transaction fail, every one of them waits for the next round.
+	 * Hands some of a tenant's deliveries to the engine: those another dispatcher holds
+	 * or that no longer wait are skipped, and should a transaction fail, every one of
+	 * them waits for the next round.
 	 */
 	private void dispatch(String tenant, List<UUID> ids) {
 		try {
-			TenantContext.run(tenant, () -> this.transaction.executeWithoutResult((tx) -> {
-				Map<UUID, List<DeliveryRepository.Locked>> starts = new LinkedHashMap<>();
-				for (DeliveryRepository.Locked locked : this.deliveries.lockDue(tenant, ids)) {
-					if (locked.mode() == ListenerMode.CORRELATE) {
-						correlate(tenant, locked);
-					}
-					else {
-						starts.computeIfAbsent(locked.delivery().listenerId(), (listener) -> new ArrayList<>())
-							.add(locked);
-					}
-				}
-				starts.values().forEach((sameListener) -> start(tenant, sameListener));
-			}));
+			if (this.handover.joinsTransactions()) {
+				TenantContext.run(tenant, () -> this.transaction.executeWithoutResult(
+						(tx) -> record(tenant, handOver(tenant, this.deliveries.lockDue(tenant, ids), false))));
+			}
+			else {
+				dispatchApart(tenant, ids);
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not dispatch {} webhook deliveries of tenant {}", ids.size(), tenant, ex);
 		}
 	}
 
-	/** Starts the runs of deliveries of one listener, all of its automation. */
-	private void start(String tenant, List<DeliveryRepository.Locked> sameListener) {
-		DeliveryRepository.Locked first = sameListener.get(0);
-		CurrentUser webhook = actor(tenant, first);
-		String key = first.automationKey();
-		Automation automation;
-		try {
-			automation = this.automations.get(webhook, key);
-		}
-		catch (BrainProblem notFound) {
-			failAll(tenant, sameListener, "Automation '" + key + "' does not exist.");
+	/**
+	 * Hands deliveries to an engine that takes them apart from Brain's transactions: they
+	 * are noted as attempted and left to this dispatcher for the start lease (committed
+	 * first), handed over, then marked.
+	 */
+	private void dispatchApart(String tenant, List<UUID> ids) {
+		List<DeliveryRepository.Locked> locked = TenantContext.call(tenant, () -> this.transaction.execute((tx) -> {
+			List<DeliveryRepository.Locked> due = this.deliveries.lockDue(tenant, ids);
+			if (!due.isEmpty()) {
+				this.deliveries.startAttempted(tenant, due.stream().map((d) -> d.delivery().id()).toList(),
+						Instant.now().plus(this.properties.startLease()));
+			}
+			return due;
+		}));
+		if (locked.isEmpty()) {
 			return;
 		}
-		if (automation.deployedVersion() == null) {
-			failAll(tenant, sameListener,
-					"Automation '" + automation.name() + "' is not deployed: deploy it, then replay this delivery.");
-			return;
-		}
-		List<DeliveryRepository.Locked> readable = new ArrayList<>(sameListener.size());
-		List<Map<String, Object>> variables = new ArrayList<>(sameListener.size());
-		for (DeliveryRepository.Locked locked : sameListener) {
+		Map<UUID, Handover.Outcome> outcomes = handOver(tenant, locked, true);
+		TenantContext.run(tenant, () -> this.transaction.executeWithoutResult((tx) -> record(tenant, outcomes)));
+	}
+
+	/**
+	 * What the engine made of each delivery: its message published, or its run started
+	 * (those of one listener together).
+	 * @param lookUpEarlier whether a delivery attempted before is first looked up by its
+	 * start key, for an engine that takes starts apart from the dispatcher's transaction
+	 */
+	private Map<UUID, Handover.Outcome> handOver(String tenant, List<DeliveryRepository.Locked> locked,
+			boolean lookUpEarlier) {
+		Map<UUID, Handover.Outcome> outcomes = new LinkedHashMap<>();
+		Map<UUID, List<DeliveryInput>> starts = new LinkedHashMap<>();
+		for (DeliveryRepository.Locked delivery : locked) {
+			UUID id = delivery.delivery().id();
+			DeliveryInput input;
 			try {
-				variables.add(Map.of("webhook", variables(locked, payload(locked.delivery()))));
-				readable.add(locked);
+				input = DeliveryInput.of(delivery, this.json);
 			}
 			catch (RuntimeException unreadable) {
 				// This one fails on its own; the others of the batch go on.
-				logger.warn("Webhook delivery {} cannot be a run's input", locked.delivery().id(), unreadable);
-				this.deliveries.failed(tenant, locked.delivery().id(),
-						"The delivery cannot be a run's input: " + unreadable.getMessage());
+				logger.warn("Webhook delivery {} cannot be a run's input", id, unreadable);
+				outcomes.put(id, new Handover.Outcome.Refused(
+						"The delivery cannot be a run's input: " + unreadable.getMessage()));
+				continue;
+			}
+			if (delivery.mode() == ListenerMode.CORRELATE) {
+				outcomes.put(id, switch (input.correlation(this.json, this.properties.messageTtl().toMillis())) {
+					case DeliveryInput.Correlation.Missing missing -> new Handover.Outcome.Refused(missing.reason());
+					case DeliveryInput.Correlation.Message message -> this.handover.publish(tenant, message.request());
+				});
+				continue;
+			}
+			Optional<String> earlier = (lookUpEarlier && delivery.startAttemptedAt() != null)
+					? this.handover.startedRun(tenant, input) : Optional.empty();
+			if (earlier.isPresent()) {
+				outcomes.put(id, new Handover.Outcome.Started(earlier.get()));
+			}
+			else {
+				outcomes.put(id, null);
+				starts.computeIfAbsent(delivery.delivery().listenerId(), (listener) -> new ArrayList<>()).add(input);
 			}
 		}
-		if (readable.isEmpty()) {
-			return;
-		}
-		List<RunService.StartOutcome> outcomes;
-		try {
-			outcomes = this.runs.startAllAccepted(webhook, key, variables);
-		}
-		catch (BrainProblem ex) {
-			failAll(tenant, readable, ex.getBody().getDetail());
-			return;
-		}
+		starts.values().forEach((sameListener) -> {
+			DeliveryRepository.Locked first = sameListener.get(0).locked();
+			List<Handover.Outcome> started = this.handover.start(tenant, first.automationKey(),
+					"webhook:" + first.listenerName(), sameListener);
+			for (int i = 0; i < sameListener.size(); i++) {
+				outcomes.put(sameListener.get(i).delivery().id(), started.get(i));
+			}
+		});
+		return outcomes;
+	}
+
+	/**
+	 * Marks what became of each delivery: DISPATCHED with its run or message, FAILED with
+	 * the reason the engine refused it, or left to wait while the engine cannot take it.
+	 */
+	private void record(String tenant, Map<UUID, Handover.Outcome> outcomes) {
 		Map<UUID, String> started = new LinkedHashMap<>();
-		for (int i = 0; i < outcomes.size(); i++) {
-			DeliveryRepository.StoredDelivery delivery = readable.get(i).delivery();
-			switch (outcomes.get(i)) {
-				case RunService.StartOutcome.Started run -> started.put(delivery.id(), run.runId());
-				case RunService.StartOutcome.NotStarted refused ->
-					notTaken(tenant, delivery, "the start", refused.reason());
+		boolean taken = false;
+		for (Map.Entry<UUID, Handover.Outcome> entry : outcomes.entrySet()) {
+			UUID id = entry.getKey();
+			switch (entry.getValue()) {
+				case Handover.Outcome.Started run -> started.put(id, run.runId());
+				case Handover.Outcome.Published message -> {
+					this.deliveries.published(tenant, id, message.message());
+					taken = true;
+				}
+				case Handover.Outcome.Refused refused -> this.deliveries.failed(tenant, id, refused.reason());
+				case Handover.Outcome.EngineAway away when away.busy() -> {
+					// Due again once the engine has had a moment.
+					this.deliveries.retryLater(tenant, id, Instant.now(), away.reason());
+					busy();
+				}
+				case Handover.Outcome.EngineAway away -> {
+					if (this.engineAway.getAndIncrement() == 0) {
+						// Once per outage: while it lasts every delivery waits.
+						logger.warn("Webhook deliveries wait for the engine: {}", away.reason());
+					}
+					// The dispatcher pauses while the engine is away (see run()); the
+					// delivery is due again as soon as it is back, and where the engine
+					// takes starts apart, not before its run can be looked up.
+					Duration wait = this.handover.joinsTransactions() ? this.properties.retryBackoff()
+							: max(this.properties.retryBackoff(), this.properties.startLease());
+					this.deliveries.retryLater(tenant, id, Instant.now().plus(wait), away.reason());
+				}
 			}
 		}
 		this.deliveries.dispatched(tenant, started);
-		if (!started.isEmpty()) {
+		if (taken || !started.isEmpty()) {
 			taken();
 		}
 	}
 
-	private void failAll(String tenant, List<DeliveryRepository.Locked> deliveries, String reason) {
-		deliveries.forEach((locked) -> this.deliveries.failed(tenant, locked.delivery().id(), reason));
-	}
-
-	/**
-	 * Publishes the delivery's message with the correlation key it carries. Its id is the
-	 * id of the event's first delivery, so a second try (after a crash before the mark
-	 * committed) or a replay while the first message is buffered resumes nothing twice.
-	 * Whether a run waits is the engine's to decide: the message is buffered for
-	 * {@code brain.webhooks.message-ttl}.
-	 */
-	private void correlate(String tenant, DeliveryRepository.Locked locked) {
-		DeliveryRepository.StoredDelivery delivery = locked.delivery();
-		Object payload = payload(delivery);
-		String correlationKey;
-		String missing;
-		if (locked.correlationKeyPointer() != null) {
-			JsonNode value = this.json.valueToTree(payload).at(locked.correlationKeyPointer());
-			correlationKey = (value.isValueNode() && !value.isNull()) ? value.asText() : null;
-			missing = "The correlation key pointer " + locked.correlationKeyPointer() + " found "
-					+ (value.isContainerNode() ? "an object or a list, not a value," : "nothing")
-					+ " in the payload: no message was published.";
-		}
-		else {
-			correlationKey = delivery.headers().get(locked.correlationKeyHeader().toLowerCase(Locale.ROOT));
-			missing = "The delivery has no " + locked.correlationKeyHeader()
-					+ " header to take the correlation key from: no message was published.";
-		}
-		if (correlationKey == null || correlationKey.isBlank()) {
-			this.deliveries.failed(tenant, delivery.id(), missing);
-			return;
-		}
-		if (correlationKey.length() > PublishMessageRequest.MAX_CORRELATION_KEY) {
-			this.deliveries.failed(tenant, delivery.id(), "The correlation key is longer than "
-					+ PublishMessageRequest.MAX_CORRELATION_KEY + " characters: no message was published.");
-			return;
-		}
-		PublishMessageRequest message = new PublishMessageRequest(locked.messageName(), correlationKey,
-				Map.of("webhook", variables(locked, payload)), locked.firstDeliveryId().toString(),
-				this.properties.messageTtl().toMillis());
-		PublishedMessage published;
-		try {
-			published = this.messages.publishAccepted(actor(tenant, locked), message);
-		}
-		catch (RuntimeException ex) {
-			notTaken(tenant, delivery, "the message", ex);
-			return;
-		}
-		this.deliveries.published(tenant, delivery.id(), published);
-		taken();
-	}
-
-	/**
-	 * What becomes of a delivery the engine did not take: while the engine cannot take
-	 * it, it waits and is tried again; when the engine refuses it, it fails with the
-	 * reason.
-	 */
-	private void notTaken(String tenant, DeliveryRepository.StoredDelivery delivery, String command,
-			RuntimeException reason) {
-		switch (reason) {
-			case EngineException ex when ex.kind() == EngineException.Kind.BUSY -> {
-				// Left as it is: due again once the engine has had a moment.
-				busy();
-			}
-			case EngineException ex when ex.isTransient() -> {
-				if (this.engineAway.getAndIncrement() == 0) {
-					// Once per outage: while it lasts every delivery waits.
-					logger.warn("Webhook deliveries wait for the engine: {}", ex.getMessage());
-				}
-				// The dispatcher pauses while the engine is away (see run()); the
-				// delivery
-				// is due again as soon as it is back.
-				this.deliveries.retryLater(tenant, delivery.id(), Instant.now().plus(this.properties.retryBackoff()),
-						ex.getMessage());
-			}
-			case BrainProblem ex -> this.deliveries.failed(tenant, delivery.id(), ex.getBody().getDetail());
-			default -> {
-				logger.error("The engine refused {} of webhook delivery {}", command, delivery.id(), reason);
-				this.deliveries.failed(tenant, delivery.id(),
-						"The engine refused " + command + ": " + reason.getMessage());
-			}
-		}
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
 	/** The engine took deliveries: it is back, and may take one more at a time. */
@@ -349,11 +307,6 @@ class DeliveryDispatcher implements SmartLifecycle {
 		this.backlog = true;
 	}
 
-	/** Who a delivery acts as: its listener, within the listener's tenant. */
-	private static CurrentUser actor(String tenant, DeliveryRepository.Locked locked) {
-		return CurrentUser.system("webhook", locked.delivery().listenerId(), locked.listenerName(), tenant);
-	}
-
 	/**
 	 * How long the dispatcher pauses after rounds that found the engine away: doubling
 	 * from {@code retry-backoff} up to {@code max-retry-backoff}, then it tries again.
@@ -363,58 +316,13 @@ class DeliveryDispatcher implements SmartLifecycle {
 		return (wait.compareTo(this.properties.maxRetryBackoff()) > 0) ? this.properties.maxRetryBackoff() : wait;
 	}
 
-	/**
-	 * What the run gets: {@code webhook.event}, {@code eventId}, {@code headers},
-	 * {@code payload}...
-	 */
-	private Map<String, Object> variables(DeliveryRepository.Locked locked, Object payload) {
-		DeliveryRepository.StoredDelivery delivery = locked.delivery();
-		Map<String, Object> webhook = new LinkedHashMap<>();
-		webhook.put("deliveryId", delivery.id().toString());
-		webhook.put("listener", locked.listenerName());
-		webhook.put("provider", locked.provider().name());
-		webhook.put("event", delivery.eventType());
-		webhook.put("eventId", delivery.providerEventId());
-		webhook.put("receivedAt", delivery.receivedAt().toString());
-		webhook.put("headers", delivery.headers());
-		webhook.put("payload", payload);
-		return webhook;
-	}
-
-	/** The body as JSON where it is JSON, as fields where it is a form, else as text. */
-	private Object payload(DeliveryRepository.StoredDelivery delivery) {
-		String body = delivery.payload();
-		try {
-			JsonNode node = this.json.readTree(body);
-			if (node != null && node.isContainerNode()) {
-				return this.json.convertValue(node, Object.class);
-			}
-		}
-		catch (IOException notJson) {
-			// Read as a form or as text below.
-		}
-		String type = (delivery.contentType() != null) ? delivery.contentType() : "";
-		if (type.startsWith("application/x-www-form-urlencoded")) {
-			Map<String, Object> fields = new LinkedHashMap<>();
-			UriComponentsBuilder.newInstance()
-				.query(body)
-				.build()
-				.getQueryParams()
-				.forEach((name, values) -> fields.put(decode(name), (values.size() == 1) ? decode(values.get(0))
-						: values.stream().map(DeliveryDispatcher::decode).toList()));
-			return fields;
-		}
-		return body;
-	}
-
-	private static String decode(String value) {
-		return (value != null) ? java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8) : "";
-	}
-
 	@Override
 	public void start() {
 		if (!this.properties.dispatcherEnabled()) {
 			return;
+		}
+		if (this.executor.isShutdown()) {
+			this.executor = Executors.newVirtualThreadPerTaskExecutor();
 		}
 		this.loop = Thread.ofVirtual().name("webhook-dispatcher").start(this::run);
 	}
@@ -472,9 +380,10 @@ class DeliveryDispatcher implements SmartLifecycle {
 		}
 		// The deliveries handed over get as long as a start may take to finish (each
 		// commits or rolls back); one still waiting then rolls back with the database.
-		this.executor.shutdown();
+		ExecutorService handing = this.executor;
+		handing.shutdown();
 		try {
-			if (!this.executor.awaitTermination(this.properties.startTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+			if (!handing.awaitTermination(this.properties.startTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
 				logger.warn("Webhook deliveries still in flight at shutdown are dispatched again later");
 			}
 		}

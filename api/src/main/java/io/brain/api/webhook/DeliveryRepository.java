@@ -163,8 +163,25 @@ class DeliveryRepository {
 					WebhookProvider.valueOf(rs.getString("provider")), rs.getString("automation_key"),
 					ListenerMode.valueOf(rs.getString("mode")), rs.getString("listener_message"),
 					rs.getString("correlation_key_pointer"), rs.getString("correlation_key_header"),
-					rs.getObject("first_delivery_id", UUID.class)))
+					rs.getObject("first_delivery_id", UUID.class), instant(rs, "start_attempted_at")))
 			.list();
+	}
+
+	/**
+	 * Notes that the starts of locked deliveries go to an engine that takes them apart
+	 * from this transaction, and leaves the deliveries to this dispatcher until
+	 * {@code until}: should it die before it marks them, another looks up their runs
+	 * then.
+	 */
+	void startAttempted(String tenant, List<UUID> ids, Instant until) {
+		this.jdbc.sql("""
+				update webhook_delivery set start_attempted_at = now(), next_attempt_at = :until
+				where tenant_id = :tenant and id = any(:ids)
+				""")
+			.param("until", Timestamp.from(until))
+			.param("tenant", tenant)
+			.param("ids", ids.toArray(UUID[]::new))
+			.update();
 	}
 
 	/** Marks deliveries DISPATCHED, each with the run it started, in one statement. */
@@ -285,11 +302,13 @@ class DeliveryRepository {
 
 	/**
 	 * A delivery locked for dispatching, with what its listener says to start or publish,
-	 * and the first delivery of its event (the delivery itself, unless it is a replay).
+	 * the first delivery of its event (the delivery itself, unless it is a replay), and
+	 * when its start last went to an engine that takes starts apart from the dispatcher's
+	 * transaction, if it did.
 	 */
 	record Locked(StoredDelivery delivery, String listenerName, WebhookProvider provider, String automationKey,
 			ListenerMode mode, String messageName, String correlationKeyPointer, String correlationKeyHeader,
-			UUID firstDeliveryId) {
+			UUID firstDeliveryId, Instant startAttemptedAt) {
 	}
 
 }

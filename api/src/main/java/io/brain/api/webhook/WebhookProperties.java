@@ -33,6 +33,10 @@ import org.springframework.util.unit.DataSize;
  * @param listenerCacheTtl how long the ingress keeps a listener and its secret once read;
  * a change through another api instance applies within it ({@code 0s} reads them for
  * every webhook)
+ * @param startLease on an engine that takes starts apart from Brain's transactions
+ * (Camunda 8): how long deliveries whose starts went to the engine are left to their
+ * dispatcher; should it die meanwhile, another then looks up their runs by start key, so
+ * it must exceed the time the exporter takes to record a started run
  */
 @ConfigurationProperties("brain.webhooks")
 public record WebhookProperties(@DefaultValue("1MB") DataSize maxBodySize,
@@ -42,6 +46,6 @@ public record WebhookProperties(@DefaultValue("1MB") DataSize maxBodySize,
 		@DefaultValue("10s") Duration startTimeout, @DefaultValue("1s") Duration retryBackoff,
 		@DefaultValue("30s") Duration maxRetryBackoff, @DefaultValue("true") boolean dispatcherEnabled,
 		@DefaultValue("64") int maxConcurrentRequests, @DefaultValue("1h") Duration messageTtl,
-		@DefaultValue("5s") Duration listenerCacheTtl) {
+		@DefaultValue("5s") Duration listenerCacheTtl, @DefaultValue("10s") Duration startLease) {
 
 }

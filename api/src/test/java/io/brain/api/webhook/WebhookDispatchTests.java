@@ -14,10 +14,6 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.brain.api.automation.Automations;
-import io.brain.api.identity.CurrentUser;
-import io.brain.api.message.Messages;
-import io.brain.api.problem.BrainProblem;
 import io.brain.api.run.RunService;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
@@ -53,13 +49,10 @@ class WebhookDispatchTests extends WebhookTestContext {
 	DeliveryRepository deliveries;
 
 	@Autowired
-	Automations automations;
-
-	@Autowired
 	RunService runService;
 
 	@Autowired
-	Messages messages;
+	Handover handover;
 
 	@Autowired
 	WebhookProperties properties;
@@ -168,6 +161,126 @@ class WebhookDispatchTests extends WebhookTestContext {
 	}
 
 	@Test
+	void dispatchWhenItsTransactionFailsAfterTheStartsThenNoRunIsLeftAndEachDeliveryStartsOnceLater() throws Exception {
+		String tenant = "dispatch-crash";
+		automation(tenant, "on-crash", true);
+		JsonNode created = listener(tenant, listenerRequest("Crash", WebhookProvider.GITHUB, "on-crash", SECRET));
+		UUID listener = UUID.fromString(created.at("/listener/id").asText());
+		// A dispatcher that dies between starting the runs and marking the deliveries:
+		// the
+		// mark fails, so its transaction rolls back as a crash would end it.
+		DeliveryRepository crashing = new DeliveryRepository(this.jdbc, this.json) {
+			@Override
+			void dispatched(String tenant, Map<UUID, String> runs) {
+				throw new IllegalStateException("the dispatcher died here");
+			}
+		};
+		DeliveryDispatcher dying = new DeliveryDispatcher(crashing, this.handover, this.properties, this.json,
+				this.transactions);
+		this.dispatcher.stop();
+		try {
+			TenantContext.run(tenant, () -> new TransactionTemplate(this.transactions).executeWithoutResult((tx) -> {
+				for (int i = 0; i < 3; i++) {
+					this.jdbc.sql(DeliveryRepository.INSERT)
+						.params(this.deliveries.insertParameters(tenant,
+								received(UUID.randomUUID(), listener, "crash-" + i, "{\"n\":" + i + "}")))
+						.update();
+				}
+			}));
+			assertThat(dying.dispatchDue()).isEqualTo(3);
+			// Stopping waits for what it handed over.
+			dying.stop();
+			assertThat(instancesStarted(tenant, "on-crash")).isZero();
+			assertThat(dispatched(tenant)).isZero();
+		}
+		finally {
+			this.dispatcher.start();
+		}
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dispatched(tenant)).isEqualTo(3));
+		assertThat(instancesStarted(tenant, "on-crash")).isEqualTo(3);
+		assertThat(runs(tenant, "on-crash")).isEqualTo(3);
+	}
+
+	@Test
+	void dispatchWhenTheEngineTakesStartsApartAndTheDispatcherDiesThenAnotherFindsTheRunsByStartKeyAndStartsNoneAgain()
+			throws Exception {
+		String tenant = "dispatch-apart";
+		automation(tenant, "on-apart", true);
+		JsonNode created = listener(tenant, listenerRequest("Apart", WebhookProvider.GITHUB, "on-apart", SECRET));
+		UUID listener = UUID.fromString(created.at("/listener/id").asText());
+		// The open engine as Camunda 8 takes starts: each on its own, apart from the
+		// dispatcher's transaction.
+		Handover apart = new Handover() {
+			@Override
+			public List<Outcome> start(String tenant, String automationKey, String startedBy,
+					List<DeliveryInput> deliveries) {
+				return WebhookDispatchTests.this.handover.start(tenant, automationKey, startedBy, deliveries);
+			}
+
+			@Override
+			public Outcome publish(String tenant, io.brain.api.message.PublishMessageRequest message) {
+				return WebhookDispatchTests.this.handover.publish(tenant, message);
+			}
+
+			@Override
+			public Optional<String> startedRun(String tenant, DeliveryInput delivery) {
+				return WebhookDispatchTests.this.handover.startedRun(tenant, delivery);
+			}
+
+			@Override
+			public boolean joinsTransactions() {
+				return false;
+			}
+		};
+		WebhookProperties p = this.properties;
+		WebhookProperties shortLease = new WebhookProperties(p.maxBodySize(), p.signatureTolerance(), p.publicUrl(),
+				p.dispatchInterval(), p.dispatchBatch(), p.dispatchConcurrency(), p.deliveriesPerTransaction(),
+				p.startTimeout(), p.retryBackoff(), p.maxRetryBackoff(), p.dispatcherEnabled(),
+				p.maxConcurrentRequests(), p.messageTtl(), p.listenerCacheTtl(), Duration.ofMillis(300));
+		DeliveryRepository crashing = new DeliveryRepository(this.jdbc, this.json) {
+			@Override
+			void dispatched(String tenant, Map<UUID, String> runs) {
+				throw new IllegalStateException("the dispatcher died here");
+			}
+		};
+		this.dispatcher.stop();
+		try {
+			insert(tenant, listener, "apart", 3);
+			DeliveryDispatcher dying = new DeliveryDispatcher(crashing, apart, shortLease, this.json,
+					this.transactions);
+			assertThat(dying.dispatchDue()).isEqualTo(3);
+			dying.stop();
+			// The engine took the starts; the deliveries do not say so.
+			assertThat(instancesStarted(tenant, "on-apart")).isEqualTo(3);
+			assertThat(dispatched(tenant)).isZero();
+			// Within the lease no other dispatcher takes them.
+			DeliveryDispatcher next = new DeliveryDispatcher(this.deliveries, apart, shortLease, this.json,
+					this.transactions);
+			assertThat(next.dispatchDue()).isZero();
+			Thread.sleep(400);
+			assertThat(next.dispatchDue()).isEqualTo(3);
+			next.stop();
+		}
+		finally {
+			this.dispatcher.start();
+		}
+		assertThat(dispatched(tenant)).isEqualTo(3);
+		assertThat(instancesStarted(tenant, "on-apart")).isEqualTo(3);
+		assertThat(distinctRunIds(tenant)).isEqualTo(3);
+	}
+
+	private void insert(String tenant, UUID listener, String prefix, int count) {
+		TenantContext.run(tenant, () -> new TransactionTemplate(this.transactions).executeWithoutResult((tx) -> {
+			for (int i = 0; i < count; i++) {
+				this.jdbc.sql(DeliveryRepository.INSERT)
+					.params(this.deliveries.insertParameters(tenant,
+							received(UUID.randomUUID(), listener, prefix + "-" + i, "{\"n\":" + i + "}")))
+					.update();
+			}
+		}));
+	}
+
+	@Test
 	void startsWhenTheDatabaseRefusesOneRunsInputThenItAloneIsCancelledAndTheOthersRecorded() throws Exception {
 		String tenant = "start-unrecordable";
 		// Runs that wait an hour, so the refused one is there to cancel.
@@ -179,21 +292,20 @@ class WebhookDispatchTests extends WebhookTestContext {
 					.endEvent()
 					.done()),
 				true);
-		CurrentUser webhook = CurrentUser.system("webhook", UUID.randomUUID(), "Numbers", tenant);
 		// A number PostgreSQL's jsonb cannot hold: the engine takes it, the run's record
 		// cannot.
-		List<Map<String, Object>> variables = List.of(Map.of("n", 1), Map.of("n", new BigDecimal("1E+200000")),
-				Map.of("n", 2));
-		List<RunService.StartOutcome> outcomes = TenantContext.call(tenant,
-				() -> new TransactionTemplate(this.transactions)
-					.execute((tx) -> this.runService.startAllAccepted(webhook, "on-number", variables)));
+		List<RunService.BackgroundStart> starts = List.of(
+				new RunService.BackgroundStart(Map.of("n", 1), "webhook:" + UUID.randomUUID()),
+				new RunService.BackgroundStart(Map.of("n", new BigDecimal("1E+200000")),
+						"webhook:" + UUID.randomUUID()),
+				new RunService.BackgroundStart(Map.of("n", 2), "webhook:" + UUID.randomUUID()));
+		List<RunService.StartOutcome> outcomes = TenantContext
+			.call(tenant, () -> new TransactionTemplate(this.transactions).execute(
+					(tx) -> this.runService.startAll(new TenantId(tenant), "on-number", "webhook:Numbers", starts)));
 		assertThat(outcomes.get(0)).isInstanceOf(RunService.StartOutcome.Started.class);
 		assertThat(outcomes.get(2)).isInstanceOf(RunService.StartOutcome.Started.class);
-		assertThat(outcomes.get(1)).isInstanceOfSatisfying(RunService.StartOutcome.NotStarted.class,
-				(refused) -> assertThat(refused.reason().getMessage()).isNotNull());
-		assertThat(
-				((BrainProblem) ((RunService.StartOutcome.NotStarted) outcomes.get(1)).reason()).getBody().getDetail())
-			.contains("could not be stored");
+		assertThat(outcomes.get(1)).isInstanceOfSatisfying(RunService.StartOutcome.Refused.class,
+				(refused) -> assertThat(refused.reason()).contains("could not be stored"));
 		assertThat(runs(tenant, "on-number")).isEqualTo(2);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(terminated(tenant, "on-number")).isOne());
 	}
@@ -243,8 +355,7 @@ class WebhookDispatchTests extends WebhookTestContext {
 	}
 
 	private DeliveryDispatcher anotherDispatcher() {
-		return new DeliveryDispatcher(this.deliveries, this.automations, this.runService, this.messages,
-				this.properties, this.json, this.transactions);
+		return new DeliveryDispatcher(this.deliveries, this.handover, this.properties, this.json, this.transactions);
 	}
 
 	private long dispatched(String tenant) {

@@ -101,6 +101,24 @@ final class ManagedProcess {
 		}
 	}
 
+	/**
+	 * Kills the process and everything it started at once, as a crash would: nothing is
+	 * shut down politely.
+	 */
+	void kill() {
+		List<ProcessHandle> family = new ArrayList<>(this.process.descendants().toList());
+		family.add(this.process.toHandle());
+		family.forEach(ProcessHandle::destroyForcibly);
+		for (ProcessHandle member : family) {
+			try {
+				member.onExit().get(30, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				throw new PlatformException(this.name + " did not end when killed: " + ex.getMessage());
+			}
+		}
+	}
+
 	boolean isAlive() {
 		return this.process.isAlive();
 	}

@@ -232,6 +232,19 @@ public final class Platform implements AutoCloseable {
 		report("workers", "stopped");
 	}
 
+	/**
+	 * Kills the api (and the open engine it hosts) or the workers at once, as a crash
+	 * would ({@code kill -9}); {@link #startApi()} or {@link #startWorkers()} starts them
+	 * again.
+	 * @param component {@code api} or {@code workers}
+	 */
+	public void kill(String component) {
+		ManagedProcess process = managed(component);
+		process.kill();
+		this.processes.remove(process);
+		report(component, "killed");
+	}
+
 	private ManagedProcess managed(String name) {
 		synchronized (this.processes) {
 			return this.processes.stream()
@@ -241,7 +254,14 @@ public final class Platform implements AutoCloseable {
 		}
 	}
 
-	private void startApi() {
+	/**
+	 * Starts the api and waits until it is ready.
+	 * @throws PlatformException when it runs already
+	 */
+	public void startApi() {
+		if (this.processes.stream().anyMatch((process) -> process.name().equals("api"))) {
+			throw new PlatformException("the api is running");
+		}
 		Map<String, String> env = applicationEnvironment();
 		env.put("BRAIN_API_PORT", String.valueOf(this.settings.ports().api()));
 		env.put("BRAIN_API_MANAGEMENT_PORT", String.valueOf(this.settings.ports().apiManagement()));

@@ -130,16 +130,24 @@ final class SharedPlatform {
 	 * HMAC-SHA256 of the body in hex, and a new {@code X-GitHub-Delivery} id.
 	 */
 	static HttpResponse<String> postGitHubWebhook(String address, String secret, String body) {
+		return send(gitHubWebhook(address, secret, body, UUID.randomUUID().toString()));
+	}
+
+	/**
+	 * A webhook signed the way GitHub signs it, with the given {@code X-GitHub-Delivery}
+	 * id (GitHub sends the same id again when it redelivers).
+	 */
+	static HttpRequest.Builder gitHubWebhook(String address, String secret, String body, String deliveryId) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 			String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-			return send(HttpRequest.newBuilder(URI.create(address))
+			return HttpRequest.newBuilder(URI.create(address))
 				.header("Content-Type", "application/json")
 				.header("X-GitHub-Event", "push")
-				.header("X-GitHub-Delivery", UUID.randomUUID().toString())
+				.header("X-GitHub-Delivery", deliveryId)
 				.header("X-Hub-Signature-256", signature)
-				.POST(HttpRequest.BodyPublishers.ofString(body)));
+				.POST(HttpRequest.BodyPublishers.ofString(body));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
