@@ -50,9 +50,12 @@ public class ConnectorActions {
 	}
 
 	/**
-	 * The idempotency key of a step, for providers that take one (Stripe, Shopify): the
-	 * same for every try of one job, as its element instance does not change when Zeebe
-	 * retries the job, and different when the process runs the step again.
+	 * The idempotency key of a step, for providers that take one (Stripe, Shopify, the
+	 * HTTP connector's {@code Idempotency-Key}, the e-mail connector's
+	 * {@code Message-ID}): the same for every try of one job, as its element instance
+	 * (the open engine's task) does not change when the engine retries the step or
+	 * delivers it again after its worker died, and different when the process runs the
+	 * step again.
 	 */
 	public static String idempotencyKey(JobContext job, ConnectorDefinition connector, String action) {
 		String step = "brain:" + connector.type() + ":" + action + ":"

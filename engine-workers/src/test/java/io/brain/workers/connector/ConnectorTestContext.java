@@ -2,6 +2,10 @@ package io.brain.workers.connector;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +28,7 @@ import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -66,6 +71,25 @@ public abstract class ConnectorTestContext {
 
 	@Autowired
 	protected SecretStore secrets;
+
+	@Autowired
+	private Environment environment;
+
+	/**
+	 * Runs a statement as the database's owner, past the application's grants and
+	 * row-level security: to take a right away from the application for a moment, or to
+	 * undo what only a crash at the right time would leave.
+	 */
+	protected void asDatabaseOwner(String sql) {
+		try (Connection connection = DriverManager
+			.getConnection(this.environment.getRequiredProperty("spring.datasource.url"), EmbeddedDatabase.USER, "");
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
 	/**
 	 * Gives each test class's context an engine of its own and a database named after the

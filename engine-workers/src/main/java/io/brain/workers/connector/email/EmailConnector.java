@@ -69,8 +69,9 @@ public class EmailConnector implements OutboundConnectorProvider {
 		if (request.text() == null && request.html() == null) {
 			throw new ConnectorInputException("text or html is required");
 		}
+		String key = ConnectorActions.idempotencyKey(context.getJobContext(), DEFINITION, "send-email");
 		return this.actions.performOn(context.getJobContext(), DEFINITION, request.connection(), "send-email",
-				(connection) -> this.mailer.send(connection, request),
+				(connection) -> this.mailer.send(connection, request, key),
 				(sent) -> Map.of("recipients", sent.recipients()));
 	}
 

@@ -9,6 +9,7 @@ import io.brain.workers.outbound.OutboundAddressPolicy;
 import io.camunda.connector.api.error.ConnectorException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.core.NestedExceptionUtils;
@@ -30,13 +31,20 @@ class SmtpMailer {
 		this.addresses = addresses;
 	}
 
-	EmailSent send(ResolvedConnection connection, SendEmailRequest request) {
+	/**
+	 * Sends a message.
+	 * @param idempotencyKey the step's key: the message's {@code Message-ID} is made of
+	 * it, so every try of one step sends the same id and mail systems that keep the ids
+	 * they have seen drop a repeat
+	 */
+	EmailSent send(ResolvedConnection connection, SendEmailRequest request, String idempotencyKey) {
 		JavaMailSenderImpl sender = sender(connection);
 		try {
-			MimeMessage message = sender.createMimeMessage();
+			String from = connection.text("fromAddress");
+			MimeMessage message = new StableIdMessage(sender.getSession(), messageId(idempotencyKey, from));
 			boolean both = request.text() != null && request.html() != null;
 			MimeMessageHelper helper = new MimeMessageHelper(message, both, "UTF-8");
-			helper.setFrom(connection.text("fromAddress"));
+			helper.setFrom(from);
 			helper.setTo(request.to().toArray(String[]::new));
 			if (request.cc() != null && !request.cc().isEmpty()) {
 				helper.setCc(request.cc().toArray(String[]::new));
@@ -65,6 +73,15 @@ class SmtpMailer {
 		catch (MessagingException ex) {
 			throw new ConnectorException("INVALID_MESSAGE", "The message cannot be built: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * A {@code Message-ID} (RFC 5322: {@code <left@right>}) made of the step's key and
+	 * the sender's domain, which the tenant owns.
+	 */
+	static String messageId(String idempotencyKey, String fromAddress) {
+		String domain = fromAddress.substring(fromAddress.lastIndexOf('@') + 1).trim();
+		return "<" + idempotencyKey + "@" + (domain.isEmpty() ? "brain.invalid" : domain) + ">";
 	}
 
 	ConnectionCheck check(ResolvedConnection connection) {
@@ -118,6 +135,26 @@ class SmtpMailer {
 
 	static List<String> tlsModes() {
 		return List.of("STARTTLS", "TLS", "NONE");
+	}
+
+	/**
+	 * A message whose {@code Message-ID} is given, not made up anew each time it is sent,
+	 * as Jakarta Mail does on saving a message.
+	 */
+	private static final class StableIdMessage extends MimeMessage {
+
+		private final String messageId;
+
+		StableIdMessage(Session session, String messageId) {
+			super(session);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", this.messageId);
+		}
+
 	}
 
 }

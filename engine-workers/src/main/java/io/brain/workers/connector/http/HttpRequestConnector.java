@@ -6,10 +6,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +64,13 @@ public class HttpRequestConnector implements OutboundConnectorProvider {
 
 	private static final Logger logger = LoggerFactory.getLogger(HttpRequestConnector.class);
 
+	/** The request header of the IETF httpapi "Idempotency-Key" draft. */
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	/** The methods HTTP does not define as idempotent, which carry a key. */
+	private static final Set<SendRequest.HttpMethod> NOT_IDEMPOTENT = EnumSet.of(SendRequest.HttpMethod.POST,
+			SendRequest.HttpMethod.PATCH);
+
 	private final OutboundHttpClient http;
 
 	private final ObjectMapper json;
@@ -76,7 +85,8 @@ public class HttpRequestConnector implements OutboundConnectorProvider {
 
 	@Operation(id = "send", name = "Send request")
 	public SendResult send(@Variable SendRequest request, OutboundConnectorContext context) {
-		HttpRequest outbound = toHttpRequest(request);
+		HttpRequest outbound = toHttpRequest(request,
+				ConnectorActions.idempotencyKey(context.getJobContext(), DEFINITION, "send"));
 		String host = outbound.uri().getHost();
 		return this.actions.perform(context.getJobContext(), DEFINITION, "send", host, () -> call(outbound),
 				(result) -> Map.of("method", request.method().name(), "status", result.status()));
@@ -100,7 +110,13 @@ public class HttpRequestConnector implements OutboundConnectorProvider {
 		return result;
 	}
 
-	private HttpRequest toHttpRequest(SendRequest request) {
+	/**
+	 * The request a step describes. A POST or PATCH carries the step's
+	 * {@code Idempotency-Key} (the IETF httpapi draft's header, a structured-field
+	 * string: the key in quotes), the same for every try of the step, unless the step
+	 * sets a header of that name itself.
+	 */
+	private HttpRequest toHttpRequest(SendRequest request, String idempotencyKey) {
 		URI uri;
 		try {
 			uri = new URI(request.url().trim());
@@ -116,6 +132,7 @@ public class HttpRequestConnector implements OutboundConnectorProvider {
 			builder.timeout(Duration.ofSeconds(request.timeoutSeconds()));
 		}
 		boolean hasContentType = false;
+		boolean hasIdempotencyKey = false;
 		for (Map.Entry<String, String> header : request.headers().entrySet()) {
 			try {
 				builder.header(header.getKey(), header.getValue());
@@ -124,6 +141,10 @@ public class HttpRequestConnector implements OutboundConnectorProvider {
 				throw new ConnectorInputException("headers." + header.getKey() + " cannot be set: " + ex.getMessage());
 			}
 			hasContentType |= header.getKey().equalsIgnoreCase("Content-Type");
+			hasIdempotencyKey |= header.getKey().equalsIgnoreCase(IDEMPOTENCY_KEY);
+		}
+		if (!hasIdempotencyKey && NOT_IDEMPOTENT.contains(request.method())) {
+			builder.header(IDEMPOTENCY_KEY, "\"" + idempotencyKey + "\"");
 		}
 		if (request.body() == null) {
 			return builder.method(request.method().name(), HttpRequest.BodyPublishers.noBody()).build();

@@ -1,6 +1,7 @@
 package io.brain.workers.connector.email;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,14 +9,19 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.brain.core.tenant.TenantId;
+import io.brain.engine.EngineTask;
+import io.brain.engine.TaskRunner.TaskOutcome;
 import io.brain.workers.ZeebeProcesses;
 import io.brain.workers.connector.ConnectorTestContext;
+import io.brain.workers.task.ConnectorTasks;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +33,9 @@ import static org.awaitility.Awaitility.await;
 class EmailConnectorTests extends ConnectorTestContext {
 
 	static final GreenMail smtp = startSmtp();
+
+	@Autowired
+	ConnectorTasks tasks;
 
 	@BeforeEach
 	void emptyMailbox() throws Exception {
@@ -63,6 +72,29 @@ class EmailConnectorTests extends ConnectorTestContext {
 		assertThat(variables).containsKey("mail");
 		assertThat(variables.get("mail"))
 			.isEqualTo(Map.of("messageId", ((Map<?, ?>) variables.get("mail")).get("messageId"), "recipients", 1));
+	}
+
+	@Test
+	void sendEmailWhenTheStepSendsAgainThenTheMessageKeepsItsMessageId() throws Exception {
+		connection("stable-ids", "mailbox-pass");
+		String step = "task-" + UUID.randomUUID();
+
+		TaskOutcome first = this.tasks.handle(sendTask(step));
+		// As if the worker had died after sending, before it recorded the call.
+		asDatabaseOwner("delete from connector_call_journal where step_id = '" + step + "'");
+		TaskOutcome again = this.tasks.handle(sendTask(step));
+		TaskOutcome another = this.tasks.handle(sendTask("task-" + UUID.randomUUID()));
+
+		assertThat(smtp.waitForIncomingEmail(5_000, 3)).isTrue();
+		MimeMessage[] received = smtp.getReceivedMessages();
+		assertThat(received).hasSize(3);
+		String messageId = received[0].getMessageID();
+		assertThat(messageId).matches("<[0-9a-f-]{36}@acme\\.example>");
+		assertThat(received[1].getMessageID()).as("the same step sent again").isEqualTo(messageId);
+		assertThat(received[2].getMessageID()).as("another step").isNotEqualTo(messageId);
+		assertThat(first).isEqualTo(again)
+			.isEqualTo(new TaskOutcome.Completed(Map.of("mail", Map.of("messageId", messageId, "recipients", 1))));
+		assertThat(another).isNotEqualTo(first);
 	}
 
 	@Test
@@ -126,6 +158,14 @@ class EmailConnectorTests extends ConnectorTestContext {
 					+ smtp.getSmtp().getPort()
 					+ ", \"tlsMode\": \"NONE\", \"username\": \"mailbox-user\", \"fromAddress\": \"news@acme.example\"}",
 					Map.of("password", password));
+	}
+
+	/** The open engine's task of a send step, as it hands it to the workers. */
+	private static EngineTask sendTask(String taskId) {
+		return new EngineTask(taskId, "email-tests", EmailConnector.TYPE, new TenantId("acme"), "run-" + taskId,
+				"send-welcome", "send", Map.of("connection", "stable-ids", "to", List.of("lead@globex.example"),
+						"subject", "Welcome to Acme", "text", "Hello lead"),
+				Map.of("operation", "send-email", "resultVariable", "mail"), 3);
 	}
 
 	static BpmnModelInstance sendStep(String processId, String connection) {

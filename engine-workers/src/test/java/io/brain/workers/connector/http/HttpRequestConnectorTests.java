@@ -120,6 +120,80 @@ public class HttpRequestConnectorTests extends ConnectorTestContext {
 		assertThat(server.received()).isZero();
 	}
 
+	@Test
+	void sendWhenTheStepIsTriedAgainThenTheProviderSeesTheSameIdempotencyKeyAndAnotherStepAnother() {
+		server.answer(409, Map.of("Content-Type", "application/json"), "{\"error\":\"busy\"}")
+			.answer(201, Map.of("Content-Type", "application/json"), "{\"id\":1}")
+			.answer(201, Map.of("Content-Type", "application/json"), "{\"id\":2}");
+		ZeebeProcesses.deployFor(new TenantId("acme"), keyedStep("http-keyed", "POST", "{}"), this.client,
+				this.registry);
+
+		runWithResult("http-keyed");
+		Recorded refused = server.take(Duration.ofSeconds(5));
+		Recorded retried = server.take(Duration.ofSeconds(5));
+		runWithResult("http-keyed");
+		Recorded anotherStep = server.take(Duration.ofSeconds(5));
+
+		assertThat(refused.header("Idempotency-Key")).as("a structured-field string, as the IETF draft has it")
+			.matches("\"[0-9a-f-]{36}\"");
+		assertThat(retried.header("Idempotency-Key")).isEqualTo(refused.header("Idempotency-Key"));
+		assertThat(anotherStep.header("Idempotency-Key")).isNotEqualTo(refused.header("Idempotency-Key"));
+	}
+
+	@Test
+	void sendWhenTheStepSetsItsOwnIdempotencyKeyThenOnlyThatOneIsSent() {
+		ZeebeProcesses.deployFor(new TenantId("acme"),
+				keyedStep("http-own-key", "PATCH", "{\"idempotency-key\": \"order-7-paid\"}"), this.client,
+				this.registry);
+
+		runWithResult("http-own-key");
+
+		Recorded request = server.take(Duration.ofSeconds(5));
+		assertThat(request.method()).isEqualTo("PATCH");
+		assertThat(request.headers()
+			.entrySet()
+			.stream()
+			.filter((header) -> header.getKey().equalsIgnoreCase("Idempotency-Key"))
+			.flatMap((header) -> header.getValue().stream())).containsExactly("order-7-paid");
+	}
+
+	@Test
+	void sendWhenTheMethodIsIdempotentThenNoKeyIsAdded() {
+		ZeebeProcesses.deployFor(new TenantId("acme"), keyedStep("http-put", "PUT", "{}"), this.client, this.registry);
+
+		runWithResult("http-put");
+
+		assertThat(server.take(Duration.ofSeconds(5)).header("Idempotency-Key")).isNull();
+	}
+
+	private void runWithResult(String processId) {
+		this.client.newCreateInstanceCommand()
+			.bpmnProcessId(processId)
+			.latestVersion()
+			.variables(Map.of("targetUrl", server.url("/orders"), "payload", Map.of("order", 7)))
+			.withResult()
+			.requestTimeout(Duration.ofSeconds(30))
+			.send()
+			.join();
+	}
+
+	/** An HTTP step with two tries, a method and headers of its own. */
+	private static BpmnModelInstance keyedStep(String processId, String method, String headers) {
+		return Bpmn.createExecutableProcess(processId)
+			.startEvent()
+			.serviceTask("call",
+					(task) -> task.zeebeJobType(HttpRequestConnector.TYPE)
+						.zeebeJobRetries("2")
+						.zeebeTaskHeader("operation", "send")
+						.zeebeTaskHeader("resultExpression", "={status: status}")
+						.zeebeInputExpression("\"" + method + "\"", "method")
+						.zeebeInputExpression("targetUrl", "url")
+						.zeebeInputExpression(headers, "headers")
+						.zeebeInputExpression("payload", "body"))
+			.endEvent()
+			.done();
+	}
+
 	private List<Map<String, Object>> auditRows(String tenant, String processInstance) {
 		return TenantContext.call(tenant,
 				() -> this.jdbc.sql("select * from audit_log where target_id = :instance")
