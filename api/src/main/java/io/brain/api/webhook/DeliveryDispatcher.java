@@ -192,7 +192,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 		if (locked.isEmpty()) {
 			return;
 		}
-		Map<UUID, Handover.Outcome> outcomes = handOver(tenant, locked, true);
+		Map<UUID, Handover.Outcome> outcomes = TenantContext.call(tenant, () -> handOver(tenant, locked, true));
 		TenantContext.run(tenant, () -> this.transaction.executeWithoutResult((tx) -> record(tenant, outcomes)));
 	}
 

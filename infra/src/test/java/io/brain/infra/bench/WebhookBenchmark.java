@@ -39,19 +39,22 @@ import io.brain.infra.launcher.PlatformSettings;
  * Measures webhooks on the platform {@code ./brain up} started
  * ({@code infra/bench/webhooks.sh} starts it and runs this): the ingest rate and latency
  * to the 2xx of signed webhooks at a fixed arrival rate; the end-to-end rate from webhook
- * to completed run of a one-step automation (an HTTP request to a local server); and, as
- * the reference, the same deployed automation started through the api's run API, which
- * starts it on the engine at once, without the webhook inbox. A {@code main}, not a test:
- * the build never runs it.
+ * to completed run of a one-step automation (an HTTP request to a local server answering
+ * at once, and one answering after 100 ms); and, as the reference, the same deployed
+ * automation started through the engine's own API on the platform's database
+ * ({@link EngineStarts}), without the webhook inbox, the dispatcher and Brain's run
+ * record. A {@code main}, not a test: the build never runs it.
  * <p>
  * Everything is set up through the public API as a demo editor: the automation, its
  * deployment and a GitHub webhook listener. The reference starts runs of the very process
- * the automation deployed, so the same engine, worker and connector code run; only the
- * start differs.
+ * the automation deployed, so the same engine, job executor, workers and connector code
+ * run; only the start differs.
  */
 public final class WebhookBenchmark implements AutoCloseable {
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Duration SLOW_ANSWER = Duration.ofMillis(100);
 
 	private final PlatformSettings settings;
 
@@ -71,6 +74,15 @@ public final class WebhookBenchmark implements AutoCloseable {
 	private final ObjectMapper json = new ObjectMapper();
 
 	private final CallTarget target = CallTarget.start();
+
+	/** A provider that answers each call after 100 ms, for the slow end-to-end rounds. */
+	private final CallTarget slowTarget = CallTarget.start(SLOW_ANSWER);
+
+	/** The reference's starts, through the engine's own API. */
+	private EngineStarts engineStarts;
+
+	/** The tenant the benchmark's user works in. */
+	private String tenant;
 
 	/** The editor's token, fetched again before it expires. */
 	private String token;
@@ -92,6 +104,11 @@ public final class WebhookBenchmark implements AutoCloseable {
 
 	/** A listener of the same automation that takes no event, so it starts no run. */
 	private URI ingestOnlyHook;
+
+	/** The same automation, calling the slow target. */
+	private String slowKey;
+
+	private URI slowHook;
 
 	private WebhookBenchmark(PlatformSettings settings, Options options) {
 		this.settings = settings;
@@ -125,6 +142,14 @@ public final class WebhookBenchmark implements AutoCloseable {
 				System.getenv().getOrDefault("BRAIN_CONNECTORS_LIMITS_CONCURRENTCALLS", "10"));
 		log("setting up through the api at %s as %s (target %s)", this.apiUrl, this.options.user(), this.target.url());
 		setUp();
+		this.engineStarts = new EngineStarts(databaseUrl(), System.getenv().getOrDefault("BRAIN_DB_USER", "brain_app"),
+				this.options.inFlight());
+		log("the local targets alone, %d calls %d at a time (they must not be the bottleneck):",
+				this.options.runs() * 2, this.options.inFlight());
+		double targetAlone = alone(this.target, "alone", this.options.runs() * 2);
+		double slowTargetAlone = alone(this.slowTarget, "alone", this.options.runs() * 2);
+		log("  answering at once: %.0f calls/s; answering after %d ms: %.0f calls/s", targetAlone,
+				SLOW_ANSWER.toMillis(), slowTargetAlone);
 		Completions completions = new Completions(
 				() -> api(token(), "GET", "/api/runs?state=COMPLETED&size=1&automation=" + this.automationKey, null));
 		long completedBefore = completions.count();
@@ -170,7 +195,46 @@ public final class WebhookBenchmark implements AutoCloseable {
 			log("  reference  %d: %s", round, direct.summary());
 			reference.add(direct);
 		}
-		report(alone, aloneCpu, ingest, drainSeconds, drained, ingestCpu, endToEnd, reference);
+		log("phase 4: %d runs per round, %d rounds, end-to-end against a target answering after %d ms",
+				this.options.runs(), this.options.rounds(), SLOW_ANSWER.toMillis());
+		Completions slowCompletions = new Completions(
+				() -> api(token(), "GET", "/api/runs?state=COMPLETED&size=1&automation=" + this.slowKey, null));
+		List<Round> slow = new ArrayList<>();
+		for (int round = 1; round <= this.options.rounds(); round++) {
+			Round e2e = endToEnd("slow" + round, this.options.runs(), slowCompletions, this.slowHook, this.slowTarget);
+			log("  end-to-end, slow target %d: %s", round, e2e.summary());
+			slow.add(e2e);
+		}
+		report(alone, aloneCpu, ingest, drainSeconds, drained, ingestCpu, endToEnd, reference, slow, targetAlone,
+				slowTargetAlone);
+	}
+
+	/** The platform's database, as the api and the workers reach it. */
+	private String databaseUrl() {
+		return (this.settings.external().databaseUrl() != null) ? this.settings.external().databaseUrl()
+				: "jdbc:postgresql://127.0.0.1:" + this.settings.ports().postgres() + "/brain";
+	}
+
+	/**
+	 * A target's rate alone: {@code calls} posts from {@code inFlight} clients at once.
+	 * @return calls answered per second
+	 */
+	private double alone(CallTarget target, String batch, int calls) throws InterruptedException {
+		AtomicInteger next = new AtomicInteger();
+		long start = System.nanoTime();
+		try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int c = 0; c < this.options.inFlight(); c++) {
+				clients.execute(() -> {
+					for (int n = next.getAndIncrement(); n < calls; n = next.getAndIncrement()) {
+						send(HttpRequest.newBuilder(URI.create(target.url()))
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + batch + "-" + n + "\"}"))
+							.build());
+					}
+				});
+			}
+		}
+		return calls / seconds(System.nanoTime() - start);
 	}
 
 	// ---- setup through the public API
@@ -195,6 +259,17 @@ public final class WebhookBenchmark implements AutoCloseable {
 		this.ingestOnlyHook = URI
 			.create(this.apiUrl + URI.create(ingestOnly.path("listener").path("url").asText()).getRawPath());
 		log("  automation %s deployed, listener %s", this.automationKey, this.hook.getPath());
+		this.slowKey = "bench-slow-" + this.nonce;
+		automation.put("key", this.slowKey);
+		automation.put("name", "Webhook benchmark, slow target " + this.nonce);
+		automation.put("bpmnXml", bpmn(this.slowKey, this.slowTarget.url()));
+		api(token, "POST", "/api/automations", automation);
+		api(token, "POST", "/api/automations/" + this.slowKey + "/versions/1/deployment", null);
+		JsonNode slow = api(token, "POST", "/api/webhooks", Map.of("name", "Webhook benchmark, slow " + this.nonce,
+				"provider", "GITHUB", "automationKey", this.slowKey, "secret", this.secret));
+		this.slowHook = URI.create(this.apiUrl + URI.create(slow.path("listener").path("url").asText()).getRawPath());
+		this.tenant = api(token, "GET", "/api/me", null).path("tenantId").asText();
+		log("  automation %s deployed, listener %s, tenant %s", this.slowKey, this.slowHook.getPath(), this.tenant);
 	}
 
 	/** Start, one HTTP request step with the webhook's payload as body, end. */
@@ -373,7 +448,12 @@ public final class WebhookBenchmark implements AutoCloseable {
 	 * and times the first post to the last run completed.
 	 */
 	private Round endToEnd(String batch, int runs, Completions completions) throws InterruptedException {
-		List<byte[]> requests = IntStream.range(0, runs).mapToObj((n) -> signed(this.hook, batch, n)).toList();
+		return endToEnd(batch, runs, completions, this.hook, this.target);
+	}
+
+	private Round endToEnd(String batch, int runs, Completions completions, URI hook, CallTarget called)
+			throws InterruptedException {
+		List<byte[]> requests = IntStream.range(0, runs).mapToObj((n) -> signed(hook, batch, n)).toList();
 		long completedBefore = completions.count();
 		Map<String, Duration> cpuBefore = this.cpu.sample();
 		AtomicInteger next = new AtomicInteger();
@@ -396,18 +476,17 @@ public final class WebhookBenchmark implements AutoCloseable {
 			}
 		}
 		long started = System.nanoTime();
-		return finish(batch, runs - refused.get(), refused.get(), 0, start, started, completedBefore, completions,
-				cpuBefore);
+		return finish(called, batch, runs - refused.get(), refused.get(), 0, start, started, completedBefore,
+				completions, cpuBefore);
 	}
 
 	/**
-	 * Starts the runs through the api's run API, {@code inFlight} at a time, and times
-	 * the first start to the last run completed.
+	 * Starts the runs through the engine's own API ({@link EngineStarts}),
+	 * {@code inFlight} at a time, and times the first start to the last run completed.
 	 */
 	private Round reference(String batch, int runs, Completions completions) throws InterruptedException {
 		long completedBefore = completions.count();
 		Map<String, Duration> cpuBefore = this.cpu.sample();
-		String bearer = token();
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
 		long start = System.nanoTime();
@@ -416,16 +495,12 @@ public final class WebhookBenchmark implements AutoCloseable {
 				starters.execute(() -> {
 					for (int n = next.getAndIncrement(); n < runs; n = next.getAndIncrement()) {
 						String id = batch + "-" + n;
-						HttpResponse<String> response = send(
-								HttpRequest.newBuilder(URI.create(this.apiUrl + "/api/runs"))
-									.header("Authorization", "Bearer " + bearer)
-									.header("Content-Type", "application/json")
-									.timeout(REQUEST_TIMEOUT)
-									.POST(HttpRequest.BodyPublishers.ofString(write(Map.of("processId",
-											this.automationKey, "variables", Map.of("webhook", variable(id, n))))))
-									.build());
-						if (response.statusCode() != 201) {
-							log("  start %s answered %d: %s", id, response.statusCode(), response.body());
+						try {
+							this.engineStarts.start(this.tenant, this.automationKey,
+									Map.of("webhook", variable(id, n)));
+						}
+						catch (RuntimeException ex) {
+							log("  start %s failed: %s", id, ex.getMessage());
 							failed.incrementAndGet();
 						}
 					}
@@ -433,8 +508,8 @@ public final class WebhookBenchmark implements AutoCloseable {
 			}
 		}
 		long started = System.nanoTime();
-		return finish(batch, runs - failed.get(), failed.get(), 0, start, started, completedBefore, completions,
-				cpuBefore);
+		return finish(this.target, batch, runs - failed.get(), failed.get(), 0, start, started, completedBefore,
+				completions, cpuBefore);
 	}
 
 	/** The variable the dispatcher hands a run, near enough. */
@@ -456,12 +531,12 @@ public final class WebhookBenchmark implements AutoCloseable {
 	 * Waits until the started runs have called the target and the engine counts them
 	 * completed.
 	 */
-	private Round finish(String batch, int started, int refused, int retried, long start, long startedAt,
-			long completedBefore, Completions completions, Map<String, Duration> cpuBefore)
+	private Round finish(CallTarget called, String batch, int started, int refused, int retried, long start,
+			long startedAt, long completedBefore, Completions completions, Map<String, Duration> cpuBefore)
 			throws InterruptedException {
-		long lastCall = this.target.awaitCount(batch, started, timeoutFor(started));
+		long lastCall = called.awaitCount(batch, started, timeoutFor(started));
 		if (lastCall < 0) {
-			log("  %s: only %d of %d runs called the target within %s", batch, this.target.count(batch), started,
+			log("  %s: only %d of %d runs called the target within %s", batch, called.count(batch), started,
 					timeoutFor(started));
 			return new Round(started, refused, retried, seconds(startedAt - start), Double.NaN, Double.NaN,
 					CpuMeter.perUnit(cpuBefore, this.cpu.sample(), started));
@@ -514,9 +589,11 @@ public final class WebhookBenchmark implements AutoCloseable {
 	// ---- the report
 
 	private void report(Ingest alone, Map<String, Double> aloneCpu, Ingest ingest, double drainSeconds, Drained drained,
-			Map<String, Double> ingestCpu, List<Round> endToEnd, List<Round> reference) {
+			Map<String, Double> ingestCpu, List<Round> endToEnd, List<Round> reference, List<Round> slow,
+			double targetAlone, double slowTargetAlone) {
 		double e2eRate = median(endToEnd.stream().mapToDouble(Round::rate).toArray());
 		double referenceRate = median(reference.stream().mapToDouble(Round::rate).toArray());
+		double slowRate = median(slow.stream().mapToDouble(Round::rate).toArray());
 		System.out.println();
 		System.out.println("| measure | result | target |");
 		System.out.println("| --- | --- | --- |");
@@ -546,10 +623,17 @@ public final class WebhookBenchmark implements AutoCloseable {
 				"-");
 		row("end-to-end: %d webhooks to completed runs, per round".formatted(this.options.runs()), rates(endToEnd),
 				"-");
-		row("reference: %d runs started through the api's run API, per round".formatted(this.options.runs()),
+		row("reference: %d runs started through the engine's own API, per round".formatted(this.options.runs()),
 				rates(reference), "-");
-		row("end-to-end / reference (medians)",
+		row("(a) end-to-end / reference (medians)",
 				format("**%.2f** (%.1f / %.1f runs/s)", e2eRate / referenceRate, e2eRate, referenceRate), "≥ 0.90");
+		row("(b) end-to-end, target answering after %d ms, per round".formatted(SLOW_ANSWER.toMillis()), rates(slow),
+				"-");
+		row("(b) / (a) (medians)", format("**%.2f** (%.1f / %.1f runs/s)", slowRate / e2eRate, slowRate, e2eRate),
+				"≥ 0.80");
+		row("the targets alone, %d at a time: at once / after %d ms".formatted(this.options.inFlight(),
+				SLOW_ANSWER.toMillis()), format("%.0f / %.0f calls/s", targetAlone, slowTargetAlone),
+				"well above the rates measured");
 		System.out.println();
 		System.out.println("CPU per run, milliseconds (medians of the rounds; phase 1: per webhook stored, its run "
 				+ "included):");
@@ -581,6 +665,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 		for (int i = 0; i < endToEnd.size(); i++) {
 			System.out.printf("round %d  end-to-end: %s%n", i + 1, endToEnd.get(i).summary());
 			System.out.printf("round %d  reference:  %s%n", i + 1, reference.get(i).summary());
+			System.out.printf("round %d  slow target: %s%n", i + 1, slow.get(i).summary());
 		}
 		System.out.printf("target server: %d calls in all, from %d distinct runs%n", this.target.calls(),
 				this.target.distinct());
@@ -654,6 +739,10 @@ public final class WebhookBenchmark implements AutoCloseable {
 	public void close() {
 		this.sender.close();
 		this.target.close();
+		this.slowTarget.close();
+		if (this.engineStarts != null) {
+			this.engineStarts.close();
+		}
 	}
 
 	/**
