@@ -59,7 +59,7 @@ public class RunService {
 	 * instance before this returns.
 	 */
 	public Run start(CurrentUser user, StartRunRequest request) {
-		return find(user, createOrRefuse(user, request).runId());
+		return find(user, createOrRefuse(user, request, null).runId());
 	}
 
 	/**
@@ -76,10 +76,15 @@ public class RunService {
 		TenantId tenant = user.tenant();
 		this.runs.lockIdempotencyKey(tenant, idempotencyKey);
 		Optional<String> earlier = this.runs.runOfIdempotencyKey(tenant, idempotencyKey);
+		if (earlier.isEmpty() && !this.engine.joinsTransactions()) {
+			// Camunda 8 takes the start apart from this transaction: an earlier start the
+			// api died after, or whose answer was lost, may have its run already.
+			earlier = this.engine.startedWith(tenant, idempotencyKey).map(Engine.RunStarted::runId);
+		}
 		if (earlier.isPresent()) {
 			return new Started(find(user, earlier.get()), true);
 		}
-		RunRepository.NewRun created = createOrRefuse(user, request);
+		RunRepository.NewRun created = createOrRefuse(user, request, idempotencyKey);
 		this.runs.rememberIdempotencyKey(tenant, idempotencyKey, created.id());
 		return new Started(find(user, created.runId()), false);
 	}
@@ -177,7 +182,7 @@ public class RunService {
 	}
 
 	/** Creates the instance and records it, or answers why not. */
-	private RunRepository.NewRun createOrRefuse(CurrentUser user, StartRunRequest request) {
+	private RunRepository.NewRun createOrRefuse(CurrentUser user, StartRunRequest request, String startKey) {
 		BrainProblem unstorable = unstorable(request.variables());
 		if (unstorable != null) {
 			throw unstorable;

@@ -103,6 +103,8 @@ class CrashEndToEndTests {
 			// At most the calls in flight when the workers died are made again: the
 			// workers
 			// call at most brain.workers.max-per-type (32) of one type at once.
+			System.out.printf("workers killed after %d calls: %d of %d calls repeated, each with its key%n",
+					madeBeforeTheCrash, repeated.size(), WEBHOOKS);
 			assertThat(repeated.size()).isLessThanOrEqualTo(32);
 			assertThat(madeBeforeTheCrash).isLessThan(WEBHOOKS);
 		}

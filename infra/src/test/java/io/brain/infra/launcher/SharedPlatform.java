@@ -57,7 +57,14 @@ final class SharedPlatform {
 			PlatformSettings settings = new PlatformSettings(project, home, project.resolve(".brain/dist"),
 					PlatformPorts.free(), ExternalServices.none(), DEMO_PASSWORD,
 					Map.of("BRAIN_OUTBOUND_ALLOWEDNETWORKS", "127.0.0.1/32", "BRAIN_CONNECTORS_ENDPOINTS_SLACK",
-							slack.url("")));
+							slack.url(""),
+							// The floods of the crash tests run in one tenant: its
+							// connector
+							// quota (600 calls a minute, 10 at once by default) would
+							// time
+							// them, not the platform.
+							"BRAIN_CONNECTORS_LIMITS_CALLSPERMINUTE", "100000",
+							"BRAIN_CONNECTORS_LIMITS_CONCURRENTCALLS", "64"));
 			platform = Platform.start(settings, System.out::println);
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				platform.close();
