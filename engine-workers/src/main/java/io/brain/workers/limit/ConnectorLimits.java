@@ -10,18 +10,25 @@ import io.brain.workers.limit.ConnectorLimitProperties.Limit;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Per tenant and connector type: a rate of calls per minute and a number of calls in
- * flight. A call beyond either waits for Zeebe to hand the job out again later, leaving
- * the provider's quota to other tenants meanwhile.
+ * flight. A call beyond either is handed out again by the engine once a place can be
+ * free, leaving the worker's slots and the provider's quota to other tenants meanwhile:
+ * after {@link #BUSY_BACKOFF} when all its calls at once are taken (calls end within
+ * moments), after the time until the next call of its rate when that is used up.
  */
 @Component
 public class ConnectorLimits {
 
-	static final Duration BACKOFF = Duration.ofSeconds(10);
+	/** When a call refused for the calls at once is tried again. */
+	static final Duration BUSY_BACKOFF = Duration.ofSeconds(1);
+
+	/** The longest a call refused for the rate waits to be tried again. */
+	static final Duration MAX_RATE_BACKOFF = Duration.ofSeconds(60);
 
 	/** The error code of a call refused for the tenant's limits. */
 	public static final String OVER_LIMIT = "TENANT_LIMIT";
@@ -57,7 +64,7 @@ public class ConnectorLimits {
 		Limit limit = this.properties.limitOf(connector);
 		Semaphore calls = this.inFlight.get(key, (k) -> new Semaphore(limit.concurrentCalls()));
 		if (!calls.tryAcquire()) {
-			throw overLimit(connector, limit.concurrentCalls() + " calls at once");
+			throw overLimit(connector, limit.concurrentCalls() + " calls at once", BUSY_BACKOFF);
 		}
 		Bucket rate = this.rates.get(key,
 				(k) -> Bucket.builder()
@@ -66,18 +73,21 @@ public class ConnectorLimits {
 						.refillGreedy(limit.callsPerMinute(), Duration.ofMinutes(1))
 						.build())
 					.build());
-		if (!rate.tryConsume(1)) {
+		ConsumptionProbe probe = rate.tryConsumeAndReturnRemaining(1);
+		if (!probe.isConsumed()) {
 			calls.release();
-			throw overLimit(connector, limit.callsPerMinute() + " calls per minute");
+			Duration untilNext = Duration.ofNanos(probe.getNanosToWaitForRefill());
+			throw overLimit(connector, limit.callsPerMinute() + " calls per minute",
+					(untilNext.compareTo(MAX_RATE_BACKOFF) > 0) ? MAX_RATE_BACKOFF : untilNext);
 		}
 		return calls::release;
 	}
 
-	private static ConnectorRetryException overLimit(String connector, String limit) {
+	private static ConnectorRetryException overLimit(String connector, String limit, Duration backoff) {
 		return ConnectorRetryException.builder()
 			.errorCode(OVER_LIMIT)
 			.message("This tenant is at its limit of " + limit + " to " + connector + "; the step runs again shortly")
-			.backoffDuration(BACKOFF)
+			.backoffDuration(backoff)
 			.build();
 	}
 

@@ -26,7 +26,7 @@ class ConnectorLimitsTests {
 		assertThatThrownBy(() -> this.limits.acquire(this.acme, "wordpress"))
 			.isInstanceOfSatisfying(ConnectorRetryException.class, (ex) -> {
 				assertThat(ex.getErrorCode()).isEqualTo("TENANT_LIMIT");
-				assertThat(ex.getBackoffDuration()).isEqualTo(ConnectorLimits.BACKOFF);
+				assertThat(ex.getBackoffDuration()).isEqualTo(ConnectorLimits.BUSY_BACKOFF);
 				assertThat(ex.getMessage()).contains("1 calls at once to wordpress");
 			});
 		assertThatCode(() -> this.limits.acquire(this.globex, "wordpress").close()).doesNotThrowAnyException();
@@ -39,8 +39,12 @@ class ConnectorLimitsTests {
 		for (int i = 0; i < 3; i++) {
 			this.limits.acquire(this.acme, "http").close();
 		}
-		assertThatThrownBy(() -> this.limits.acquire(this.acme, "http")).isInstanceOf(ConnectorRetryException.class)
-			.hasMessageContaining("3 calls per minute to http");
+		assertThatThrownBy(() -> this.limits.acquire(this.acme, "http"))
+			.isInstanceOfSatisfying(ConnectorRetryException.class, (ex) -> {
+				assertThat(ex.getMessage()).contains("3 calls per minute to http");
+				// The next of 3 calls a minute comes back within 20 s.
+				assertThat(ex.getBackoffDuration()).isPositive().isLessThanOrEqualTo(java.time.Duration.ofSeconds(20));
+			});
 		assertThatCode(() -> this.limits.acquire(this.globex, "http").close()).doesNotThrowAnyException();
 	}
 

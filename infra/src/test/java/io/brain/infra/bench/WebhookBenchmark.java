@@ -273,7 +273,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 	}
 
 	/** Start, one HTTP request step with the webhook's payload as body, end. */
-	static String bpmn(String processId, String targetUrl) {
+	public static String bpmn(String processId, String targetUrl) {
 		return """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"

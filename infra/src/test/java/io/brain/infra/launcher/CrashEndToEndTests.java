@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.brain.infra.bench.CallTarget;
+import io.brain.infra.bench.WebhookBenchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -118,7 +119,7 @@ class CrashEndToEndTests {
 	private static List<Future<Integer>> flood(ExecutorService senders, Flow flow, AtomicInteger answered) {
 		List<Future<Integer>> sent = new ArrayList<>();
 		for (int n = 0; n < WEBHOOKS; n++) {
-			String body = "{\"action\":\"opened\",\"number\":" + n + "}";
+			String body = "{\"action\":\"opened\",\"id\":\"" + flow.key() + "-" + n + "\"}";
 			String deliveryId = UUID.randomUUID().toString();
 			sent.add(senders.submit(() -> {
 				long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -147,8 +148,8 @@ class CrashEndToEndTests {
 	}
 
 	/**
-	 * An automation whose one step posts {@code {"id": "<key>-<number>"}} to the
-	 * provider.
+	 * An automation whose one step posts the webhook's payload to the provider, which
+	 * counts the call by its {@code id}, {@code "<key>-<number>"}.
 	 */
 	private record Flow(String key, String address, String listenerId) {
 
@@ -156,32 +157,7 @@ class CrashEndToEndTests {
 			Map<String, Object> automation = new LinkedHashMap<>();
 			automation.put("name", "Crash " + key);
 			automation.put("key", key);
-			automation.put("bpmnXml",
-					"""
-							<?xml version="1.0" encoding="UTF-8"?>
-							<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"
-							    xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" targetNamespace="http://bpmn.io/schema/bpmn">
-							  <bpmn:process id="%1$s" isExecutable="true">
-							    <bpmn:startEvent id="received"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-							    <bpmn:sequenceFlow id="f1" sourceRef="received" targetRef="call" />
-							    <bpmn:serviceTask id="call" name="Call the provider">
-							      <bpmn:extensionElements>
-							        <zeebe:taskDefinition type="io.brain:http-request:1" retries="3" />
-							        <zeebe:taskHeaders><zeebe:header key="operation" value="send" /></zeebe:taskHeaders>
-							        <zeebe:ioMapping>
-							          <zeebe:input source="=&quot;POST&quot;" target="method" />
-							          <zeebe:input source="=&quot;%2$s&quot;" target="url" />
-							          <zeebe:input source="={&quot;id&quot;: &quot;%1$s-&quot; + string(webhook.payload.number)}" target="body" />
-							        </zeebe:ioMapping>
-							      </bpmn:extensionElements>
-							      <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
-							    </bpmn:serviceTask>
-							    <bpmn:sequenceFlow id="f2" sourceRef="call" targetRef="done" />
-							    <bpmn:endEvent id="done"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
-							  </bpmn:process>
-							</bpmn:definitions>
-							"""
-						.formatted(key, providerUrl));
+			automation.put("bpmnXml", WebhookBenchmark.bpmn(key, providerUrl));
 			expect(201, SharedPlatform.send(token, "POST", "/api/automations", SharedPlatform.write(automation)));
 			expect(200, SharedPlatform.send(token, "POST", "/api/automations/" + key + "/versions/1/deployment", null));
 			JsonNode listener = SharedPlatform
