@@ -1,6 +1,7 @@
 package io.brain.workers.outbound;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -71,6 +72,49 @@ public class OutboundHttpClient {
 				Thread.currentThread().interrupt();
 			}
 			throw new OutboundCallException(request.uri(), cause);
+		}
+	}
+
+	/**
+	 * Sends a request whose answer is read as it arrives (server-sent events), retrying
+	 * transient failures until the answer's head has come: once the body is being read,
+	 * nothing is sent again.
+	 * @return the response, its body open for reading; the caller closes it
+	 * @throws BlockedAddressException when the SSRF rules refuse the URL
+	 * @throws OutboundCallException when no response came back at all
+	 */
+	public HttpResponse<InputStream> stream(HttpRequest request) {
+		this.addressPolicy.check(request.uri());
+		HttpRequest bounded = withBoundedTimeout(request);
+		RetryPolicy<HttpResponse<InputStream>> retries = RetryPolicy.<HttpResponse<InputStream>>builder()
+			.handleResultIf((response) -> isTransient(response.statusCode()))
+			.handle(IOException.class)
+			.withMaxAttempts(Math.max(1, this.properties.maxAttempts()))
+			.withBackoff(this.properties.initialBackoff(), this.properties.maxBackoff())
+			.withDelayFn((context) -> retryAfter(context.getLastResult()).orElse(NO_RETRY_AFTER))
+			// A refused answer that is tried again is not read: its connection is freed.
+			.onRetry((event) -> closeQuietly(event.getLastResult()))
+			.build();
+		try {
+			return Failsafe.with(retries).get(() -> this.http.send(bounded, HttpResponse.BodyHandlers.ofInputStream()));
+		}
+		catch (FailsafeException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			if (cause instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			throw new OutboundCallException(request.uri(), cause);
+		}
+	}
+
+	private static void closeQuietly(HttpResponse<InputStream> response) {
+		if (response != null) {
+			try {
+				response.body().close();
+			}
+			catch (IOException ex) {
+				// Nothing more to free.
+			}
 		}
 	}
 

@@ -66,6 +66,28 @@ class OutboundHttpClientTests {
 	}
 
 	@Test
+	void streamWhenProviderAnswers503FirstThenTriesAgainAndHandsOverTheOpenBody() throws Exception {
+		this.server.answer(503, Map.of(), "busy")
+			.answer(200, Map.of("Content-Type", "text/event-stream"), "data: hi\n\n");
+		HttpResponse<java.io.InputStream> response = this.client.stream(get("/events"));
+		try (java.io.InputStream body = response.body()) {
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+				.isEqualTo("data: hi\n\n");
+		}
+		assertThat(this.server.received()).isEqualTo(2);
+	}
+
+	@Test
+	void streamWhenTheAddressIsRefusedThenNothingIsSent() {
+		OutboundHttpClient nothingAllowed = new OutboundHttpClient(
+				new OutboundHttpProperties(List.of(), Duration.ofSeconds(2), Duration.ofSeconds(5),
+						Duration.ofSeconds(10), 3, Duration.ofMillis(10), Duration.ofSeconds(5)));
+		assertThatThrownBy(() -> nothingAllowed.stream(get("/events"))).isInstanceOf(BlockedAddressException.class);
+		assertThat(this.server.received()).isZero();
+	}
+
+	@Test
 	void parseRetryAfterWhenHttpDateThenWaitsUntilThen() {
 		String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME
 			.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(10));

@@ -1,6 +1,7 @@
 package io.brain.workers.connector.openai;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,8 @@ import io.brain.workers.provider.ProviderResponse;
  * rules, the bounded timeouts and the retries with Retry-After like every other connector
  * call. A refusal comes back to LangChain4j as an {@link HttpException} that carries the
  * answer as a {@link ProviderResponse}, so the connector can word it the same way as the
- * other connectors do. Streaming is not offered.
+ * other connectors do. A streamed answer (server-sent events) is read as it arrives, on
+ * the caller's thread.
  */
 final class OutboundChatHttpClient implements HttpClient {
 
@@ -46,19 +48,7 @@ final class OutboundChatHttpClient implements HttpClient {
 
 	@Override
 	public SuccessfulHttpResponse execute(HttpRequest request) {
-		if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
-			throw new UnsupportedFeatureException("Multipart requests are not supported through Brain's outbound HTTP");
-		}
-		java.net.http.HttpRequest.Builder outbound = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
-			.method(request.method().name(),
-					(request.body() != null)
-							? java.net.http.HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8)
-							: java.net.http.HttpRequest.BodyPublishers.noBody());
-		if (this.timeout != null) {
-			outbound.timeout(this.timeout);
-		}
-		request.headers().forEach((name, values) -> values.forEach((value) -> outbound.header(name, value)));
-		HttpResponse<byte[]> response = this.http.send(outbound.build());
+		HttpResponse<byte[]> response = this.http.send(outbound(request));
 		int status = response.statusCode();
 		if (status < 200 || status >= 300) {
 			throw new Refused(
@@ -71,9 +61,53 @@ final class OutboundChatHttpClient implements HttpClient {
 			.build();
 	}
 
+	/**
+	 * Sends a request whose answer streams as server-sent events, and hands each event to
+	 * the listener as it arrives, on the caller's thread; a refused answer (after the
+	 * outbound stack's retries) goes to the listener as a {@link Refused}.
+	 */
 	@Override
 	public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-		throw new UnsupportedFeatureException("Streaming is not supported through Brain's outbound HTTP");
+		HttpResponse<InputStream> response;
+		try {
+			response = this.http.stream(outbound(request));
+		}
+		catch (RuntimeException ex) {
+			listener.onError(ex);
+			return;
+		}
+		try (InputStream body = response.body()) {
+			int status = response.statusCode();
+			if (status < 200 || status >= 300) {
+				listener.onError(new Refused(new ProviderResponse(this.provider, "API key", status, response.headers(),
+						read(body.readAllBytes()))));
+				return;
+			}
+			listener
+				.onOpen(SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map()).build());
+			parser.parse(body, listener);
+			listener.onClose();
+		}
+		catch (IOException | RuntimeException ex) {
+			listener.onError(ex);
+		}
+	}
+
+	/** The request as Brain's outbound stack sends it. */
+	private java.net.http.HttpRequest outbound(HttpRequest request) {
+		if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
+			throw new UnsupportedFeatureException("Multipart requests are not supported through Brain's outbound HTTP");
+		}
+		java.net.http.HttpRequest.Builder outbound = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
+			.method(request.method().name(),
+					(request.body() != null)
+							? java.net.http.HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8)
+							: java.net.http.HttpRequest.BodyPublishers.noBody());
+		if (this.timeout != null) {
+			outbound.timeout(this.timeout);
+		}
+		request.headers().forEach((name, values) -> values.forEach((value) -> outbound.header(name, value)));
+		return outbound.build();
 	}
 
 	private JsonNode read(byte[] body) {
