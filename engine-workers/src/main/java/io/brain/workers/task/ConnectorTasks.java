@@ -118,6 +118,15 @@ public class ConnectorTasks {
 	}
 
 	/**
+	 * Calls the connector of a task for Brain's own callers (an agent's tool) and answers
+	 * its response as the connector returns it: the step's result and error expressions
+	 * do not apply, and what the connector throws reaches the caller.
+	 */
+	public Object call(EngineTask task) throws Exception {
+		return this.connectors.getInstance(task.type()).execute(new Context(new EngineTaskJob(task, this.json), this));
+	}
+
+	/**
 	 * Outputs as the JSON values a run holds (maps, lists, text, numbers), written by the
 	 * connector runtime's mapper as the Zeebe client writes a job's variables: a
 	 * connector's result records become objects.

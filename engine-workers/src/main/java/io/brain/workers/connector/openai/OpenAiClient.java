@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -76,6 +77,24 @@ class OpenAiClient {
 					.build());
 		return new ChatCompletionResult(response.aiMessage().text(), response.modelName(), finishReason(response),
 				usage(response));
+	}
+
+	/**
+	 * One turn of a conversation with tools: the model answers, or calls tools.
+	 * @param requestedModel the model; the connection's default model when null
+	 */
+	ChatResponse converse(ResolvedConnection connection, String requestedModel, List<ChatMessage> messages,
+			List<ToolSpecification> tools, Double temperature, Integer maxTokens) {
+		Server server = server(connection);
+		String model = model(connection, requestedModel);
+		OpenAiChatRequestParameters.Builder parameters = OpenAiChatRequestParameters.builder()
+			.modelName(model)
+			.temperature(temperature)
+			.maxCompletionTokens(maxTokens);
+		if (!tools.isEmpty()) {
+			parameters.toolSpecifications(tools);
+		}
+		return complete(server, model, messages, parameters.build());
 	}
 
 	/** Asks the model for a JSON object that matches a schema, and parses it. */
