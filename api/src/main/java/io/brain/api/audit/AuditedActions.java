@@ -47,6 +47,9 @@ final class AuditedActions {
 			entry("revoked", "revoke"));
 
 	private static final Map<String, Words> WORDS = Map.ofEntries(
+			entry("POST /api/agents", new Words("agent", "created", null)),
+			entry("PUT /api/agents/{id}", new Words("agent", "updated", "id")),
+			entry("DELETE /api/agents/{id}", new Words("agent", "deleted", "id")),
 			entry("POST /api/api-keys", new Words("API key", "created", null)),
 			entry("DELETE /api/api-keys/{id}", new Words("API key", "revoked", "id")),
 			entry("POST /api/automations", new Words("automation", "created", null)),

@@ -44,6 +44,11 @@ public class RequestAudit {
 
 	private static final String NAME = RequestAudit.class.getName() + ".name";
 
+	private static final String CHANGES = RequestAudit.class.getName() + ".changes";
+
+	/** The length of the audit log's action column. */
+	static final int MAX_ACTION = 500;
+
 	/** Endpoints whose whole body is a secret. */
 	private static final Pattern WRITE_ONLY = Pattern.compile(".*/secrets(/.*)?");
 
@@ -93,6 +98,16 @@ public class RequestAudit {
 	 */
 	public void name(HttpServletRequest request, String name) {
 		request.setAttribute(NAME, name);
+	}
+
+	/**
+	 * Says in words what a change changed, after the row's sentence: "updated agent
+	 * 'Campaign analyst': added tool Google Ads pause campaign; changed temperature from
+	 * 0.7 to 0.3". The row's metadata keeps the list too.
+	 * @param changes each change in words; none adds nothing
+	 */
+	public void changes(HttpServletRequest request, List<String> changes) {
+		request.setAttribute(CHANGES, List.copyOf(changes));
 	}
 
 	/**
@@ -148,6 +163,11 @@ public class RequestAudit {
 		String id = (words != null) ? id(words, variables, answer) : String.join(",", variables.values());
 		String name = name(request, answer, sent);
 		String action = (words != null) ? sentence(words, outcome, variables, id, name) : operation;
+		if (outcome == Outcome.SUCCESS && request.getAttribute(CHANGES) instanceof List<?> changes
+				&& !changes.isEmpty()) {
+			metadata.put("changes", changes);
+			action = bounded(action + ": " + String.join("; ", changes.stream().map(String::valueOf).toList()));
+		}
 		return new AuditEvent(scope(request), (actor != null) ? actor.id() : "anonymous",
 				(actor != null) ? actor.username() : "anonymous", (actor != null) ? actor.kind() : ActorKind.ANONYMOUS,
 				action, (words != null) ? words.kind() : null, blankToNull(id), name,
@@ -172,6 +192,11 @@ public class RequestAudit {
 			sentence.append(' ').append(fill(words.suffix(), variables));
 		}
 		return sentence.toString();
+	}
+
+	/** A sentence cut to the action column's length, marked where it was cut. */
+	static String bounded(String sentence) {
+		return (sentence.length() <= MAX_ACTION) ? sentence : sentence.substring(0, MAX_ACTION - 1) + "…";
 	}
 
 	private static String fill(String template, Map<String, String> variables) {

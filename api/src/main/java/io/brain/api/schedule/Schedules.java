@@ -108,26 +108,47 @@ public class Schedules {
 	 * @param rule the rule; {@code null} for a cron expression
 	 */
 	public SchedulePreview preview(String cron, ScheduleRule rule, String timeZone) {
-		Checked checked = check(cron, rule, timeZone, "");
-		return new SchedulePreview(checked.timetable().cron(), timeZone, checked.description(),
-				offsets(checked.timetable().next(Instant.now(), SHOWN_FIRE_TIMES)));
+		return preview(check(cron, rule, timeZone, "", ""));
+	}
+
+	/**
+	 * When a cron expression would fire in a zone, checked by the rules a schedule's is
+	 * (the expression, an IANA region zone, the shortest interval): for a feature that
+	 * keeps a timetable of its own, such as an agent's.
+	 * @param prefix how the caller's request names the schedule, e.g.
+	 * {@code config.schedule.}; a problem names {@code <prefix>cron} or
+	 * {@code <prefix>timeZone}
+	 * @throws BrainProblem 400 naming the field at fault
+	 */
+	public SchedulePreview preview(String cron, String timeZone, String prefix) {
+		return preview(check(cron, null, timeZone, prefix, prefix + "rule."));
+	}
+
+	private static SchedulePreview preview(Checked checked) {
+		return new SchedulePreview(checked.timetable().cron(), checked.timetable().zone().getId(),
+				checked.description(), offsets(checked.timetable().next(Instant.now(), SHOWN_FIRE_TIMES)));
 	}
 
 	private Checked check(ScheduleRequest request) {
-		Checked checked = check(request.cron(), request.rule(), request.timeZone(), "rule.");
+		Checked checked = check(request.cron(), request.rule(), request.timeZone(), "", "rule.");
 		return new Checked(checked.timetable(), checked.description(),
 				new ScheduleRepository.Definition(request.name().strip(), checked.timetable().cron(), checked.rule(),
 						checked.timetable().zone().getId(), request.enabled(), request.variables()),
 				checked.rule());
 	}
 
-	private Checked check(String cron, ScheduleRule rule, String timeZone, String rulePrefix) {
-		ZoneId zone = zone(timeZone);
+	/**
+	 * @param prefix how the request names the schedule's {@code cron} and
+	 * {@code timeZone}
+	 * @param rulePrefix how it names the rule's fields
+	 */
+	private Checked check(String cron, ScheduleRule rule, String timeZone, String prefix, String rulePrefix) {
+		ZoneId zone = zone(timeZone, prefix + "timeZone");
 		if (rule != null && cron != null) {
-			throw BrainProblem.badInput("cron", "Give either a cron expression or a rule, not both.");
+			throw BrainProblem.badInput(prefix + "cron", "Give either a cron expression or a rule, not both.");
 		}
 		if (rule == null && cron == null) {
-			throw BrainProblem.badInput("cron",
+			throw BrainProblem.badInput(prefix + "cron",
 					"Give a cron expression, for example '0 9 * * MON', or a rule such as every Monday at 09:00.");
 		}
 		ScheduleRule checkedRule = (rule != null) ? rule.checked(rulePrefix) : null;
@@ -136,16 +157,16 @@ public class Schedules {
 			timetable = Timetable.of((checkedRule != null) ? checkedRule.cron() : cron, zone);
 		}
 		catch (IllegalArgumentException ex) {
-			throw BrainProblem.badInput("cron", ex.getMessage());
+			throw BrainProblem.badInput(prefix + "cron", ex.getMessage());
 		}
 		List<ZonedDateTime> upcoming = timetable.next(Instant.now(), CHECKED_FIRE_TIMES);
 		if (upcoming.isEmpty()) {
-			throw BrainProblem.badInput("cron", "'" + cron + "' never fires: no such date comes.");
+			throw BrainProblem.badInput(prefix + "cron", "'" + cron + "' never fires: no such date comes.");
 		}
 		for (int i = 1; i < upcoming.size(); i++) {
 			if (Duration.between(upcoming.get(i - 1), upcoming.get(i))
 				.compareTo(this.properties.minimumInterval()) < 0) {
-				throw BrainProblem.badInput((rule != null) ? rulePrefix + "interval" : "cron",
+				throw BrainProblem.badInput((rule != null) ? rulePrefix + "interval" : prefix + "cron",
 						"Two fires of this schedule come closer together than the shortest interval Brain allows ("
 								+ inWords(this.properties.minimumInterval()) + ").");
 			}
@@ -157,9 +178,9 @@ public class Schedules {
 	 * Only region zones of the IANA database: a fixed offset would ignore daylight
 	 * saving.
 	 */
-	private static ZoneId zone(String timeZone) {
+	private static ZoneId zone(String timeZone, String field) {
 		if (timeZone == null || timeZone.isBlank()) {
-			throw BrainProblem.badInput("timeZone", "Name the time zone the schedule follows, such as Europe/Berlin.");
+			throw BrainProblem.badInput(field, "Name the time zone the schedule follows, such as Europe/Berlin.");
 		}
 		try {
 			ZoneId zone = ZoneId.of(timeZone);
@@ -170,7 +191,7 @@ public class Schedules {
 		catch (DateTimeException ex) {
 			// refused below
 		}
-		throw BrainProblem.badInput("timeZone", "'" + timeZone + "' is not a time zone of the IANA database; name "
+		throw BrainProblem.badInput(field, "'" + timeZone + "' is not a time zone of the IANA database; name "
 				+ "a region such as Europe/Berlin or America/New_York (a fixed offset would ignore daylight saving).");
 	}
 

@@ -202,6 +202,14 @@ class RequestAuditTests extends ApiTestContext {
 	}
 
 	@Test
+	void actionWhenItsChangesRunLongThenCutToTheColumnAndMarked() {
+		String sentence = "updated agent 'A': " + "changed the role; ".repeat(40);
+		assertThat(RequestAudit.bounded(sentence)).hasSize(RequestAudit.MAX_ACTION).endsWith("\u2026");
+		assertThat(RequestAudit.bounded("updated agent 'A': changed the role"))
+			.isEqualTo("updated agent 'A': changed the role");
+	}
+
+	@Test
 	void everyMutatingEndpointHasWordsForItsAuditRow() {
 		this.handlers.getHandlerMethods()
 			.keySet()

@@ -26,6 +26,9 @@ class PermissionMatrixTests extends ApiTestContext {
 	static final List<String> ROLES = List.of("platform-admin", "tenant-admin", "editor", "operator", "viewer",
 			"portal-client");
 
+	private static final String AGENT = "{\"config\":{\"name\":\"matrix\",\"role\":\"r\",\"model\":"
+			+ "{\"connectionId\":\"00000000-0000-0000-0000-000000000000\"}}}";
+
 	static final List<Endpoint> ENDPOINTS = List.of(
 			new Endpoint(HttpMethod.GET, "/api/process-templates", null, "automations:read"),
 			new Endpoint(HttpMethod.POST, "/api/process-templates/webhook-payload-to-http-request/deployments", null,
@@ -131,6 +134,17 @@ class PermissionMatrixTests extends ApiTestContext {
 			new Endpoint(HttpMethod.POST,
 					"/api/webhooks/00000000-0000-0000-0000-000000000000/deliveries/00000000-0000-0000-0000-000000000000/replay",
 					null, "webhooks:manage"),
+			new Endpoint(HttpMethod.GET, "/api/agents", null, "agents:read"),
+			new Endpoint(HttpMethod.POST, "/api/agents", AGENT, "agents:write"),
+			new Endpoint(HttpMethod.GET, "/api/agents/00000000-0000-0000-0000-000000000000", null, "agents:read"),
+			new Endpoint(HttpMethod.PUT, "/api/agents/00000000-0000-0000-0000-000000000000", AGENT, "agents:write"),
+			new Endpoint(HttpMethod.DELETE, "/api/agents/00000000-0000-0000-0000-000000000000", null, "agents:write"),
+			new Endpoint(HttpMethod.GET, "/api/agents/00000000-0000-0000-0000-000000000000/versions", null,
+					"agents:read"),
+			new Endpoint(HttpMethod.GET, "/api/agents/00000000-0000-0000-0000-000000000000/versions/1", null,
+					"agents:read"),
+			new Endpoint(HttpMethod.GET, "/api/agents/00000000-0000-0000-0000-000000000000/sessions", null,
+					"agents:read"),
 			new Endpoint(HttpMethod.GET, "/api/me", null, null));
 
 	static Stream<Arguments> matrix() {

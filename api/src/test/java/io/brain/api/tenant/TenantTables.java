@@ -101,6 +101,7 @@ final class TenantTables {
 			case "integer", "bigint", "smallint" -> "(random() * 1000000000)::int";
 			case "uuid" -> "gen_random_uuid()";
 			case "timestamp with time zone", "timestamp without time zone" -> "now()";
+			case "date" -> "current_date";
 			case "jsonb", "json" -> "'{}'";
 			case "boolean" -> "false";
 			case "bytea" -> "decode(md5(random()::text), 'hex')";

@@ -1,0 +1,111 @@
+package io.brain.api.agent;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.brain.api.audit.RequestAudit;
+import io.brain.api.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The tenant's AI agents: their settings, versions and sessions.
+ */
+@RestController
+@SecurityRequirement(name = "bearer")
+class AgentController {
+
+	private final Agents agents;
+
+	private final RequestAudit audit;
+
+	AgentController(Agents agents, RequestAudit audit) {
+		this.agents = agents;
+		this.audit = audit;
+	}
+
+	@GetMapping("/api/agents")
+	@PreAuthorize("hasAuthority('agents:read')")
+	@Operation(operationId = "listAgents",
+			summary = "The tenant's agents with their current settings, searched by " + "name or key")
+	AgentPage list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, CurrentUser user) {
+		return this.agents.list(user, q, page, size);
+	}
+
+	@PostMapping("/api/agents")
+	@PreAuthorize("hasAuthority('agents:write')")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "createAgent",
+			summary = "Create an agent with its settings as version 1; each connection must be the tenant's and of "
+					+ "the connector its use needs")
+	Agent create(@Valid @RequestBody SaveAgentRequest request, CurrentUser user) {
+		return this.agents.create(user, request);
+	}
+
+	@GetMapping("/api/agents/{id}")
+	@PreAuthorize("hasAuthority('agents:read')")
+	@Operation(operationId = "getAgent", summary = "One agent with its current settings")
+	Agent get(@PathVariable UUID id, CurrentUser user) {
+		return this.agents.get(user, id);
+	}
+
+	@PutMapping("/api/agents/{id}")
+	@PreAuthorize("hasAuthority('agents:write')")
+	@Operation(operationId = "updateAgent",
+			summary = "Save an agent's settings as its next version (the versions before are kept); settings equal "
+					+ "to those in force make no version")
+	Agent update(@PathVariable UUID id, @Valid @RequestBody SaveAgentRequest request, CurrentUser user,
+			HttpServletRequest http) {
+		Agents.Saved saved = this.agents.update(user, id, request);
+		this.audit.changes(http, saved.changes().isEmpty() ? List.of("nothing changed") : saved.changes());
+		return saved.agent();
+	}
+
+	@DeleteMapping("/api/agents/{id}")
+	@PreAuthorize("hasAuthority('agents:write')")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(operationId = "deleteAgent",
+			summary = "Delete an agent with its versions and conversations (runs already started go on)")
+	void delete(@PathVariable UUID id, CurrentUser user, HttpServletRequest http) {
+		this.audit.name(http, this.agents.delete(user, id).name());
+	}
+
+	@GetMapping("/api/agents/{id}/versions")
+	@PreAuthorize("hasAuthority('agents:read')")
+	@Operation(operationId = "listAgentVersions", summary = "An agent's versions of its settings, newest first")
+	List<AgentVersion> versions(@PathVariable UUID id, CurrentUser user) {
+		return this.agents.versions(user, id);
+	}
+
+	@GetMapping("/api/agents/{id}/versions/{version}")
+	@PreAuthorize("hasAuthority('agents:read')")
+	@Operation(operationId = "getAgentVersion", summary = "One version of an agent's settings")
+	AgentVersion version(@PathVariable UUID id, @PathVariable int version, CurrentUser user) {
+		return this.agents.version(user, id, version);
+	}
+
+	@GetMapping("/api/agents/{id}/sessions")
+	@PreAuthorize("hasAuthority('agents:read')")
+	@Operation(operationId = "listAgentSessions",
+			summary = "An agent's conversations (chats and the runs of its schedule), the latest first")
+	AgentSessionPage sessions(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size, CurrentUser user) {
+		return this.agents.sessions(user, id, page, size);
+	}
+
+}

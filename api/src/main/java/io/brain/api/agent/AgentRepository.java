@@ -1,0 +1,232 @@
+package io.brain.api.agent;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Agents, their versions and sessions, always within one tenant.
+ */
+@Repository
+class AgentRepository {
+
+	private static final String CURRENT = """
+			select a.*, v.config from agent a
+			join agent_version v on v.agent_id = a.id and v.version = a.current_version
+			""";
+
+	private static final String MATCHES = "(cast(:query as text) is null or a.name ilike '%' || cast(:query as text) "
+			+ "|| '%' or a.key ilike '%' || cast(:query as text) || '%')";
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	AgentRepository(JdbcClient jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	Optional<Stored> find(String tenant, UUID id) {
+		return this.jdbc.sql(CURRENT + " where a.tenant_id = :tenant and a.id = :id")
+			.param("tenant", tenant)
+			.param("id", id)
+			.query(this::map)
+			.optional();
+	}
+
+	/** An agent with its current version, locked until the transaction ends. */
+	Optional<Stored> lock(String tenant, UUID id) {
+		return this.jdbc.sql(CURRENT + " where a.tenant_id = :tenant and a.id = :id for update of a")
+			.param("tenant", tenant)
+			.param("id", id)
+			.query(this::map)
+			.optional();
+	}
+
+	List<Stored> list(String tenant, String query, int page, int size) {
+		return this.jdbc
+			.sql(CURRENT + " where a.tenant_id = :tenant and " + MATCHES
+					+ " order by a.name, a.id limit :limit offset :offset")
+			.param("tenant", tenant)
+			.param("query", query)
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query(this::map)
+			.list();
+	}
+
+	long count(String tenant, String query) {
+		return this.jdbc.sql("select count(*) from agent a where a.tenant_id = :tenant and " + MATCHES)
+			.param("tenant", tenant)
+			.param("query", query)
+			.query(Long.class)
+			.single();
+	}
+
+	boolean keyTaken(String tenant, String key) {
+		return this.jdbc.sql("select count(*) from agent where tenant_id = :tenant and key = :key")
+			.param("tenant", tenant)
+			.param("key", key)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	boolean nameTaken(String tenant, String name, UUID except) {
+		return this.jdbc.sql("select count(*) from agent where tenant_id = :tenant and name = :name and id <> :except")
+			.param("tenant", tenant)
+			.param("name", name)
+			.param("except", except)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** A new agent with its settings as version 1. */
+	void insert(String tenant, UUID id, String key, AgentConfig config, String user) {
+		this.jdbc.sql("""
+				insert into agent (id, tenant_id, key, name, current_version, created_by, updated_by)
+				values (:id, :tenant, :key, :name, 1, :user, :user)
+				""")
+			.param("id", id)
+			.param("tenant", tenant)
+			.param("key", key)
+			.param("name", config.name())
+			.param("user", user)
+			.update();
+		addVersion(tenant, id, 1, config, user);
+	}
+
+	/** Settings saved as the next version, which comes into force. */
+	int update(String tenant, UUID id, AgentConfig config, String user) {
+		int version = this.jdbc.sql("""
+				update agent set name = :name, current_version = current_version + 1, updated_by = :user,
+				    updated_at = now()
+				where tenant_id = :tenant and id = :id
+				returning current_version
+				""")
+			.param("tenant", tenant)
+			.param("id", id)
+			.param("name", config.name())
+			.param("user", user)
+			.query(Integer.class)
+			.single();
+		addVersion(tenant, id, version, config, user);
+		return version;
+	}
+
+	private void addVersion(String tenant, UUID id, int version, AgentConfig config, String user) {
+		this.jdbc.sql("""
+				insert into agent_version (agent_id, tenant_id, version, config, created_by)
+				values (:id, :tenant, :version, cast(:config as jsonb), :user)
+				""")
+			.param("id", id)
+			.param("tenant", tenant)
+			.param("version", version)
+			.param("config", write(config))
+			.param("user", user)
+			.update();
+	}
+
+	void delete(String tenant, UUID id) {
+		this.jdbc.sql("delete from agent where tenant_id = :tenant and id = :id")
+			.param("tenant", tenant)
+			.param("id", id)
+			.update();
+	}
+
+	List<AgentVersion> versions(String tenant, UUID id) {
+		return this.jdbc
+			.sql("select * from agent_version where tenant_id = :tenant and agent_id = :id order by version desc")
+			.param("tenant", tenant)
+			.param("id", id)
+			.query(this::version)
+			.list();
+	}
+
+	Optional<AgentVersion> version(String tenant, UUID id, int version) {
+		return this.jdbc
+			.sql("select * from agent_version where tenant_id = :tenant and agent_id = :id and version = :version")
+			.param("tenant", tenant)
+			.param("id", id)
+			.param("version", version)
+			.query(this::version)
+			.optional();
+	}
+
+	List<AgentSession> sessions(String tenant, UUID id, int page, int size) {
+		return this.jdbc.sql("""
+				select s.*, (select count(*) from agent_message m where m.session_id = s.id) messages
+				from agent_session s where s.tenant_id = :tenant and s.agent_id = :id
+				order by s.last_message_at desc, s.id limit :limit offset :offset
+				""")
+			.param("tenant", tenant)
+			.param("id", id)
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query((rs, row) -> new AgentSession(rs.getObject("id", UUID.class), rs.getString("origin"),
+					rs.getString("title"), rs.getString("started_by"), rs.getLong("messages"),
+					instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_message_at"))))
+			.list();
+	}
+
+	long countSessions(String tenant, UUID id) {
+		return this.jdbc.sql("select count(*) from agent_session where tenant_id = :tenant and agent_id = :id")
+			.param("tenant", tenant)
+			.param("id", id)
+			.query(Long.class)
+			.single();
+	}
+
+	private Stored map(ResultSet rs, int row) throws SQLException {
+		return new Stored(rs.getObject("id", UUID.class), rs.getString("key"), rs.getString("name"),
+				rs.getInt("current_version"), read(rs.getString("config")), rs.getString("created_by"),
+				instant(rs.getTimestamp("created_at")), rs.getString("updated_by"),
+				instant(rs.getTimestamp("updated_at")));
+	}
+
+	private AgentVersion version(ResultSet rs, int row) throws SQLException {
+		return new AgentVersion(rs.getInt("version"), read(rs.getString("config")), rs.getString("created_by"),
+				instant(rs.getTimestamp("created_at")));
+	}
+
+	private String write(AgentConfig config) {
+		try {
+			return this.json.writeValueAsString(config);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException("An agent's settings cannot be written as JSON", ex);
+		}
+	}
+
+	private AgentConfig read(String config) {
+		try {
+			return this.json.readValue(config, AgentConfig.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("An agent's stored settings are unreadable", ex);
+		}
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * An agent as stored, with the settings of its current version.
+	 */
+	record Stored(UUID id, String key, String name, int currentVersion, AgentConfig config, String createdBy,
+			Instant createdAt, String updatedBy, Instant updatedAt) {
+
+	}
+
+}
