@@ -31,11 +31,34 @@ class AgentController {
 
 	private final Agents agents;
 
+	private final AgentRuns runs;
+
 	private final RequestAudit audit;
 
-	AgentController(Agents agents, RequestAudit audit) {
+	AgentController(Agents agents, AgentRuns runs, RequestAudit audit) {
 		this.agents = agents;
+		this.runs = runs;
 		this.audit = audit;
+	}
+
+	@PostMapping("/api/agents/{id}/runs")
+	@PreAuthorize("hasAuthority('agents:write')")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(operationId = "startAgentRun",
+			summary = "Start a run of the agent's current settings with a prompt (its task when none), in a new "
+					+ "session or one given")
+	AgentRunStarted start(@PathVariable UUID id, @Valid @RequestBody StartAgentRunRequest request, CurrentUser user) {
+		return this.runs.start(user, id, request);
+	}
+
+	@PostMapping("/api/agents/{id}/approvals")
+	@PreAuthorize("hasAuthority('agents:write')")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(operationId = "decideAgentToolCall",
+			summary = "Approve or deny a tool call an agent's run waits on; a denial and its reason are told to the "
+					+ "model")
+	void decide(@PathVariable UUID id, @Valid @RequestBody ApprovalRequest request, CurrentUser user) {
+		this.runs.decide(user, id, request);
 	}
 
 	@GetMapping("/api/agents")

@@ -60,11 +60,15 @@ public class Agents {
 
 	private final Schedules schedules;
 
-	Agents(AgentRepository repository, Connections connections, ConnectorTypes types, Schedules schedules) {
+	private final AgentRuns runs;
+
+	Agents(AgentRepository repository, Connections connections, ConnectorTypes types, Schedules schedules,
+			AgentRuns runs) {
 		this.repository = repository;
 		this.connections = connections;
 		this.types = types;
 		this.schedules = schedules;
+		this.runs = runs;
 	}
 
 	public AgentPage list(CurrentUser user, String query, int page, int size) {
@@ -97,6 +101,8 @@ public class Agents {
 			throw new BrainProblem(HttpStatus.CONFLICT, "config.name",
 					"An agent named '" + config.name() + "' or with the key '" + key + "' exists.");
 		}
+		// Its runs' model, deployed with it: on the open engine in this transaction.
+		this.runs.deploy(user, key);
 		return get(user, id);
 	}
 

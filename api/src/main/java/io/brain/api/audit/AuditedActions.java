@@ -44,12 +44,14 @@ final class AuditedActions {
 			entry("tested", "test"), entry("synced", "sync"), entry("published", "publish"), entry("retried", "retry"),
 			entry("cancelled", "cancel"), entry("set", "set"), entry("invited", "invite"), entry("removed", "remove"),
 			entry("replaced", "replace"), entry("replayed", "replay"), entry("delivered", "deliver"),
-			entry("revoked", "revoke"));
+			entry("revoked", "revoke"), entry("decided", "decide"));
 
 	private static final Map<String, Words> WORDS = Map.ofEntries(
 			entry("POST /api/agents", new Words("agent", "created", null)),
 			entry("PUT /api/agents/{id}", new Words("agent", "updated", "id")),
 			entry("DELETE /api/agents/{id}", new Words("agent", "deleted", "id")),
+			entry("POST /api/agents/{id}/runs", new Words("agent", "started a run of", "id")),
+			entry("POST /api/agents/{id}/approvals", new Words("agent", "decided on a tool call of", "id")),
 			entry("POST /api/api-keys", new Words("API key", "created", null)),
 			entry("DELETE /api/api-keys/{id}", new Words("API key", "revoked", "id")),
 			entry("POST /api/automations", new Words("automation", "created", null)),

@@ -17,6 +17,7 @@ import io.brain.core.database.EmbeddedDatabase;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.testing.BpmnFixtures;
 import io.brain.core.testing.RecordingHttpServer;
+import io.brain.core.testing.ScriptedModelServer;
 import io.brain.core.testing.RecordingHttpServer.Recorded;
 import io.brain.workers.WorkersApplication;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -63,6 +64,10 @@ class FlowIntegrationTests {
 
 	static ConfigurableApplicationContext workers;
 
+	static final String MODEL_KEY = "sk-flow-6Yh2Qe9Wc4Rn7Tb1";
+
+	static final ScriptedModelServer model = ScriptedModelServer.start(MODEL_KEY);
+
 	@Autowired
 	MockMvc mvc;
 
@@ -92,6 +97,7 @@ class FlowIntegrationTests {
 				"--spring.datasource.username=brain_app", "--spring.flyway.enabled=false",
 				"--BRAIN_MASTER_KEY=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "--server.port=0",
 				"--brain.outbound.allowed-networks=127.0.0.1/32", "--camunda.connector.polling.enabled=false",
+				"--brain.connectors.endpoints.slack=" + target.url("/slack"),
 				"--camunda.connector.webhook.enabled=false", "--brain.engine.job-executor=false",
 				// The api's test properties leave the connector runtime out of the api,
 				// not
@@ -105,6 +111,84 @@ class FlowIntegrationTests {
 			workers.close();
 		}
 		target.close();
+		model.close();
+	}
+
+	@Test
+	void agentWhenStartedByHandThenAWriteWaitsForApprovalThenRunsAndTheAnswerEndsTheRun() throws Exception {
+		String openai = created(post("/api/connectors"), Map.of("type", "openai", "name", "Flow model", "config",
+				Map.of("baseUrl", model.baseUrl(), "defaultModel", "gpt-test", "apiKey", MODEL_KEY)));
+		String slack = created(post("/api/connectors"), Map.of("type", "slack", "name", "Flow Slack", "config",
+				Map.of("botToken", "xoxb-1-2-flowagentbottoken")));
+		String agent = created(post("/api/agents"),
+				Map.of("config",
+						Map.of("name", "Flow announcer", "role", "You are a witty marketing expert.", "model",
+								Map.of("connectionId", openai), "tools", List.of(Map.of("connector", "slack", "action",
+										"post-message", "connectionId", slack, "access", "WRITE")))));
+		model
+			.callTools(
+					List.of(new ScriptedModelServer.ToolCall("call_flow_1", "slack_post_message",
+							"{\"channel\":\"#marketing\",\"text\":\"Spring sale starts Monday.\"}")),
+					new ScriptedModelServer.Usage(200, 20))
+			.answer("Posted the announcement to #marketing.", new ScriptedModelServer.Usage(240, 10));
+		String started = this.mvc
+			.perform(post("/api/agents/{id}/runs", agent).with(TestTokens.user("acme", "editor"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"prompt\":\"Announce the spring sale.\"}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String runId = this.json.readTree(started).get("runId").asText();
+
+		// The write waits for a person: nothing reaches Slack until it is approved.
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(run(runId).at("/steps").findValuesAsText("elementId")).contains("approve"));
+		assertThat(target.received()).isZero();
+		target.answer(200, Map.of("Content-Type", "application/json"),
+				"{\"ok\":true,\"channel\":\"C1\",\"ts\":\"9.1\"}");
+		this.mvc
+			.perform(post("/api/agents/{id}/approvals", agent).with(TestTokens.user("acme", "editor"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"toolCallId\":\"call_flow_1\",\"decision\":\"APPROVED\"}"))
+			.andExpect(status().isAccepted());
+
+		Recorded posted = target.take(Duration.ofSeconds(30));
+		assertThat(posted.uri().getPath()).isEqualTo("/slack/chat.postMessage");
+		assertThat(posted.body()).contains("Spring sale starts Monday.");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode run = run(runId);
+			assertThat(run.get("state").asText()).as(() -> "run " + run).isEqualTo("COMPLETED");
+			assertThat(run.at("/variables/agentTurn/answer").asText())
+				.isEqualTo("Posted the announcement to #marketing.");
+		});
+		assertThat(String.join("\n", model.requests())).doesNotContain(MODEL_KEY).doesNotContain("flowagentbottoken");
+		this.mvc
+			.perform(post("/api/agents/{id}/runs", agent).with(TestTokens.user("globex", "editor"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{}"))
+			.andExpect(status().isNotFound());
+	}
+
+	private String created(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+			Object body) throws Exception {
+		String answer = this.mvc
+			.perform(request.with(TestTokens.user("acme", "editor"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(body)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return this.json.readTree(answer).get("id").asText();
+	}
+
+	private JsonNode run(String runId) throws Exception {
+		return this.json.readTree(this.mvc.perform(get("/api/runs/{id}", runId).with(user("acme")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 	}
 
 	@Test

@@ -145,6 +145,10 @@ class PermissionMatrixTests extends ApiTestContext {
 					"agents:read"),
 			new Endpoint(HttpMethod.GET, "/api/agents/00000000-0000-0000-0000-000000000000/sessions", null,
 					"agents:read"),
+			new Endpoint(HttpMethod.POST, "/api/agents/00000000-0000-0000-0000-000000000000/runs",
+					"{\"prompt\":\"Hi\"}", "agents:write"),
+			new Endpoint(HttpMethod.POST, "/api/agents/00000000-0000-0000-0000-000000000000/approvals",
+					"{\"toolCallId\":\"call_1\",\"decision\":\"DENIED\"}", "agents:write"),
 			new Endpoint(HttpMethod.GET, "/api/me", null, null));
 
 	static Stream<Arguments> matrix() {

@@ -16,6 +16,8 @@ import io.brain.core.testing.ScriptedModelServer.Usage;
 import io.brain.workers.ZeebeProcesses;
 import io.brain.workers.connector.ConnectorTestContext;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,16 +195,11 @@ class AgentRunTests extends ConnectorTestContext {
 	}
 
 	/** The run of an agent as the api deploys it, under a process id of its own. */
-	private static io.camunda.zeebe.model.bpmn.BpmnModelInstance agentRun(String processId) {
-		try (var bpmn = AgentRunTests.class.getResourceAsStream("/agent/agent-run.bpmn")) {
-			String xml = new String(bpmn.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-				.replace("brain-agent-test", processId);
-			return Bpmn.readModelFromStream(
-					new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+	private static BpmnModelInstance agentRun(String processId) {
+		BpmnModelInstance model = Bpmn
+			.readModelFromStream(AgentRunTests.class.getResourceAsStream("/agents/agent-run.bpmn"));
+		model.getModelElementsByType(Process.class).forEach((process) -> process.setId(processId));
+		return model;
 	}
 
 	private long startRun(UUID agent, String prompt) {

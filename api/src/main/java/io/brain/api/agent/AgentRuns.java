@@ -1,0 +1,122 @@
+package io.brain.api.agent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.brain.api.deployment.DeploymentService;
+import io.brain.api.identity.CurrentUser;
+import io.brain.api.message.Messages;
+import io.brain.api.message.PublishMessageRequest;
+import io.brain.api.problem.BrainProblem;
+import io.brain.api.run.Run;
+import io.brain.api.run.RunService;
+import io.brain.api.run.StartRunRequest;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs of the tenant's agents: the one BPMN every agent runs
+ * ({@code agents/agent-run.bpmn} of the process models), deployed for an agent under its
+ * process id {@code brain-agent-<key>} when it is created; runs started by hand with a
+ * prompt; and a person's decision on a tool call that waits for approval, published to
+ * the run as the message {@code agent-approval} correlated by the call's id.
+ */
+@Service
+public class AgentRuns {
+
+	static final String MODEL = "agents/agent-run.bpmn";
+
+	static final String APPROVAL_MESSAGE = "agent-approval";
+
+	private final AgentRepository agents;
+
+	private final DeploymentService deployments;
+
+	private final RunService runs;
+
+	private final Messages messages;
+
+	AgentRuns(AgentRepository agents, DeploymentService deployments, RunService runs, Messages messages) {
+		this.agents = agents;
+		this.deployments = deployments;
+		this.runs = runs;
+		this.messages = messages;
+	}
+
+	/** The process id of an agent's runs. */
+	static String processId(String key) {
+		return "brain-agent-" + key;
+	}
+
+	/**
+	 * Deploys an agent's run for the tenant, in the caller's transaction: the same model
+	 * for every agent, under the agent's process id.
+	 */
+	void deploy(CurrentUser user, String key) {
+		BpmnModelInstance model;
+		try (InputStream template = AgentRuns.class.getClassLoader().getResourceAsStream(MODEL)) {
+			if (template == null) {
+				throw new IllegalStateException(MODEL + " is missing from the class path");
+			}
+			model = Bpmn.readModelFromStream(template);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		model.getModelElementsByType(Process.class).forEach((process) -> process.setId(processId(key)));
+		ByteArrayOutputStream xml = new ByteArrayOutputStream();
+		Bpmn.writeModelToStream(xml, model);
+		this.deployments.deploy(user, processId(key) + ".bpmn", xml.toByteArray());
+	}
+
+	/**
+	 * Starts a run of an agent's current settings: it asks the prompt, or the agent's
+	 * task when there is none, in a session of its own unless one is given.
+	 */
+	public AgentRunStarted start(CurrentUser user, UUID agentId, StartAgentRunRequest request) {
+		AgentRepository.Stored agent = this.agents.find(user.tenant().value(), agentId)
+			.orElseThrow(() -> BrainProblem.notFound("This tenant has no agent " + agentId + "."));
+		UUID session = (request.sessionId() != null) ? request.sessionId() : UUID.randomUUID();
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("agentId", agentId.toString());
+		variables.put("agentVersion", agent.currentVersion());
+		variables.put("sessionId", session.toString());
+		if (request.prompt() != null && !request.prompt().isBlank()) {
+			variables.put("prompt", request.prompt());
+		}
+		Run run = this.runs.start(user, new StartRunRequest(processId(agent.key()), variables));
+		return new AgentRunStarted(run.id(), session.toString(), agent.currentVersion());
+	}
+
+	/**
+	 * Approves or denies a tool call that waits for a person; a denial, with its reason,
+	 * is told to the model.
+	 */
+	public void decide(CurrentUser user, UUID agentId, ApprovalRequest request) {
+		this.agents.find(user.tenant().value(), agentId)
+			.orElseThrow(() -> BrainProblem.notFound("This tenant has no agent " + agentId + "."));
+		Map<String, Object> approval = new LinkedHashMap<>();
+		approval.put("decision", request.decision().name());
+		approval.put("by", user.username());
+		approval.put("reason", (request.reason() != null) ? request.reason() : "");
+		switch (this.messages.publishFor(user.tenant(), new PublishMessageRequest(APPROVAL_MESSAGE,
+				request.toolCallId(), Map.of("approval", approval), "approval:" + request.toolCallId(), 0L))) {
+			case Messages.Publication.Published published -> {
+				// Taken by the run waiting at the call (or refused as a repeat).
+			}
+			case Messages.Publication.Refused refused -> throw BrainProblem.badInput("reason", refused.reason());
+			case Messages.Publication.EngineAway away -> throw new BrainProblem(HttpStatus.SERVICE_UNAVAILABLE,
+					"The engine cannot take the decision now; try again in a moment.");
+		}
+	}
+
+}
