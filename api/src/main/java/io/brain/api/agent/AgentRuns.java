@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import io.brain.api.problem.BrainProblem;
 import io.brain.api.run.Run;
 import io.brain.api.run.RunService;
 import io.brain.api.run.StartRunRequest;
+import io.brain.api.schedule.ScheduledAgentRuns;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Process;
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Service;
  * the run as the message {@code agent-approval} correlated by the call's id.
  */
 @Service
-public class AgentRuns {
+public class AgentRuns implements ScheduledAgentRuns {
 
 	static final String MODEL = "agents/agent-run.bpmn";
 
@@ -86,15 +88,39 @@ public class AgentRuns {
 		AgentRepository.Stored agent = this.agents.find(user.tenant().value(), agentId)
 			.orElseThrow(() -> BrainProblem.notFound("This tenant has no agent " + agentId + "."));
 		UUID session = (request.sessionId() != null) ? request.sessionId() : UUID.randomUUID();
+		Run run = this.runs.start(user,
+				new StartRunRequest(processId(agent.key()), variables(agent, session, "MANUAL", request.prompt())));
+		return new AgentRunStarted(run.id(), session.toString(), agent.currentVersion());
+	}
+
+	/**
+	 * Starts the run of a schedule's fire with the agent's task, once per fire, in the
+	 * session of the agent's schedule: each run sees what the ones before did.
+	 */
+	@Override
+	public String start(CurrentUser schedule, UUID agentId, String idempotencyKey) {
+		AgentRepository.Stored agent = this.agents.find(schedule.tenant().value(), agentId)
+			.orElseThrow(() -> BrainProblem.notFound("This tenant has no agent " + agentId + "."));
+		UUID session = UUID.nameUUIDFromBytes(("schedule:" + agentId).getBytes(StandardCharsets.UTF_8));
+		return this.runs
+			.startOnce(schedule,
+					new StartRunRequest(processId(agent.key()), variables(agent, session, "SCHEDULE", null)),
+					idempotencyKey)
+			.run()
+			.id();
+	}
+
+	private static Map<String, Object> variables(AgentRepository.Stored agent, UUID session, String origin,
+			String prompt) {
 		Map<String, Object> variables = new LinkedHashMap<>();
-		variables.put("agentId", agentId.toString());
+		variables.put("agentId", agent.id().toString());
 		variables.put("agentVersion", agent.currentVersion());
 		variables.put("sessionId", session.toString());
-		if (request.prompt() != null && !request.prompt().isBlank()) {
-			variables.put("prompt", request.prompt());
+		variables.put("origin", origin);
+		if (prompt != null && !prompt.isBlank()) {
+			variables.put("prompt", prompt);
 		}
-		Run run = this.runs.start(user, new StartRunRequest(processId(agent.key()), variables));
-		return new AgentRunStarted(run.id(), session.toString(), agent.currentVersion());
+		return variables;
 	}
 
 	/**

@@ -103,6 +103,7 @@ public class Agents {
 		}
 		// Its runs' model, deployed with it: on the open engine in this transaction.
 		this.runs.deploy(user, key);
+		schedule(user, id, config);
 		return get(user, id);
 	}
 
@@ -130,6 +131,7 @@ public class Agents {
 		catch (DuplicateKeyException ex) {
 			throw nameTaken(config.name());
 		}
+		schedule(user, id, config);
 		return new Saved(get(user, id), changes);
 	}
 
@@ -354,6 +356,17 @@ public class Agents {
 
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/** Fires the agent's runs on its schedule, or no longer when it has none. */
+	private void schedule(CurrentUser user, UUID id, AgentConfig config) {
+		if (config.schedule() != null) {
+			this.schedules.scheduleAgent(user, id, config.name(), config.schedule().cron(),
+					config.schedule().timeZone());
+		}
+		else {
+			this.schedules.unscheduleAgent(user, id);
+		}
 	}
 
 	private AgentRepository.Stored stored(CurrentUser user, UUID id) {

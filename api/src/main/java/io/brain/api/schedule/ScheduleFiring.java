@@ -57,11 +57,14 @@ class ScheduleFiring {
 
 	private final ScheduleProperties properties;
 
+	private final ScheduledAgentRuns agentRuns;
+
 	ScheduleFiring(ScheduleRepository repository, Automations automations, RunService runs, AuditLog auditLog,
-			PlatformTransactionManager transactions, ScheduleProperties properties) {
+			PlatformTransactionManager transactions, ScheduleProperties properties, ScheduledAgentRuns agentRuns) {
 		this.repository = repository;
 		this.automations = automations;
 		this.runs = runs;
+		this.agentRuns = agentRuns;
 		this.auditLog = auditLog;
 		this.transaction = new TransactionTemplate(transactions);
 		this.properties = properties;
@@ -120,6 +123,13 @@ class ScheduleFiring {
 			return true;
 		}
 		CurrentUser actor = actor(schedule);
+		if (schedule.agentId() != null) {
+			String runId = this.agentRuns.start(actor, schedule.agentId(),
+					"schedule:" + schedule.id() + ":" + fireTime.get());
+			this.repository.fired(due.tenant(), schedule.id(), next, fireTime.get(), runId, null);
+			audit(schedule, Outcome.SUCCESS, Map.of("fireTime", fireTime.get().toString(), "runId", runId));
+			return true;
+		}
 		Automation automation = this.automations.get(actor, schedule.automationKey());
 		if (automation.deployedVersion() == null) {
 			String error = "Automation '" + schedule.automationKey()
@@ -186,12 +196,18 @@ class ScheduleFiring {
 	private void audit(ScheduleRepository.Stored schedule, Outcome outcome, Map<String, Object> details) {
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("operation", "schedule.fire");
-		metadata.put("automation", schedule.automationKey());
+		if (schedule.agentId() != null) {
+			metadata.put("agent", schedule.agentId().toString());
+		}
+		else {
+			metadata.put("automation", schedule.automationKey());
+		}
 		metadata.putAll(details);
 		CurrentUser actor = actor(schedule);
 		String name = schedule.definition().name();
-		String words = ((outcome == Outcome.SUCCESS) ? "started a run of automation "
-				: "could not start a run of automation ") + schedule.automationKey();
+		String target = (schedule.agentId() != null) ? "agent '" + name + "'"
+				: "automation " + schedule.automationKey();
+		String words = ((outcome == Outcome.SUCCESS) ? "started a run of " : "could not start a run of ") + target;
 		this.auditLog.record(new AuditEvent(schedule.tenant(), actor.id(), actor.name(), actor.kind(), words,
 				"schedule", schedule.id().toString(), name, null, null, outcome, metadata));
 	}

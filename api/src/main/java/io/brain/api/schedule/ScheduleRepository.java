@@ -35,11 +35,9 @@ class ScheduleRepository {
 	}
 
 	List<Stored> list(String tenant) {
-		return this.jdbc
-			.sql("select * from automation_schedule where tenant_id = :tenant order by automation_key, name")
-			.param("tenant", tenant)
-			.query(this::map)
-			.list();
+		return this.jdbc.sql("""
+				select * from automation_schedule where tenant_id = :tenant and automation_key is not null
+				order by automation_key, name""").param("tenant", tenant).query(this::map).list();
 	}
 
 	List<Stored> list(String tenant, String automationKey) {
@@ -75,16 +73,22 @@ class ScheduleRepository {
 	}
 
 	void insert(String tenant, UUID id, String automationKey, Definition definition, Instant nextFireAt, String user) {
-		this.jdbc
-			.sql("""
-					insert into automation_schedule (id, tenant_id, automation_key, name, cron, rule, time_zone, enabled,
-					    variables, next_fire_at, created_by, updated_by)
-					values (:id, :tenant, :key, :name, :cron, cast(:rule as jsonb), :zone, :enabled, cast(:variables as jsonb),
-					    :next, :user, :user)
-					""")
+		insert(tenant, id, automationKey, null, definition, nextFireAt, user);
+	}
+
+	/** Stores a schedule of an automation (by key) or of an agent (by id). */
+	void insert(String tenant, UUID id, String automationKey, UUID agentId, Definition definition, Instant nextFireAt,
+			String user) {
+		this.jdbc.sql("""
+				insert into automation_schedule (id, tenant_id, automation_key, agent_id, name, cron, rule, time_zone,
+				    enabled, variables, next_fire_at, created_by, updated_by)
+				values (:id, :tenant, :key, :agent, :name, :cron, cast(:rule as jsonb), :zone, :enabled,
+				    cast(:variables as jsonb), :next, :user, :user)
+				""")
 			.param("id", id)
 			.param("tenant", tenant)
 			.param("key", automationKey)
+			.param("agent", agentId)
 			.param("name", definition.name())
 			.param("cron", definition.cron())
 			.param("rule", (definition.rule() != null) ? write(definition.rule()) : null)
@@ -116,6 +120,15 @@ class ScheduleRepository {
 			.param("next", timestamp(nextFireAt))
 			.param("user", user)
 			.update();
+	}
+
+	/** The schedule of an agent, if it has one. */
+	Optional<Stored> ofAgent(String tenant, UUID agentId) {
+		return this.jdbc.sql("select * from automation_schedule where tenant_id = :tenant and agent_id = :agent")
+			.param("tenant", tenant)
+			.param("agent", agentId)
+			.query(this::map)
+			.optional();
 	}
 
 	void delete(String tenant, UUID id) {
@@ -178,6 +191,7 @@ class ScheduleRepository {
 	private Stored map(ResultSet rs, int row) throws SQLException {
 		String rule = rs.getString("rule");
 		return new Stored(rs.getObject("id", UUID.class), rs.getString("tenant_id"), rs.getString("automation_key"),
+				rs.getObject("agent_id", UUID.class),
 				new Definition(rs.getString("name"), rs.getString("cron"),
 						(rule != null) ? read(rule, ScheduleRule.class) : null, rs.getString("time_zone"),
 						rs.getBoolean("enabled"), read(rs.getString("variables"), VARIABLES)),
@@ -242,9 +256,9 @@ class ScheduleRepository {
 	}
 
 	/**
-	 * A stored schedule.
+	 * A stored schedule, of an automation or of an agent.
 	 */
-	record Stored(UUID id, String tenant, String automationKey, Definition definition, Instant nextFireAt,
+	record Stored(UUID id, String tenant, String automationKey, UUID agentId, Definition definition, Instant nextFireAt,
 			Instant lastFiredAt, String lastRunId, String lastError, String createdBy, Instant createdAt,
 			String updatedBy, Instant updatedAt) {
 

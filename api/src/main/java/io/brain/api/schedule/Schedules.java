@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.brain.api.automation.Automations;
@@ -101,6 +103,42 @@ public class Schedules {
 	@Transactional
 	public void delete(CurrentUser user, String automationKey, UUID id) {
 		this.repository.delete(user.tenant().value(), stored(user, automationKey, id).id());
+	}
+
+	/**
+	 * Gives an agent its schedule, or changes it: its runs start at the fire times of a
+	 * cron expression in a zone, fired as an automation's schedule is. Checked as
+	 * {@link #preview(String, String, String)} checks it, problems naming
+	 * {@code config.schedule.*}; the next fire is counted from now.
+	 * @return when it fires next
+	 */
+	@Transactional
+	public Instant scheduleAgent(CurrentUser user, UUID agentId, String agentName, String cron, String timeZone) {
+		String tenant = user.tenant().value();
+		Checked checked = check(cron, null, timeZone, "config.schedule.", "config.schedule.rule.");
+		ScheduleRepository.Definition definition = new ScheduleRepository.Definition(agentName,
+				checked.timetable().cron(), null, checked.timetable().zone().getId(), true, Map.of());
+		Instant next = checked.timetable().next(Instant.now()).orElse(null);
+		Optional<ScheduleRepository.Stored> existing = this.repository.ofAgent(tenant, agentId);
+		if (existing.isPresent()) {
+			this.repository.update(tenant, existing.get().id(), definition, next, user.username());
+		}
+		else {
+			this.repository.insert(tenant, UUID.randomUUID(), null, agentId, definition, next, user.username());
+		}
+		return next;
+	}
+
+	/** Takes an agent's schedule away, if it has one. */
+	@Transactional
+	public void unscheduleAgent(CurrentUser user, UUID agentId) {
+		String tenant = user.tenant().value();
+		this.repository.ofAgent(tenant, agentId).ifPresent((schedule) -> this.repository.delete(tenant, schedule.id()));
+	}
+
+	/** When an agent's schedule fires next, and how its last fire went, if it has one. */
+	public Optional<Schedule> ofAgent(CurrentUser user, UUID agentId) {
+		return this.repository.ofAgent(user.tenant().value(), agentId).map((stored) -> view(stored, Instant.now()));
 	}
 
 	/**

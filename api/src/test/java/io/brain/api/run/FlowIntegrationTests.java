@@ -116,6 +116,7 @@ class FlowIntegrationTests {
 
 	@Test
 	void agentWhenStartedByHandThenAWriteWaitsForApprovalThenRunsAndTheAnswerEndsTheRun() throws Exception {
+		model.reset();
 		String openai = created(post("/api/connectors"), Map.of("type", "openai", "name", "Flow model", "config",
 				Map.of("baseUrl", model.baseUrl(), "defaultModel", "gpt-test", "apiKey", MODEL_KEY)));
 		String slack = created(post("/api/connectors"), Map.of("type", "slack", "name", "Flow Slack", "config",
@@ -168,6 +169,66 @@ class FlowIntegrationTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{}"))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void agentWhenItsScheduleFiresAtNineInBerlinThenItsRunCallsTwoToolsAndEndsWithItsAnswer() throws Exception {
+		model.reset();
+		String openai = created(post("/api/connectors"), Map.of("type", "openai", "name", "Weekly model", "config",
+				Map.of("baseUrl", model.baseUrl(), "defaultModel", "gpt-test", "apiKey", MODEL_KEY)));
+		String slack = created(post("/api/connectors"), Map.of("type", "slack", "name", "Weekly Slack", "config",
+				Map.of("botToken", "xoxb-3-4-weeklybottoken")));
+		String agent = created(post("/api/agents"), Map.of("config",
+				Map.of("name", "Weekly reporter", "role", "You are a witty marketing expert.", "taskPrompt",
+						"Post the weekly numbers to #marketing and #sales.", "model", Map.of("connectionId", openai),
+						"schedule", Map.of("cron", "0 9 * * MON", "timeZone", "Europe/Berlin"), "tools",
+						List.of(Map.of("connector", "slack", "action", "post-message", "connectionId", slack, "access",
+								"WRITE", "requiresApproval", false)))));
+		java.sql.Timestamp next = TenantContext.call("acme",
+				() -> this.jdbc.sql("select next_fire_at from automation_schedule where agent_id = :agent")
+					.param("agent", java.util.UUID.fromString(agent))
+					.query(java.sql.Timestamp.class)
+					.single());
+		java.time.ZonedDateTime berlin = next.toInstant().atZone(java.time.ZoneId.of("Europe/Berlin"));
+		assertThat(berlin.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+		assertThat(berlin.toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
+
+		model
+			.callTools(
+					List.of(new ScriptedModelServer.ToolCall("call_week_1", "slack_post_message",
+							"{\"channel\":\"#marketing\",\"text\":\"Leads up 12%.\"}"),
+							new ScriptedModelServer.ToolCall("call_week_2", "slack_post_message",
+									"{\"channel\":\"#sales\",\"text\":\"Leads up 12%.\"}")),
+					new ScriptedModelServer.Usage(300, 30))
+			.answer("Posted the weekly numbers to #marketing and #sales.", new ScriptedModelServer.Usage(350, 12));
+		target
+			.answer(200, Map.of("Content-Type", "application/json"), "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.1\"}")
+			.answer(200, Map.of("Content-Type", "application/json"), "{\"ok\":true,\"channel\":\"C2\",\"ts\":\"1.2\"}");
+		// Monday, 09:00 in Berlin: the fire is due.
+		TenantContext.run("acme", () -> this.jdbc
+			.sql("update automation_schedule set next_fire_at = now() - interval '1 second' where agent_id = :agent")
+			.param("agent", java.util.UUID.fromString(agent))
+			.update());
+
+		assertThat(target.take(Duration.ofSeconds(30)).body()).contains("#marketing");
+		assertThat(target.take(Duration.ofSeconds(30)).body()).contains("#sales");
+		String runId = await().atMost(Duration.ofSeconds(30))
+			.until(() -> TenantContext.call("acme",
+					() -> this.jdbc.sql("select last_run_id from automation_schedule where agent_id = :agent")
+						.param("agent", java.util.UUID.fromString(agent))
+						.query(String.class)
+						.single()),
+					java.util.Objects::nonNull);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode run = run(runId);
+			assertThat(run.get("state").asText()).as(() -> "run " + run).isEqualTo("COMPLETED");
+			assertThat(run.at("/variables/agentTurn/answer").asText())
+				.isEqualTo("Posted the weekly numbers to #marketing and #sales.");
+			assertThat(run.at("/variables/agentCounters/toolCalls").asInt()).isEqualTo(2);
+		});
+		// The model was asked the agent's task, as a scheduled run asks it.
+		assertThat(model.request(0).at("/messages/1/content").asText())
+			.isEqualTo("Post the weekly numbers to #marketing and #sales.");
 	}
 
 	private String created(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,

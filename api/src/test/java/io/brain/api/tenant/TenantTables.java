@@ -20,6 +20,10 @@ final class TenantTables {
 
 	private static final Pattern OCTETS = Pattern.compile("octet_length\\((\\w+)\\) = (\\d+)");
 
+	/** A check that exactly one of two columns is set, and nothing else. */
+	private static final Pattern EITHER_OR = Pattern
+		.compile("CHECK \\(\\(\\((\\w+) IS NULL\\) <> \\((\\w+) IS NULL\\)\\)\\)");
+
 	private TenantTables() {
 	}
 
@@ -52,13 +56,25 @@ final class TenantTables {
 	static void seed(Connection connection, String table, String tenant) throws Exception {
 		List<String> names = new ArrayList<>();
 		List<String> values = new ArrayList<>();
+		// Of two columns exactly one of which must be set, the first is.
+		List<String> eitherOr = new ArrayList<>();
+		for (String check : strings(connection,
+				"select pg_get_constraintdef(oid) from pg_constraint where contype = 'c' and conrelid = '" + table
+						+ "'::regclass")) {
+			Matcher either = EITHER_OR.matcher(check);
+			if (either.matches()) {
+				eitherOr.add(either.group(1));
+			}
+		}
 		try (PreparedStatement columns = connection.prepareStatement("""
 				select column_name, data_type, character_maximum_length from information_schema.columns
-				where table_schema = 'public' and table_name = ? and is_nullable = 'NO'
+				where table_schema = 'public' and table_name = ?
+				  and (is_nullable = 'NO' or column_name = any(?))
 				  and column_default is null and is_identity = 'NO' and is_generated = 'NEVER'
 				order by ordinal_position
 				""")) {
 			columns.setString(1, table);
+			columns.setArray(2, connection.createArrayOf("text", eitherOr.toArray()));
 			try (ResultSet rows = columns.executeQuery()) {
 				while (rows.next()) {
 					String column = rows.getString(1);

@@ -11,13 +11,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brain.core.tenant.TenantId;
 import io.brain.engine.EngineTask;
-import io.brain.workers.agent.LanguageModel.Answer;
-import io.brain.workers.agent.LanguageModel.Message;
-import io.brain.workers.agent.LanguageModel.Question;
 import io.brain.workers.connection.ConnectionResolver;
-import io.brain.workers.connection.ConnectorActions;
+import io.brain.workers.model.LanguageModel;
+import io.brain.workers.model.LanguageModel.Answer;
+import io.brain.workers.model.LanguageModel.Message;
+import io.brain.workers.model.LanguageModel.Question;
 import io.brain.workers.connection.ResolvedConnection;
-import io.brain.workers.connector.openai.OpenAiConnector;
 import io.brain.workers.task.ConnectorTasks;
 import io.brain.workers.task.EngineTaskJob;
 import io.brain.workers.tenant.JobTenants;
@@ -64,8 +63,6 @@ public class AgentConnector implements OutboundConnectorProvider {
 
 	private final LanguageModel model;
 
-	private final ConnectorActions actions;
-
 	private final ConnectionResolver connections;
 
 	private final ConnectorTasks connectors;
@@ -77,13 +74,12 @@ public class AgentConnector implements OutboundConnectorProvider {
 	private final MeterRegistry meters;
 
 	AgentConnector(JobTenants tenants, AgentStore store, AgentTools tools, LanguageModel model,
-			ConnectorActions actions, ConnectionResolver connections, @Lazy ConnectorTasks connectors,
-			AgentProperties properties, ObjectMapper json, MeterRegistry meters) {
+			ConnectionResolver connections, @Lazy ConnectorTasks connectors, AgentProperties properties,
+			ObjectMapper json, MeterRegistry meters) {
 		this.tenants = tenants;
 		this.store = store;
 		this.tools = tools;
 		this.model = model;
-		this.actions = actions;
 		this.connections = connections;
 		this.connectors = connectors;
 		this.properties = properties;
@@ -132,11 +128,7 @@ public class AgentConnector implements OutboundConnectorProvider {
 		Question question = new Question(asked.model(), settings.role(),
 				this.store.recent(tenant, request.sessionId(), this.properties.memoryWindow()), offered,
 				asked.temperature(), asked.maxOutputTokens());
-		Answer answer = this.actions.performOn(job, OpenAiConnector.DEFINITION, asked.connectionId(), "agent-think",
-				(connection) -> this.model.ask(connection, question),
-				(result) -> Map.of("agent", request.agentId().toString(), "model", String.valueOf(result.model()),
-						"inputTokens", result.inputTokens(), "outputTokens", result.outputTokens(), "toolCalls",
-						result.toolCalls().size()));
+		Answer answer = this.model.ask(job, asked.connectionId(), question);
 		String modelName = (answer.model() != null) ? answer.model() : String.valueOf(asked.model());
 		this.store.spent(tenant, request.agentId(), modelName, answer.inputTokens(), answer.outputTokens());
 		tokens(tenant, settings, modelName, "input", answer.inputTokens());

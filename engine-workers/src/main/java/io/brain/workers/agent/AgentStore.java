@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
-import io.brain.workers.agent.LanguageModel.Message;
-import io.brain.workers.agent.LanguageModel.ToolCall;
+import io.brain.workers.model.LanguageModel;
+import io.brain.workers.model.LanguageModel.Message;
+import io.brain.workers.model.LanguageModel.ToolCall;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

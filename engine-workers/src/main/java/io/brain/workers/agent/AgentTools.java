@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.brain.workers.agent.LanguageModel.Tool;
+import io.brain.workers.model.LanguageModel;
+import io.brain.workers.model.LanguageModel.Tool;
 import io.brain.workers.catalog.ConnectorDefinition;
 import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
 import io.brain.workers.connector.ConnectorCatalog;

@@ -2,6 +2,8 @@ package io.brain.workers.connector.openai;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -15,7 +17,9 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
-import io.brain.workers.agent.LanguageModel;
+import io.brain.workers.connection.ConnectorActions;
+import io.brain.workers.model.LanguageModel;
+import io.camunda.connector.api.outbound.JobContext;
 import io.brain.workers.connection.ResolvedConnection;
 
 import org.springframework.stereotype.Component;
@@ -30,12 +34,22 @@ class OpenAiLanguageModel implements LanguageModel {
 
 	private final OpenAiClient client;
 
-	OpenAiLanguageModel(OpenAiClient client) {
+	private final ConnectorActions actions;
+
+	OpenAiLanguageModel(OpenAiClient client, ConnectorActions actions) {
 		this.client = client;
+		this.actions = actions;
 	}
 
 	@Override
-	public Answer ask(ResolvedConnection connection, Question question) {
+	public Answer ask(JobContext job, UUID connectionId, Question question) {
+		return this.actions.performOn(job, OpenAiConnector.DEFINITION, connectionId, "agent-think",
+				(connection) -> ask(connection, question),
+				(answer) -> Map.of("model", String.valueOf(answer.model()), "inputTokens", answer.inputTokens(),
+						"outputTokens", answer.outputTokens(), "toolCalls", answer.toolCalls().size()));
+	}
+
+	private Answer ask(ResolvedConnection connection, Question question) {
 		List<ChatMessage> messages = new ArrayList<>();
 		if (question.system() != null && !question.system().isBlank()) {
 			messages.add(SystemMessage.from(question.system()));

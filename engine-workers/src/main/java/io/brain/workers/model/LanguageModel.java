@@ -1,8 +1,9 @@
-package io.brain.workers.agent;
+package io.brain.workers.model;
 
 import java.util.List;
+import java.util.UUID;
 
-import io.brain.workers.connection.ResolvedConnection;
+import io.camunda.connector.api.outbound.JobContext;
 
 /**
  * A language model an agent asks, in Brain's words: a conversation and the tools it may
@@ -13,12 +14,15 @@ import io.brain.workers.connection.ResolvedConnection;
 public interface LanguageModel {
 
 	/**
-	 * Asks the model once.
-	 * @param connection the tenant's model connection, its secrets loaded
+	 * Asks the model once, as an action of a step: with the step's tenant, its model
+	 * connection, the tenant's limits, an audit row and the billing metric, as every
+	 * connector action.
+	 * @param job the step that asks
+	 * @param connectionId the tenant's model connection
 	 * @throws io.camunda.connector.api.error.ConnectorException when the model server
 	 * refuses or answers nothing usable
 	 */
-	Answer ask(ResolvedConnection connection, Question question);
+	Answer ask(JobContext job, UUID connectionId, Question question);
 
 	/**
 	 * One call to the model.
