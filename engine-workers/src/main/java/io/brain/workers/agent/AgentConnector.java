@@ -191,19 +191,9 @@ public class AgentConnector implements OutboundConnectorProvider {
 			return told(tenant, settings, request, runId, "refused",
 					"Refused: the arguments are not valid JSON (" + ex.getOriginalMessage() + ").");
 		}
-		// The connection is the one the tenant toggled for this tool, never one the model
-		// names.
-		AgentTools.BOUND_INPUTS.forEach(arguments::remove);
-		AgentTools.Action tool = action.get();
-		ResolvedConnection connection = this.connections.resolve(tenant, binding.get().connectionId(),
-				tool.connector().type(), tool.connector().fields());
-		arguments.put("connection", connection.name());
-		Map<String, Object> variables = this.json.convertValue(arguments, Map.class);
-		EngineTask derived = new EngineTask(EngineTaskJob.stepId(job), "agent", tool.action().jobType(), tenant, runId,
-				job.getBpmnProcessId(), job.getElementId(), variables, Map.of("operation", tool.action().id()), 1);
 		Object result;
 		try {
-			result = this.connectors.call(derived);
+			result = perform(job, tenant, runId, action.get(), binding.get().connectionId(), arguments);
 		}
 		catch (ConnectorRetryException ex) {
 			// Over the tenant's limits, or the provider away for a moment: the step
@@ -212,10 +202,72 @@ public class AgentConnector implements OutboundConnectorProvider {
 		}
 		catch (ConnectorException ex) {
 			return told(tenant, settings, request, runId, "failed", "The tool failed: " + ex.getMessage()
-					+ (ex.getErrorCode() != null ? " (" + ex.getErrorCode() + ")" : ""));
+					+ ((ex.getErrorCode() != null) ? " (" + ex.getErrorCode() + ")" : ""));
 		}
 		return told(tenant, settings, request, runId, "done", "The tool answered:\n<tool-result>\n"
 				+ bounded(this.json.writeValueAsString(result)) + "\n</tool-result>");
+	}
+
+	/**
+	 * Sends a run's answer where the agent's settings say: an e-mail or a Slack message
+	 * through the tenant's connection, as the e-mail or Slack action of a step would; a
+	 * failure fails the step, so an answer is never lost silently.
+	 */
+	@Operation(id = "deliver", name = "Deliver")
+	public Delivered deliver(@Variable DeliverRequest request, OutboundConnectorContext context) throws Exception {
+		JobContext job = context.getJobContext();
+		TenantId tenant = this.tenants.of(job);
+		AgentSettings settings = settings(tenant, request.agentId(), request.version());
+		AgentSettings.Delivery delivery = settings.delivery();
+		String answer = (request.answer() != null) ? request.answer() : "";
+		ObjectNode message = this.json.createObjectNode();
+		String connector;
+		String action;
+		switch (delivery.kind()) {
+			case "EMAIL" -> {
+				connector = "email";
+				action = "send-email";
+				var to = message.putArray("to");
+				for (String address : delivery.to().split(",")) {
+					if (!address.isBlank()) {
+						to.add(address.strip());
+					}
+				}
+				message.put("subject", settings.name() + ": the answer of its run");
+				message.put("text", answer);
+			}
+			case "SLACK" -> {
+				connector = "slack";
+				action = "post-message";
+				message.put("channel", delivery.channel());
+				message.put("text", answer);
+			}
+			default -> {
+				return new Delivered("RUN");
+			}
+		}
+		AgentTools.Action sending = this.tools.action(connector, action)
+			.orElseThrow(() -> stop("Brain has no " + connector + " action " + action + " to deliver the answer."));
+		perform(job, tenant, EngineTaskJob.runId(job), sending, delivery.connectionId(), message);
+		return new Delivered(delivery.kind());
+	}
+
+	/**
+	 * Performs a connector action for an agent's step, as a BPMN step with that action
+	 * would: the connection is the one the tenant bound, never one the arguments name.
+	 */
+	private Object perform(JobContext job, TenantId tenant, String runId, AgentTools.Action action, UUID connectionId,
+			ObjectNode arguments) throws Exception {
+		AgentTools.BOUND_INPUTS.forEach(arguments::remove);
+		ResolvedConnection connection = this.connections.resolve(tenant, connectionId, action.connector().type(),
+				action.connector().fields());
+		arguments.put("connection", connection.name());
+		@SuppressWarnings("unchecked")
+		Map<String, Object> variables = this.json.convertValue(arguments, Map.class);
+		EngineTask derived = new EngineTask(EngineTaskJob.stepId(job), "agent", action.action().jobType(), tenant,
+				runId, job.getBpmnProcessId(), job.getElementId(), variables, Map.of("operation", action.action().id()),
+				1);
+		return this.connectors.call(derived);
 	}
 
 	/** Tells the model what came of a tool call, and counts it. */
@@ -300,6 +352,14 @@ public class AgentConnector implements OutboundConnectorProvider {
 	 * {@code refused}.
 	 */
 	public record ActResult(String toolCallId, String outcome) {
+	}
+
+	/** What an agent's deliver step is given: the run's answer. */
+	public record DeliverRequest(UUID agentId, Integer version, String answer) {
+	}
+
+	/** Where the answer went: {@code RUN}, {@code EMAIL} or {@code SLACK}. */
+	public record Delivered(String kind) {
 	}
 
 }

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * secrets are loaded for the tenant when a call needs them.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record AgentSettings(String name, String role, String taskPrompt, Model model, List<ToolBinding> tools, Limits limits) {
+record AgentSettings(String name, String role, String taskPrompt, Model model, List<ToolBinding> tools, Limits limits,
+		Delivery delivery) {
 
 	static final int DEFAULT_MAX_MODEL_CALLS = 10;
 
@@ -24,6 +25,7 @@ record AgentSettings(String name, String role, String taskPrompt, Model model, L
 	AgentSettings {
 		tools = (tools != null) ? List.copyOf(tools) : List.of();
 		limits = (limits != null) ? limits : new Limits(null, null, null);
+		delivery = (delivery != null) ? delivery : new Delivery("RUN", null, null, null);
 	}
 
 	/** The tool the model calls by this name, if the agent has it switched on. */
@@ -52,6 +54,15 @@ record AgentSettings(String name, String role, String taskPrompt, Model model, L
 			return (this.requiresApproval != null) ? this.requiresApproval : !"READ".equals(this.access);
 		}
 
+	}
+
+	/**
+	 * Where a run's answer goes besides the run: {@code RUN} (nowhere else),
+	 * {@code EMAIL} to addresses separated by commas, or {@code SLACK} to a channel, each
+	 * through one of the tenant's connections.
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Delivery(String kind, UUID connectionId, String to, String channel) {
 	}
 
 	/** How far one run may go; Brain's defaults where left out. */

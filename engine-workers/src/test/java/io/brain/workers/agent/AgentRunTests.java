@@ -151,6 +151,20 @@ class AgentRunTests extends ConnectorTestContext {
 	}
 
 	@Test
+	void runWhenTheAgentDeliversToSlackThenItsAnswerIsPostedThere() {
+		UUID agent = agent(ACME, "Reporter", false, Map.of(), true);
+		slack.answer(200, Map.of("Content-Type", "application/json"),
+				"{\"ok\":true,\"channel\":\"C9\",\"ts\":\"2.1\"}");
+		model.answer("Leads are up 12% this week.", new Usage(40, 8));
+		Map<String, Object> variables = ZeebeProcesses.run(this.client, "brain-agent-acme", Map.of("agentId",
+				agent.toString(), "agentVersion", 1, "sessionId", UUID.randomUUID().toString(), "prompt", "Report."));
+		RecordingHttpServer.Recorded posted = slack.take(Duration.ofSeconds(5));
+		assertThat(posted.uri().getPath()).isEqualTo("/api/chat.postMessage");
+		assertThat(posted.body()).contains("#reports").contains("Leads are up 12% this week.");
+		assertThat(JSON.valueToTree(variables).at("/delivered/kind").asText()).isEqualTo("SLACK");
+	}
+
+	@Test
 	void runWhenTheModelCallsAToolNotToggledThenRefusedAndTheModelIsTold() {
 		UUID agent = agent(ACME, "Limited poster", false, Map.of());
 		model
@@ -215,6 +229,11 @@ class AgentRunTests extends ConnectorTestContext {
 
 	/** An agent as the api stores it, with a model connection and a Slack tool. */
 	private UUID agent(TenantId tenant, String name, boolean approval, Map<String, Object> limits) {
+		return agent(tenant, name, approval, limits, false);
+	}
+
+	private UUID agent(TenantId tenant, String name, boolean approval, Map<String, Object> limits,
+			boolean deliverToSlack) {
 		UUID openai = ZeebeProcesses.createConnection(this.jdbc, this.secrets, tenant.value(), "openai",
 				"model-" + UUID.randomUUID(),
 				"{\"baseUrl\": \"" + model.baseUrl() + "\", \"defaultModel\": \"gpt-test\"}",
@@ -222,13 +241,18 @@ class AgentRunTests extends ConnectorTestContext {
 		UUID slackConnection = ZeebeProcesses.createConnection(this.jdbc, this.secrets, tenant.value(), "slack",
 				"slack-" + UUID.randomUUID(), "{}", Map.of("botToken", BOT_TOKEN));
 		UUID id = UUID.randomUUID();
-		Map<String, Object> config = Map.of("name", name, "role", "You are a witty marketing expert.", "model", Map
-			.of("connectionId", openai.toString(), "model", "gpt-test", "temperature", 0.3, "maxOutputTokens", 500),
-				"tools",
-				List.of(Map.of("connector", "slack", "action", "post-message", "connectionId",
-						slackConnection.toString(), "access", "WRITE", "requiresApproval", approval, "name",
-						"slack_post_message")),
-				"limits", limits);
+		Map<String, Object> config = new java.util.HashMap<>(Map
+			.of("name", name, "role", "You are a witty marketing expert.", "model", Map
+				.of("connectionId", openai.toString(), "model", "gpt-test", "temperature", 0.3, "maxOutputTokens", 500),
+					"tools",
+					List.of(Map.of("connector", "slack", "action", "post-message", "connectionId",
+							slackConnection.toString(), "access", "WRITE", "requiresApproval", approval, "name",
+							"slack_post_message")),
+					"limits", limits));
+		if (deliverToSlack) {
+			config.put("delivery",
+					Map.of("kind", "SLACK", "connectionId", slackConnection.toString(), "channel", "#reports"));
+		}
 		TenantContext.run(tenant.value(), () -> {
 			this.jdbc.sql("""
 					insert into agent (id, tenant_id, key, name, current_version, created_by, updated_by)
