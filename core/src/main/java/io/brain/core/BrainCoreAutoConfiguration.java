@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.core.agent.AgentBudgets;
 import io.brain.core.audit.AuditLog;
 import io.brain.core.deployment.DeploymentRegistry;
 import io.brain.core.secret.DatabaseSecretStore;
@@ -18,6 +19,7 @@ import io.brain.core.tenant.TenantScopedDataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Registers what the api and the workers share.
  */
 @AutoConfiguration(after = JdbcClientAutoConfiguration.class)
+@EnableConfigurationProperties(AgentBudgets.class)
 public class BrainCoreAutoConfiguration {
 
 	@Bean

@@ -41,6 +41,15 @@ class AgentController {
 		this.audit = audit;
 	}
 
+	@GetMapping("/api/agents/usage")
+	@PreAuthorize("hasAuthority('agents:read')")
+	@Operation(operationId = "agentUsage",
+			summary = "What the tenant's agents spent today and this month against its token budget, with the "
+					+ "estimated cost per model")
+	AgentUsage usage(CurrentUser user) {
+		return this.agents.usage(user);
+	}
+
 	@PostMapping("/api/agents/{id}/runs")
 	@PreAuthorize("hasAuthority('agents:write')")
 	@ResponseStatus(HttpStatus.CREATED)

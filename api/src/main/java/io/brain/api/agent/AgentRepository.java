@@ -224,6 +224,25 @@ class AgentRepository {
 	/**
 	 * An agent as stored, with the settings of its current version.
 	 */
+	/** A tenant's tokens per model since a day, and those of one day. */
+	List<Spent> spent(String tenant, java.time.LocalDate from, java.time.LocalDate today) {
+		return this.jdbc.sql("""
+				select model, coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0),
+				    coalesce(sum(input_tokens + output_tokens) filter (where day = :today), 0)
+				from agent_token_usage where tenant_id = :tenant and day >= :from
+				group by model order by model
+				""")
+			.param("tenant", tenant)
+			.param("from", from)
+			.param("today", today)
+			.query((rs, row) -> new Spent(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.list();
+	}
+
+	/** Tokens of one model: since a day in and out, and in all on the day asked. */
+	record Spent(String model, long inputTokens, long outputTokens, long today) {
+	}
+
 	record Stored(UUID id, String key, String name, int currentVersion, AgentConfig config, String createdBy,
 			Instant createdAt, String updatedBy, Instant updatedAt) {
 

@@ -15,6 +15,7 @@ import io.brain.api.connector.ConnectorType;
 import io.brain.api.connector.ConnectorTypes;
 import io.brain.api.connector.Connections;
 import io.brain.api.identity.CurrentUser;
+import io.brain.core.agent.AgentBudgets;
 import io.brain.api.problem.BrainProblem;
 import io.brain.api.problem.Paging;
 import io.brain.api.schedule.Schedules;
@@ -62,13 +63,37 @@ public class Agents {
 
 	private final AgentRuns runs;
 
+	private final AgentBudgets budgets;
+
 	Agents(AgentRepository repository, Connections connections, ConnectorTypes types, Schedules schedules,
-			AgentRuns runs) {
+			AgentRuns runs, AgentBudgets budgets) {
 		this.repository = repository;
 		this.connections = connections;
 		this.types = types;
 		this.schedules = schedules;
 		this.runs = runs;
+		this.budgets = budgets;
+	}
+
+	/** What the tenant's agents spent today and this month, against its budget. */
+	public AgentUsage usage(CurrentUser user) {
+		String tenant = user.tenant().value();
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+		List<AgentRepository.Spent> spent = this.repository.spent(tenant, today.withDayOfMonth(1), today);
+		AgentBudgets.Budget budget = this.budgets.of(tenant);
+		java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+		List<AgentUsage.ModelUsage> models = new java.util.ArrayList<>();
+		for (AgentRepository.Spent model : spent) {
+			java.math.BigDecimal cost = this.budgets.cost(model.model(), model.inputTokens(), model.outputTokens())
+				.orElse(null);
+			if (cost != null) {
+				total = total.add(cost);
+			}
+			models.add(new AgentUsage.ModelUsage(model.model(), model.inputTokens(), model.outputTokens(), cost));
+		}
+		return new AgentUsage(spent.stream().mapToLong(AgentRepository.Spent::today).sum(),
+				spent.stream().mapToLong((model) -> model.inputTokens() + model.outputTokens()).sum(),
+				budget.tokensPerDay(), budget.tokensPerMonth(), models, total);
 	}
 
 	public AgentPage list(CurrentUser user, String query, int page, int size) {

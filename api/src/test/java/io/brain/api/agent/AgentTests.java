@@ -32,6 +32,34 @@ class AgentTests extends AgentFixtures {
 	}
 
 	@Test
+	void usageWhenTheTenantsAgentsSpentTokensThenTodayTheMonthTheBudgetAndTheCostPerModel() throws Exception {
+		for (String[] row : new String[][] { { this.tenant, "gpt-priced", "1000000", "200000" },
+				{ this.tenant, "unpriced-model", "400", "600" }, { "agents-other", "gpt-priced", "5", "5" } }) {
+			TenantContext.run(row[0],
+					() -> this.jdbc.sql("""
+							insert into agent_token_usage (tenant_id, day, agent_id, model, input_tokens, output_tokens)
+							values (:tenant, (now() at time zone 'utc')::date, :agent, :model, :input, :output)
+							""")
+						.param("tenant", row[0])
+						.param("agent", UUID.randomUUID())
+						.param("model", row[1])
+						.param("input", Long.parseLong(row[2]))
+						.param("output", Long.parseLong(row[3]))
+						.update());
+		}
+		this.mvc.perform(get("/api/agents/usage").with(TestTokens.user(this.tenant, "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.tokensToday").value(1_201_000))
+			.andExpect(jsonPath("$.tokensThisMonth").value(1_201_000))
+			.andExpect(jsonPath("$.budgetPerDay").value(1_000_000))
+			.andExpect(jsonPath("$.models[0].model").value("gpt-priced"))
+			.andExpect(jsonPath("$.models[0].estimatedCost").value(4.5))
+			.andExpect(jsonPath("$.models[1].model").value("unpriced-model"))
+			.andExpect(jsonPath("$.models[1].estimatedCost").doesNotExist())
+			.andExpect(jsonPath("$.estimatedCost").value(4.5));
+	}
+
+	@Test
 	void createThenGetThenUpdateMakesVersionTwoAndKeepsVersionOne() throws Exception {
 		JsonNode created = read(create(analyst()).andExpect(status().isCreated())
 			.andExpect(jsonPath("$.key").value("campaign-analyst"))

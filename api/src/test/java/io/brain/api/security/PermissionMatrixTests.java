@@ -135,6 +135,7 @@ class PermissionMatrixTests extends ApiTestContext {
 					"/api/webhooks/00000000-0000-0000-0000-000000000000/deliveries/00000000-0000-0000-0000-000000000000/replay",
 					null, "webhooks:manage"),
 			new Endpoint(HttpMethod.GET, "/api/agents", null, "agents:read"),
+			new Endpoint(HttpMethod.GET, "/api/agents/usage", null, "agents:read"),
 			new Endpoint(HttpMethod.POST, "/api/agents", AGENT, "agents:write"),
 			new Endpoint(HttpMethod.GET, "/api/agents/00000000-0000-0000-0000-000000000000", null, "agents:read"),
 			new Endpoint(HttpMethod.PUT, "/api/agents/00000000-0000-0000-0000-000000000000", AGENT, "agents:write"),

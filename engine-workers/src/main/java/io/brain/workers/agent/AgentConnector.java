@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.brain.core.agent.AgentBudgets;
 import io.brain.core.tenant.TenantId;
 import io.brain.engine.EngineTask;
 import io.brain.workers.connection.ConnectionResolver;
@@ -69,13 +70,15 @@ public class AgentConnector implements OutboundConnectorProvider {
 
 	private final AgentProperties properties;
 
+	private final AgentBudgets budgets;
+
 	private final ObjectMapper json;
 
 	private final MeterRegistry meters;
 
 	AgentConnector(JobTenants tenants, AgentStore store, AgentTools tools, LanguageModel model,
 			ConnectionResolver connections, @Lazy ConnectorTasks connectors, AgentProperties properties,
-			ObjectMapper json, MeterRegistry meters) {
+			AgentBudgets budgets, ObjectMapper json, MeterRegistry meters) {
 		this.tenants = tenants;
 		this.store = store;
 		this.tools = tools;
@@ -83,6 +86,7 @@ public class AgentConnector implements OutboundConnectorProvider {
 		this.connections = connections;
 		this.connectors = connectors;
 		this.properties = properties;
+		this.budgets = budgets;
 		this.json = json;
 		this.meters = meters;
 	}
@@ -101,7 +105,7 @@ public class AgentConnector implements OutboundConnectorProvider {
 		if (counters.tokens() >= limits.tokens()) {
 			throw stop("The agent reached its limit of " + limits.tokens() + " tokens in one run.");
 		}
-		AgentProperties.Budget budget = this.properties.budgetOf(tenant.value());
+		AgentBudgets.Budget budget = this.budgets.of(tenant.value());
 		AgentStore.Spent spent = this.store.spent(tenant);
 		if (spent.today() >= budget.tokensPerDay()) {
 			throw stop("The tenant's agents spent their budget of " + budget.tokensPerDay()
