@@ -117,10 +117,8 @@ class FlowIntegrationTests {
 	@Test
 	void agentWhenStartedByHandThenAWriteWaitsForApprovalThenRunsAndTheAnswerEndsTheRun() throws Exception {
 		model.reset();
-		String openai = created(post("/api/connectors"), Map.of("type", "openai", "name", "Flow model", "config",
-				Map.of("baseUrl", model.baseUrl(), "defaultModel", "gpt-test", "apiKey", MODEL_KEY)));
-		String slack = created(post("/api/connectors"), Map.of("type", "slack", "name", "Flow Slack", "config",
-				Map.of("botToken", "xoxb-1-2-flowagentbottoken")));
+		String openai = modelConnection("Flow model");
+		String slack = slackConnection("Flow Slack", "xoxb-1-2-flowagentbottoken");
 		String agent = created(post("/api/agents"),
 				Map.of("config",
 						Map.of("name", "Flow announcer", "role", "You are a witty marketing expert.", "model",
@@ -174,10 +172,8 @@ class FlowIntegrationTests {
 	@Test
 	void agentWhenItsScheduleFiresAtNineInBerlinThenItsRunCallsTwoToolsAndEndsWithItsAnswer() throws Exception {
 		model.reset();
-		String openai = created(post("/api/connectors"), Map.of("type", "openai", "name", "Weekly model", "config",
-				Map.of("baseUrl", model.baseUrl(), "defaultModel", "gpt-test", "apiKey", MODEL_KEY)));
-		String slack = created(post("/api/connectors"), Map.of("type", "slack", "name", "Weekly Slack", "config",
-				Map.of("botToken", "xoxb-3-4-weeklybottoken")));
+		String openai = modelConnection("Weekly model");
+		String slack = slackConnection("Weekly Slack", "xoxb-3-4-weeklybottoken");
 		String agent = created(post("/api/agents"), Map.of("config",
 				Map.of("name", "Weekly reporter", "role", "You are a witty marketing expert.", "taskPrompt",
 						"Post the weekly numbers to #marketing and #sales.", "model", Map.of("connectionId", openai),
@@ -229,6 +225,18 @@ class FlowIntegrationTests {
 		// The model was asked the agent's task, as a scheduled run asks it.
 		assertThat(model.request(0).at("/messages/1/content").asText())
 			.isEqualTo("Post the weekly numbers to #marketing and #sales.");
+	}
+
+	/** A connection of the tenant to the scripted model server. */
+	private String modelConnection(String name) throws Exception {
+		return created(post("/api/connectors"), Map.of("type", "openai", "name", name, "config",
+				Map.of("baseUrl", model.baseUrl(), "defaultModel", "gpt-test", "apiKey", MODEL_KEY)));
+	}
+
+	/** A Slack connection, its calls reaching the local server. */
+	private String slackConnection(String name, String botToken) throws Exception {
+		return created(post("/api/connectors"),
+				Map.of("type", "slack", "name", name, "config", Map.of("botToken", botToken)));
 	}
 
 	private String created(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
