@@ -132,7 +132,9 @@ public class AgentConnector implements OutboundConnectorProvider {
 		Question question = new Question(asked.model(), settings.role(),
 				this.store.recent(tenant, request.sessionId(), this.properties.memoryWindow()), offered,
 				asked.temperature(), asked.maxOutputTokens());
-		Answer answer = this.model.ask(job, asked.connectionId(), question);
+		UUID session = request.sessionId();
+		Answer answer = this.model.ask(job, asked.connectionId(), question,
+				(piece) -> this.store.streamed(tenant, session, runId, piece));
 		String modelName = (answer.model() != null) ? answer.model() : String.valueOf(asked.model());
 		this.store.spent(tenant, request.agentId(), modelName, answer.inputTokens(), answer.outputTokens());
 		tokens(tenant, settings, modelName, "input", answer.inputTokens());

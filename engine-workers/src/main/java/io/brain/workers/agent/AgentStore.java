@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +33,11 @@ class AgentStore {
 
 	private static final TypeReference<List<ToolCall>> CALLS = new TypeReference<>() {
 	};
+
+	/**
+	 * The notification channel a session's new messages and streamed pieces go out on.
+	 */
+	static final String STREAM = "brain_agent_stream";
 
 	private final JdbcClient jdbc;
 
@@ -91,6 +97,24 @@ class AgentStore {
 					.single());
 	}
 
+	/**
+	 * Tells whoever follows a session (its chat page, through the api) a piece of the
+	 * answer the model is generating, as it arrives: a PostgreSQL notification on
+	 * {@value #STREAM}, which names the tenant and the session. Pieces are not kept; the
+	 * whole answer is, as the session's message.
+	 */
+	void streamed(TenantId tenant, UUID sessionId, String runId, String piece) {
+		notify(Map.of("tenant", tenant.value(), "session", sessionId.toString(), "run", runId, "piece", piece));
+	}
+
+	private void notify(Map<String, Object> event) {
+		this.jdbc.sql("select pg_notify(:channel, :payload)")
+			.param("channel", STREAM)
+			.param("payload", write(event))
+			.query((rs, row) -> null)
+			.list();
+	}
+
 	/** Adds a message to a session's conversation. */
 	void append(TenantId tenant, UUID agentId, UUID sessionId, String runId, Message message) {
 		String role;
@@ -98,19 +122,19 @@ class AgentStore {
 		switch (message) {
 			case Message.User user -> {
 				role = "USER";
-				content = java.util.Map.of("text", user.text());
+				content = Map.of("text", user.text());
 			}
 			case Message.Assistant assistant when !assistant.toolCalls().isEmpty() -> {
 				role = "TOOL_CALL";
-				content = java.util.Map.of("calls", assistant.toolCalls());
+				content = Map.of("calls", assistant.toolCalls());
 			}
 			case Message.Assistant assistant -> {
 				role = "ASSISTANT";
-				content = java.util.Map.of("text", (assistant.text() != null) ? assistant.text() : "");
+				content = Map.of("text", (assistant.text() != null) ? assistant.text() : "");
 			}
 			case Message.ToolResult result -> {
 				role = "TOOL_RESULT";
-				content = java.util.Map.of("toolCallId", result.toolCallId(), "toolName", result.toolName(), "content",
+				content = Map.of("toolCallId", result.toolCallId(), "toolName", result.toolName(), "content",
 						result.content());
 			}
 		}
@@ -131,6 +155,8 @@ class AgentStore {
 				.param("id", sessionId)
 				.update();
 		});
+		notify(Map.of("tenant", tenant.value(), "session", sessionId.toString(), "run", (runId != null) ? runId : "",
+				"message", role));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.brain.workers.model;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.camunda.connector.api.outbound.JobContext;
 
@@ -19,10 +20,11 @@ public interface LanguageModel {
 	 * connector action.
 	 * @param job the step that asks
 	 * @param connectionId the tenant's model connection
+	 * @param partial receives each piece of the answer's text as the model generates it
 	 * @throws io.camunda.connector.api.error.ConnectorException when the model server
 	 * refuses or answers nothing usable
 	 */
-	Answer ask(JobContext job, UUID connectionId, Question question);
+	Answer ask(JobContext job, UUID connectionId, Question question, Consumer<String> partial);
 
 	/**
 	 * One call to the model.

@@ -105,6 +105,8 @@ class AgentRunTests extends ConnectorTestContext {
 		// The model saw the role, the prompt, the tool, and the tool's result as
 		// delimited data.
 		JsonNode first = model.request(0);
+		// Streamed, so a chat shows the answer as it is generated.
+		assertThat(first.at("/stream").asBoolean()).isTrue();
 		assertThat(first.at("/messages/0/content").asText()).contains("witty marketing expert");
 		assertThat(first.at("/messages/1/content").asText()).isEqualTo("Tell the team about campaign 42.");
 		assertThat(first.at("/tools/0/function/name").asText()).isEqualTo("slack_post_message");

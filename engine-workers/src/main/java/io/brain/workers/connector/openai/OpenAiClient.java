@@ -8,6 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,11 +24,15 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.output.TokenUsage;
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ResolvedConnection;
+import io.brain.workers.outbound.BlockedAddressException;
+import io.brain.workers.outbound.OutboundCallException;
 import io.brain.workers.outbound.OutboundHttpClient;
 import io.brain.workers.provider.ProviderEndpoints;
 import io.brain.workers.provider.ProviderHttp;
@@ -80,11 +89,13 @@ class OpenAiClient {
 	}
 
 	/**
-	 * One turn of a conversation with tools: the model answers, or calls tools.
+	 * One turn of a conversation with tools, streamed: the model's text arrives piece by
+	 * piece as it is generated; the whole answer, or the tools it calls, at the end.
 	 * @param requestedModel the model; the connection's default model when null
+	 * @param partial receives each piece of the answer's text as it arrives
 	 */
 	ChatResponse converse(ResolvedConnection connection, String requestedModel, List<ChatMessage> messages,
-			List<ToolSpecification> tools, Double temperature, Integer maxTokens) {
+			List<ToolSpecification> tools, Double temperature, Integer maxTokens, Consumer<String> partial) {
 		Server server = server(connection);
 		String model = model(connection, requestedModel);
 		OpenAiChatRequestParameters.Builder parameters = OpenAiChatRequestParameters.builder()
@@ -94,7 +105,61 @@ class OpenAiClient {
 		if (!tools.isEmpty()) {
 			parameters.toolSpecifications(tools);
 		}
-		return complete(server, model, messages, parameters.build());
+		OpenAiStreamingChatModel streaming = OpenAiStreamingChatModel.builder()
+			.httpClientBuilder(new OutboundChatHttpClient.Builder(this.outbound, this.json, server.provider()))
+			.baseUrl(server.baseUrl())
+			.apiKey(server.apiKey())
+			.modelName(model)
+			.timeout(CALL_TIMEOUT)
+			.build();
+		CompletableFuture<ChatResponse> answered = new CompletableFuture<>();
+		streaming.chat(ChatRequest.builder().messages(messages).parameters(parameters.build()).build(),
+				new StreamingChatResponseHandler() {
+
+					@Override
+					public void onPartialResponse(String text) {
+						partial.accept(text);
+					}
+
+					@Override
+					public void onCompleteResponse(ChatResponse response) {
+						answered.complete(response);
+					}
+
+					@Override
+					public void onError(Throwable error) {
+						answered.completeExceptionally(error);
+					}
+
+				});
+		try {
+			return answered.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw failure(server, model, ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new ConnectorException("TIMEOUT", server.provider() + " did not finish its answer in time", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ConnectorException("INTERRUPTED", "The model call was interrupted", ex);
+		}
+	}
+
+	/** What a failed model call means for the step. */
+	private static RuntimeException failure(Server server, String model, Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof OutboundChatHttpClient.Refused refused) {
+				return refused.response().failure("model " + model);
+			}
+			if (cause instanceof BlockedAddressException || cause instanceof OutboundCallException) {
+				// The outbound stack's own failures, worded as every connector's.
+				return (RuntimeException) cause;
+			}
+		}
+		return new ConnectorException("INVALID_RESPONSE",
+				server.provider() + " gave no usable chat completion: " + error.getMessage(), error);
 	}
 
 	/** Asks the model for a JSON object that matches a schema, and parses it. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -42,14 +43,14 @@ class OpenAiLanguageModel implements LanguageModel {
 	}
 
 	@Override
-	public Answer ask(JobContext job, UUID connectionId, Question question) {
+	public Answer ask(JobContext job, UUID connectionId, Question question, Consumer<String> partial) {
 		return this.actions.performOn(job, OpenAiConnector.DEFINITION, connectionId, "agent-think",
-				(connection) -> ask(connection, question),
+				(connection) -> ask(connection, question, partial),
 				(answer) -> Map.of("model", String.valueOf(answer.model()), "inputTokens", answer.inputTokens(),
 						"outputTokens", answer.outputTokens(), "toolCalls", answer.toolCalls().size()));
 	}
 
-	private Answer ask(ResolvedConnection connection, Question question) {
+	private Answer ask(ResolvedConnection connection, Question question, Consumer<String> partial) {
 		List<ChatMessage> messages = new ArrayList<>();
 		if (question.system() != null && !question.system().isBlank()) {
 			messages.add(SystemMessage.from(question.system()));
@@ -57,7 +58,7 @@ class OpenAiLanguageModel implements LanguageModel {
 		question.messages().forEach((message) -> messages.add(message(message)));
 		ChatResponse response = this.client.converse(connection, question.model(), messages,
 				question.tools().stream().map(OpenAiLanguageModel::specification).toList(), question.temperature(),
-				question.maxOutputTokens());
+				question.maxOutputTokens(), partial);
 		AiMessage answer = response.aiMessage();
 		List<ToolCall> calls = answer.hasToolExecutionRequests() ? answer.toolExecutionRequests()
 			.stream()
