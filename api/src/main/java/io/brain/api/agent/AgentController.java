@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The tenant's AI agents: their settings, versions and sessions.
@@ -35,10 +37,24 @@ class AgentController {
 
 	private final RequestAudit audit;
 
-	AgentController(Agents agents, AgentRuns runs, RequestAudit audit) {
+	private final AgentStream stream;
+
+	AgentController(Agents agents, AgentRuns runs, RequestAudit audit, AgentStream stream) {
 		this.agents = agents;
 		this.runs = runs;
 		this.audit = audit;
+		this.stream = stream;
+	}
+
+	@GetMapping(path = "/api/agents/{id}/sessions/{sessionId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@PreAuthorize("hasAuthority('agents:read')")
+	@Operation(operationId = "followAgentSession",
+			summary = "Follow a session of the agent as server-sent events: its messages after `after` at once, then "
+					+ "each new message (`message`) and each piece of an answer as the model generates it (`token`)")
+	SseEmitter follow(@PathVariable UUID id, @PathVariable UUID sessionId, @RequestParam(defaultValue = "0") long after,
+			CurrentUser user) {
+		this.agents.get(user, id);
+		return this.stream.follow(user.tenant(), sessionId, after);
 	}
 
 	@GetMapping("/api/agents/usage")

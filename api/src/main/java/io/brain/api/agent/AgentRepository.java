@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.core.tenant.TenantContext;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -224,6 +226,33 @@ class AgentRepository {
 	/**
 	 * An agent as stored, with the settings of its current version.
 	 */
+	/**
+	 * A session's messages after one, in their order, under the tenant's row-level
+	 * security.
+	 */
+	List<SessionMessage> messagesAfter(String tenant, UUID session, long afterId) {
+		return TenantContext.call(tenant,
+				() -> this.jdbc.sql("""
+						select id, role, content::text, run_id, created_at from agent_message
+						where tenant_id = :tenant and session_id = :session and id > :after order by id limit 500
+						""")
+					.param("tenant", tenant)
+					.param("session", session)
+					.param("after", afterId)
+					.query((rs, row) -> new SessionMessage(rs.getLong(1), rs.getString(2), readTree(rs.getString(3)),
+							rs.getString(4), rs.getTimestamp(5).toInstant()))
+					.list());
+	}
+
+	private JsonNode readTree(String text) {
+		try {
+			return this.json.readTree(text);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("An agent's message is unreadable", ex);
+		}
+	}
+
 	/** A tenant's tokens per model since a day, and those of one day. */
 	List<Spent> spent(String tenant, java.time.LocalDate from, java.time.LocalDate today) {
 		return this.jdbc.sql("""

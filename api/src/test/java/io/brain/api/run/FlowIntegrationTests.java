@@ -227,6 +227,38 @@ class FlowIntegrationTests {
 			.isEqualTo("Post the weekly numbers to #marketing and #sales.");
 	}
 
+	@Test
+	void agentChatWhenASessionIsFollowedThenTheAnswerStreamsPieceByPieceAndItsMessagesArrive() throws Exception {
+		model.reset();
+		String agent = created(post("/api/agents"), Map.of("config", Map.of("name", "Chatty", "role",
+				"You are a witty marketing expert.", "model", Map.of("connectionId", modelConnection("Chat model")))));
+		String session = java.util.UUID.randomUUID().toString();
+		org.springframework.test.web.servlet.MvcResult following = this.mvc
+			.perform(get("/api/agents/{id}/sessions/{session}/events", agent, session)
+				.with(TestTokens.user("acme", "viewer")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request().asyncStarted())
+			.andReturn();
+		model.answer("Hello there, marketer! Your campaigns look sharp.", new ScriptedModelServer.Usage(50, 12));
+		this.mvc
+			.perform(post("/api/agents/{id}/runs", agent).with(TestTokens.user("acme", "editor"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(Map.of("prompt", "Hi!", "sessionId", session))))
+			.andExpect(status().isCreated());
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			String events = following.getResponse().getContentAsString();
+			// The question, then the answer as it is generated, then the answer whole.
+			assertThat(events).contains("event:message").contains("\"role\":\"USER\"").contains("Hi!");
+			assertThat(events.split("event:token", -1).length - 1).isGreaterThan(3);
+			assertThat(events).contains("\"role\":\"ASSISTANT\"")
+				.contains("Hello there, marketer! Your campaigns look sharp.");
+		});
+		// Another tenant cannot follow it.
+		this.mvc
+			.perform(get("/api/agents/{id}/sessions/{session}/events", agent, session)
+				.with(TestTokens.user("globex", "viewer")))
+			.andExpect(status().isNotFound());
+	}
+
 	/** A connection of the tenant to the scripted model server. */
 	private String modelConnection(String name) throws Exception {
 		return created(post("/api/connectors"), Map.of("type", "openai", "name", name, "config",
