@@ -25,6 +25,7 @@ test('every page needs the permission the api checks for it', () => {
     '/connectors': 'connectors:read',
     '/connectors/:id': 'connectors:read',
     '/agents': 'agents:read',
+    '/agents/:id': 'agents:read',
     '/integrations/webhooks': 'webhooks:manage',
     '/integrations/webhooks/:id': 'webhooks:manage',
     '/integrations/api-keys': 'apikeys:manage',

@@ -23,6 +23,8 @@ const Webhooks = lazy(() => import('../features/webhooks/WebhooksPage'));
 const WebhookDetails = lazy(() => import('../features/webhooks/WebhookDetailsPage'));
 const Automations = lazy(() => import('../features/automations/AutomationsPage'));
 const AutomationEditor = lazy(() => import('../features/automations/AutomationEditorPage'));
+const Agents = lazy(() => import('../features/agents/AgentsPage'));
+const AgentDetails = lazy(() => import('../features/agents/AgentPage'));
 const Runs = lazy(() => import('../features/runs/RunsPage'));
 const RunDetails = lazy(() => import('../features/runs/RunDetailsPage'));
 const PortalCms = lazy(() => import('../features/portal/PortalCmsPage'));
@@ -40,7 +42,7 @@ export const navigation: AppSection[] = [
     items: [
       { path: '/', title: 'Dashboard', Page: Dashboard },
       { path: '/connectors', title: 'Connectors', permission: 'connectors:read', Page: Connectors },
-      { path: '/agents', title: 'AI Agents', permission: 'agents:read', Page: ComingSoon },
+      { path: '/agents', title: 'AI Agents', permission: 'agents:read', Page: Agents },
     ],
   },
   {
@@ -83,6 +85,7 @@ const detailPages: AppPage[] = [
   { path: '/connectors/:id', title: 'Connection', permission: 'connectors:read', Page: ConnectionDetails },
   { path: '/integrations/webhooks/:id', title: 'Webhook', permission: 'webhooks:manage', Page: WebhookDetails },
   { path: '/integrations/automation/:key', title: 'Automation', permission: 'automations:read', Page: AutomationEditor },
+  { path: '/agents/:id', title: 'AI Agent', permission: 'agents:read', Page: AgentDetails },
   { path: '/runs/:id', title: 'Run', permission: 'runs:read', Page: RunDetails },
 ];
 

@@ -18,7 +18,9 @@ export async function signIn(config: Schemas['UiConfig']): Promise<Keycloak> {
       checkLoginIframe: false,
     });
   } catch (error) {
-    throw new Error(`Could not sign in with Keycloak at ${config.keycloakUrl} (realm ${config.realm}): ${reason(error)}`);
+    throw new Error(`Could not sign in with Keycloak at ${config.keycloakUrl} (realm ${config.realm}): ${reason(error)}`, {
+      cause: error,
+    });
   }
   if (!authenticated) {
     await keycloak.login();

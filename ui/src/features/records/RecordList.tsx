@@ -57,6 +57,7 @@ export function RecordList({
     useCallback(
       (signal: AbortSignal) => load({ q: query.q || undefined, page: query.page, size: PAGE_SIZE }, signal),
       // `version` is not read: its change alone asks for a fresh load.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       [load, query, version],
     ),
   );
