@@ -9,21 +9,23 @@ import { ErrorBox } from '../shell/ErrorBox';
 import { Page } from '../shell/Page';
 import { Tabs, type Tab } from '../shell/Tabs';
 import type { Agent } from './agentForm';
+import { AgentChat } from './AgentChat';
 import { AgentRunPanel } from './AgentRunPanel';
 import { AgentSessions } from './AgentSessions';
 import { AgentSettingsForm } from './AgentSettingsForm';
 import { AgentVersions } from './AgentVersions';
 
-type View = 'settings' | 'run' | 'versions' | 'sessions';
+type View = 'settings' | 'chat' | 'run' | 'versions' | 'sessions';
 
 const VIEWS: readonly Tab<View>[] = [
   { value: 'settings', label: 'Settings' },
+  { value: 'chat', label: 'Chat' },
   { value: 'run', label: 'Run' },
   { value: 'versions', label: 'Versions' },
   { value: 'sessions', label: 'Sessions' },
 ];
 
-/** One agent: its settings (saved as versions), running it and approving its tool calls, its versions and sessions. */
+/** One agent: its settings (saved as versions), chatting with it, running it and approving its tool calls, its versions and sessions. */
 export default function AgentPage({ title }: { title: string }) {
   const api = useApi();
   const navigate = useNavigate();
@@ -84,6 +86,7 @@ export default function AgentPage({ title }: { title: string }) {
         {view === 'settings' && (
           <AgentSettingsForm agent={agent} canWrite={canWrite} onSaved={setSaved} />
         )}
+        {view === 'chat' && <AgentChat agent={agent} />}
         {view === 'run' && <AgentRunPanel agent={agent} />}
         {view === 'versions' && <AgentVersions key={agent.currentVersion} agent={agent} />}
         {view === 'sessions' && <AgentSessions agentId={agent.id} />}

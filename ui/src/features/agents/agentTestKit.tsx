@@ -18,10 +18,43 @@ export interface Sent {
   body: unknown;
 }
 
-/** An answer of the fake api: a status and a JSON body (problem+json when the status is 4xx/5xx). */
+/**
+ * An answer of the fake api: a status and a JSON body (problem+json when the status is 4xx/5xx),
+ * or a `text/event-stream` body that the test writes to as it goes.
+ */
 export interface Answer {
   status?: number;
   body?: unknown;
+  stream?: ReadableStream<Uint8Array>;
+}
+
+/** A server-sent event stream a test writes to: `send` a piece of its text, then `close` it. */
+export interface FakeEventStream {
+  stream: ReadableStream<Uint8Array>;
+  send: (text: string) => void;
+  close: () => void;
+}
+
+export function fakeEventStream(): FakeEventStream {
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const stream = new ReadableStream<Uint8Array>({ start: (given) => void (controller = given) });
+  return {
+    stream,
+    send: (text) => controller.enqueue(encoder.encode(text)),
+    close: () => controller.close(),
+  };
+}
+
+/** A session message as the event stream sends it. */
+export function messageEvent(message: { id: number; role: string; content: unknown; runId?: string }): string {
+  const data = { runId: 'run-1', createdAt: '2026-12-07T10:00:00Z', ...message };
+  return `event:message\nid:${message.id}\ndata:${JSON.stringify(data)}\n\n`;
+}
+
+/** A piece of an answer being generated, as the event stream sends it. */
+export function tokenEvent(text: string, runId = 'run-1'): string {
+  return `event:token\ndata:${JSON.stringify({ runId, text })}\n\n`;
 }
 
 /** Answers by `METHOD /path` (the path exactly as sent); a function sees the request. */
@@ -135,6 +168,9 @@ export function fakeApi(routes: FakeRoutes) {
     const route = routes[`${entry.method} ${entry.path}`];
     const answer = typeof route === 'function' ? route(entry) : (route ?? { status: 404, body: { detail: 'Not here' } });
     const status = answer.status ?? 200;
+    if (answer.stream) {
+      return new Response(answer.stream, { status, headers: { 'Content-Type': 'text/event-stream' } });
+    }
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
       status,
       headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
