@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +39,13 @@ public class AgentRuns implements ScheduledAgentRuns {
 	static final String MODEL = "agents/agent-run.bpmn";
 
 	static final String APPROVAL_MESSAGE = "agent-approval";
+
+	/**
+	 * How long a decision waits for its run to reach the call: a person may decide while
+	 * the run is still on its way to wait there (the chat shows the call as the model
+	 * asks for it). A second decision on the same call is not published again.
+	 */
+	static final Duration DECISION_KEPT = Duration.ofHours(1);
 
 	private final AgentRepository agents;
 
