@@ -97,4 +97,28 @@ class OperatonTransactionTests extends OperatonTestEngine {
 		assertThat(engine.joinsTransactions()).isTrue();
 	}
 
+	@Test
+	void publishWhenTheRunWaitsOnlyLaterInAMultiInstanceSubprocessThenTheKeptMessageReachesIt() {
+		engine.deploy(ACME, "early.bpmn",
+				xml(Bpmn.createExecutableProcess("early")
+					.startEvent()
+					.subProcess("tools")
+					.multiInstance((loop) -> loop.zeebeInputCollectionExpression("calls").zeebeInputElement("call"))
+					.embeddedSubProcess()
+					.startEvent()
+					.receiveTask("approve")
+					.message((message) -> message.name("agent-approval").zeebeCorrelationKeyExpression("call.id"))
+					.endEvent()
+					.subProcessDone()
+					.endEvent()
+					.done()),
+				"tests");
+		engine.publish(ACME, new Engine.Message("agent-approval", "call-early", Map.of("approval", "yes"),
+				java.time.Duration.ofHours(1), java.util.Optional.of("approval:call-early")));
+		Engine.RunStarted run = start(ACME, "early", Map.of("calls", List.of(Map.of("id", "call-early"))), null);
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(ended(run)).as("the run got its kept message").isTrue());
+	}
+
 }
