@@ -142,8 +142,9 @@ public class AgentRuns implements ScheduledAgentRuns {
 		approval.put("decision", request.decision().name());
 		approval.put("by", user.username());
 		approval.put("reason", (request.reason() != null) ? request.reason() : "");
-		switch (this.messages.publishFor(user.tenant(), new PublishMessageRequest(APPROVAL_MESSAGE,
-				request.toolCallId(), Map.of("approval", approval), "approval:" + request.toolCallId(), 0L))) {
+		switch (this.messages.publishFor(user.tenant(),
+				new PublishMessageRequest(APPROVAL_MESSAGE, request.toolCallId(), Map.of("approval", approval),
+						"approval:" + request.toolCallId(), DECISION_KEPT.toMillis()))) {
 			case Messages.Publication.Published published -> {
 				// Taken by the run waiting at the call (or refused as a repeat).
 			}
