@@ -117,7 +117,7 @@ class AgentRunTests extends ConnectorTestContext {
 		assertThat(toolMessage.at("/tool_call_id").asText()).isEqualTo("call_1");
 		assertThat(toolMessage.at("/content").asText()).startsWith("The tool answered:\n<tool-result>");
 		assertThat(String.join("\n", model.requests())).doesNotContain(API_KEY).doesNotContain(BOT_TOKEN);
-		assertThat(tokens(ACME)).isEqualTo(300 + 20 + 350 + 15);
+		assertThat(tokens(ACME, agent)).isEqualTo(300 + 20 + 350 + 15);
 		assertThat(this.meters.get("brain.agent.tool.calls")
 			.tag("tool", "slack_post_message")
 			.tag("outcome", "done")
@@ -187,6 +187,30 @@ class AgentRunTests extends ConnectorTestContext {
 				new Usage(10, 5));
 		long run = startRun(agent, "Go.");
 		ZeebeProcesses.awaitIncident(this.engine, run, "limit of 1 model calls");
+	}
+
+	@Test
+	void runWhenTheModelAsksForMoreToolCallsThanItsLimitThenAnIncidentAndNoToolRuns() {
+		UUID agent = agent(ACME, "No tools", false, Map.of("maxToolCalls", 0));
+		model.callTools(List.of(new ToolCall("call_4", "slack_post_message", "{\"channel\":\"#a\",\"text\":\"x\"}")),
+				new Usage(10, 5));
+		long run = startRun(agent, "Go.");
+		ZeebeProcesses.awaitIncident(this.engine, run, "limit of 0 tool calls");
+		assertThat(slack.received()).isZero();
+	}
+
+	@Test
+	void runWhenItReachesItsTokenLimitThenAnIncidentAndNoFurtherModelCall() {
+		UUID agent = agent(ACME, "Token-light", false, Map.of("maxTokens", 1000));
+		slack.answer(200, Map.of("Content-Type", "application/json"),
+				"{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.4\"}");
+		model
+			.callTools(List.of(new ToolCall("call_5", "slack_post_message", "{\"channel\":\"#a\",\"text\":\"y\"}")),
+					new Usage(900, 200))
+			.answer("never asked", new Usage(1, 1));
+		long run = startRun(agent, "Go.");
+		ZeebeProcesses.awaitIncident(this.engine, run, "limit of 1000 tokens");
+		assertThat(model.turnsLeft()).isOne();
 	}
 
 	@Test
@@ -273,11 +297,13 @@ class AgentRunTests extends ConnectorTestContext {
 		return id;
 	}
 
-	private long tokens(TenantId tenant) {
-		return TenantContext.call(tenant.value(),
-				() -> this.jdbc.sql("select coalesce(sum(input_tokens + output_tokens), 0) from agent_token_usage")
-					.query(Long.class)
-					.single());
+	/** The tokens an agent of a tenant spent. */
+	private long tokens(TenantId tenant, UUID agent) {
+		return TenantContext.call(tenant.value(), () -> this.jdbc
+			.sql("select coalesce(sum(input_tokens + output_tokens), 0) from agent_token_usage where agent_id = :agent")
+			.param("agent", agent)
+			.query(Long.class)
+			.single());
 	}
 
 	private static String write(Object value) {
