@@ -1,42 +1,29 @@
-import { useId, useRef, useState } from 'react';
-import type { Schemas } from '../../api/client';
-import { useSubmit } from '../../api/useSubmit';
-import { useApi } from '../auth/session';
+import { useId, useState } from 'react';
 import { ErrorBox } from '../shell/ErrorBox';
 import { TextField } from './AgentControls';
-
-type Decision = Schemas['ApprovalRequest']['decision'];
+import { useToolCallDecision, type Decision } from './useToolCallDecision';
 
 /**
  * A person's decision on a tool call an agent's run waits for: the call's id, approve or deny,
  * and a reason (a denial and its reason are told to the model).
  */
 export function ApprovalForm({ agentId }: { agentId: string }) {
-  const api = useApi();
   const id = useId();
   const [toolCallId, setToolCallId] = useState('');
   const [reason, setReason] = useState('');
   const [sent, setSent] = useState<{ decision: Decision; toolCallId: string }>();
-  // The decision under way, for the answer: the submit's callback is of the render that sent it.
-  const deciding = useRef<Decision>('APPROVED');
-  const submission = useSubmit<unknown>(() => {
-    setSent({ decision: deciding.current, toolCallId: toolCallId.trim() });
+  const { submission, decide: post } = useToolCallDecision(agentId, (decision, decided) => {
+    setSent({ decision, toolCallId: decided });
     setToolCallId('');
     setReason('');
   });
 
   const decide = (choice: Decision) => {
-    deciding.current = choice;
     setSent(undefined);
     if (!toolCallId.trim()) {
       return submission.reject({ toolCallId: 'Give the id of the tool call, as its run shows it.' });
     }
-    return submission.submit(choice === 'APPROVED' ? 'Approving the tool call' : 'Denying the tool call', () =>
-      api.POST('/api/agents/{id}/approvals', {
-        params: { path: { id: agentId } },
-        body: { toolCallId: toolCallId.trim(), decision: choice, reason: reason.trim() || undefined },
-      }),
-    );
+    return post(toolCallId.trim(), choice, reason);
   };
 
   return (

@@ -1,12 +1,8 @@
-import { useId, useRef, useState } from 'react';
-import type { Schemas } from '../../api/client';
-import { useSubmit } from '../../api/useSubmit';
-import { useApi } from '../auth/session';
+import { useId, useState } from 'react';
 import { ErrorBox } from '../shell/ErrorBox';
 import { TextField } from './AgentControls';
 import type { ToolCall } from './useSessionEvents';
-
-type Decision = Schemas['ApprovalRequest']['decision'];
+import { useToolCallDecision, type Decision } from './useToolCallDecision';
 
 /** The tools the model calls in one step, each with its arguments, and a decision on those that wait for one. */
 export function ChatToolCalls({
@@ -50,24 +46,13 @@ export function ChatToolResult({ result }: { result: { toolCallId?: string; tool
 
 /** Approve, or deny with a reason told to the model, a tool call the run waits on. */
 function ToolCallDecision({ agentId, toolCallId }: { agentId: string; toolCallId: string }) {
-  const api = useApi();
   const id = useId();
   const [denying, setDenying] = useState(false);
   const [reason, setReason] = useState('');
   const [sent, setSent] = useState<Decision>();
-  // The decision under way, for the answer: the submit's callback is of the render that sent it.
-  const deciding = useRef<Decision>('APPROVED');
-  const submission = useSubmit<unknown>(() => setSent(deciding.current));
+  const { submission, decide: post } = useToolCallDecision(agentId, (decision) => setSent(decision));
 
-  const decide = (decision: Decision) => {
-    deciding.current = decision;
-    return submission.submit(decision === 'APPROVED' ? 'Approving the tool call' : 'Denying the tool call', () =>
-      api.POST('/api/agents/{id}/approvals', {
-        params: { path: { id: agentId } },
-        body: { toolCallId, decision, reason: reason.trim() || undefined },
-      }),
-    );
-  };
+  const decide = (decision: Decision) => post(toolCallId, decision, reason);
 
   if (sent) {
     return (
