@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.brain.infra.bench.CallTarget;
 import io.brain.infra.bench.WebhookBenchmark;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,12 +60,22 @@ class CrashEndToEndTests {
 				}
 			}
 			// Every delivery was taken, and each starts one run that calls once.
-			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+			ThrowingRunnable everyRunCompleted = () -> {
 				long runs = flow.runs(token, null);
 				long completed = flow.runs(token, "COMPLETED");
 				assertThat(runs).as("runs (%d completed)", completed).isEqualTo(WEBHOOKS);
 				assertThat(completed).as("completed runs").isEqualTo(WEBHOOKS);
-			});
+			};
+			try {
+				await().atMost(Duration.ofMinutes(1))
+					.pollInterval(Duration.ofSeconds(2))
+					.untilAsserted(everyRunCompleted);
+			}
+			catch (ConditionTimeoutException late) {
+				// Where the runs still running wait, to tell a late run from a lost one.
+				System.out.println(Unfinished.describe(platform, flow.key()));
+				throw late;
+			}
 			Duration afterRestart = Duration.ofNanos(System.nanoTime()).minus(restartedAt);
 			System.out.printf("api killed: every run completed %d s after the restart%n", afterRestart.toSeconds());
 			assertThat(flow.deliveries(token, "DISPATCHED")).isEqualTo(WEBHOOKS);
