@@ -1,5 +1,7 @@
 package io.brain.workers.agent;
 
+import io.brain.workers.catalog.ActionInput;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -264,7 +266,7 @@ public class AgentConnector implements OutboundConnectorProvider {
 	 */
 	private Object perform(JobContext job, TenantId tenant, String runId, AgentTools.Action action, UUID connectionId,
 			ObjectNode arguments) throws Exception {
-		AgentTools.BOUND_INPUTS.forEach(arguments::remove);
+		ActionInput.BOUND.forEach(arguments::remove);
 		ResolvedConnection connection = this.connections.resolve(tenant, connectionId, action.connector().type(),
 				action.connector().fields());
 		arguments.put("connection", connection.name());

@@ -26,6 +26,12 @@ public record ConnectorDefinition(String type, String name, String description, 
 	/** The operation every connector with sync resources offers to fetch one of them. */
 	public static final String SYNC = "sync";
 
+	/**
+	 * The operation every connector with sync resources offers to read one of them at the
+	 * provider without storing it.
+	 */
+	public static final String READ = "read";
+
 	public ConnectorDefinition {
 		fields = List.copyOf(fields);
 		actions = List.copyOf(actions);
@@ -40,13 +46,52 @@ public record ConnectorDefinition(String type, String name, String description, 
 	}
 
 	/**
-	 * One action of a connector, run by a Zeebe job worker.
+	 * The connector's definition with each action's inputs, as its class declares them.
+	 */
+	public ConnectorDefinition withInputsOf(Class<?> connector) {
+		return new ConnectorDefinition(this.type, this.name, this.description, this.auth, this.fields,
+				this.actions.stream()
+					.map((action) -> action.withInputs(ActionInput.of(connector, action.id())))
+					.toList(),
+				this.syncResources, this.testOperation);
+	}
+
+	/** Whether an action only reads at the provider or changes something there. */
+	public enum Access {
+
+		READ, WRITE
+
+	}
+
+	/**
+	 * One action of a connector, run by a job worker.
 	 *
 	 * @param id the operation id (the task header {@code operation})
 	 * @param name its display name, e.g. "Create post"
 	 * @param jobType the job type BPMN service tasks use
+	 * @param access whether it only reads at the provider or changes something there
+	 * @param inputs what a step gives it, from the request record its operation takes
+	 * (the connection it runs with left out)
 	 */
-	public record ConnectorAction(String id, String name, String jobType) {
+	public record ConnectorAction(String id, String name, String jobType, Access access, List<ActionInput> inputs) {
+
+		public ConnectorAction {
+			inputs = List.copyOf(inputs);
+		}
+
+		/** An action that only reads at the provider. */
+		public static ConnectorAction read(String id, String name, String jobType) {
+			return new ConnectorAction(id, name, jobType, Access.READ, List.of());
+		}
+
+		/** An action that changes something at the provider (creates, updates, sends). */
+		public static ConnectorAction write(String id, String name, String jobType) {
+			return new ConnectorAction(id, name, jobType, Access.WRITE, List.of());
+		}
+
+		ConnectorAction withInputs(List<ActionInput> inputs) {
+			return new ConnectorAction(this.id, this.name, this.jobType, this.access, inputs);
+		}
 
 	}
 

@@ -26,15 +26,28 @@ import io.brain.workers.connector.zohocrm.ZohoCrmConnector;
  */
 public final class ConnectorCatalog {
 
+	private static final List<ConnectorDefinition> ALL = List.of(
+			HttpRequestConnector.DEFINITION.withInputsOf(HttpRequestConnector.class),
+			WordPressConnector.DEFINITION.withInputsOf(WordPressConnector.class),
+			WooCommerceConnector.DEFINITION.withInputsOf(WooCommerceConnector.class),
+			ShopifyConnector.DEFINITION.withInputsOf(ShopifyConnector.class),
+			FluentCrmConnector.DEFINITION.withInputsOf(FluentCrmConnector.class),
+			HubSpotConnector.DEFINITION.withInputsOf(HubSpotConnector.class),
+			MailchimpConnector.DEFINITION.withInputsOf(MailchimpConnector.class),
+			StripeConnector.DEFINITION.withInputsOf(StripeConnector.class),
+			SlackConnector.DEFINITION.withInputsOf(SlackConnector.class),
+			ZohoCrmConnector.DEFINITION.withInputsOf(ZohoCrmConnector.class),
+			GoogleAdsConnector.DEFINITION.withInputsOf(GoogleAdsConnector.class),
+			MetaAdsConnector.DEFINITION.withInputsOf(MetaAdsConnector.class),
+			OpenAiConnector.DEFINITION.withInputsOf(OpenAiConnector.class),
+			EmailConnector.DEFINITION.withInputsOf(EmailConnector.class));
+
 	private ConnectorCatalog() {
 	}
 
+	/** Every connector type, each action with its inputs. */
 	public static List<ConnectorDefinition> all() {
-		return List.of(HttpRequestConnector.DEFINITION, WordPressConnector.DEFINITION, WooCommerceConnector.DEFINITION,
-				ShopifyConnector.DEFINITION, FluentCrmConnector.DEFINITION, HubSpotConnector.DEFINITION,
-				MailchimpConnector.DEFINITION, StripeConnector.DEFINITION, SlackConnector.DEFINITION,
-				ZohoCrmConnector.DEFINITION, GoogleAdsConnector.DEFINITION, MetaAdsConnector.DEFINITION,
-				OpenAiConnector.DEFINITION, EmailConnector.DEFINITION);
+		return ALL;
 	}
 
 }

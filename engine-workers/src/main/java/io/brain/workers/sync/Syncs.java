@@ -3,6 +3,7 @@ package io.brain.workers.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.brain.workers.catalog.ConnectorDefinition;
@@ -66,6 +67,37 @@ public class Syncs {
 				(connection) -> sync(connection, request, fetcher), Syncs::details);
 	}
 
+	/**
+	 * Reads one resource of a connection at the provider, without storing what it finds:
+	 * the records as the sync would store them, at most as many as asked.
+	 * @param job the job
+	 * @param connector the connector type
+	 * @param request the step's input
+	 * @param fetcher fetches the resource's records
+	 * @return the records read
+	 */
+	public ReadResult read(JobContext job, ConnectorDefinition connector, ReadRequest request, Fetcher fetcher) {
+		if (!connector.syncResources().contains(request.resource())) {
+			throw new ConnectorInputException("resource must be one of " + connector.syncResources());
+		}
+		String action = "read-" + request.resource();
+		if (request.connectionId() != null) {
+			return this.actions.performOn(job, connector, request.connectionId(), action,
+					(connection) -> read(connection, request, fetcher), Syncs::details);
+		}
+		if (request.connection() == null || request.connection().isBlank()) {
+			throw new ConnectorInputException("connection is required: the name of the connection to read");
+		}
+		return this.actions.performOn(job, connector, request.connection(), action,
+				(connection) -> read(connection, request, fetcher), Syncs::details);
+	}
+
+	private static ReadResult read(ResolvedConnection connection, ReadRequest request, Fetcher fetcher) {
+		List<SyncedRecord> records = fetcher.fetch(connection, request.resource(), null).records();
+		return new ReadResult(request.resource(), records.subList(0, Math.min(request.atMost(), records.size())),
+				records.size());
+	}
+
 	private SyncResult sync(ResolvedConnection connection, SyncRequest request, Fetcher fetcher) {
 		Instant startedAt = this.clock.instant();
 		Instant changedSince = request.readEverything() ? null
@@ -75,6 +107,10 @@ public class Syncs {
 					.orElse(null);
 		Fetched fetched = fetcher.fetch(connection, request.resource(), changedSince);
 		return this.records.store(connection.tenant(), connection.id(), request.resource(), fetched, startedAt);
+	}
+
+	private static Map<String, Object> details(ReadResult result) {
+		return Map.of("read", result.records().size(), "total", result.total());
 	}
 
 	private static Map<String, Object> details(SyncResult result) {

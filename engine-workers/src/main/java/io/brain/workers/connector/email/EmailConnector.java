@@ -52,7 +52,7 @@ public class EmailConnector implements OutboundConnectorProvider {
 	/** Email as the catalog shows it. */
 	public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("email", "Email",
 			"Text and HTML mail through your SMTP server.", AuthKind.SMTP, FIELDS,
-			List.of(new ConnectorAction("send-email", "Send email", TYPE)), List.of(),
+			List.of(ConnectorAction.write("send-email", "Send email", TYPE)), List.of(),
 			ConnectorDefinition.TEST_CONNECTION);
 
 	private final SmtpMailer mailer;

@@ -10,6 +10,8 @@ import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ConnectorActions;
 import io.brain.workers.connection.TestConnectionRequest;
+import io.brain.workers.sync.ReadRequest;
+import io.brain.workers.sync.ReadResult;
 import io.brain.workers.sync.SyncRequest;
 import io.brain.workers.sync.SyncResult;
 import io.brain.workers.sync.Syncs;
@@ -54,9 +56,10 @@ public class FluentCrmConnector implements OutboundConnectorProvider {
 	public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("fluentcrm", "FluentCRM",
 			"Contacts, lists and tags of FluentCRM on a WordPress site (REST API v2, application password).",
 			AuthKind.APPLICATION_PASSWORD, FIELDS,
-			List.of(new ConnectorAction("create-contact", "Create contact", TYPE),
-					new ConnectorAction("update-contact", "Update contact", TYPE),
-					new ConnectorAction("add-tag", "Add tags to contact", TYPE)),
+			List.of(ConnectorAction.read(ConnectorDefinition.READ, "Read contacts, lists or tags", TYPE),
+					ConnectorAction.write("create-contact", "Create contact", TYPE),
+					ConnectorAction.write("update-contact", "Update contact", TYPE),
+					ConnectorAction.write("add-tag", "Add tags to contact", TYPE)),
 			List.of("contacts", "lists", "tags"), ConnectorDefinition.TEST_CONNECTION);
 
 	private final FluentCrmClient client;
@@ -79,6 +82,11 @@ public class FluentCrmConnector implements OutboundConnectorProvider {
 	@Operation(id = ConnectorDefinition.SYNC, name = "Sync contacts, lists or tags")
 	public SyncResult sync(@Variable SyncRequest request, OutboundConnectorContext context) {
 		return this.syncs.run(context.getJobContext(), DEFINITION, request, this.client::fetch);
+	}
+
+	@Operation(id = ConnectorDefinition.READ, name = "Read contacts, lists or tags")
+	public ReadResult read(@Variable ReadRequest request, OutboundConnectorContext context) {
+		return this.syncs.read(context.getJobContext(), DEFINITION, request, this.client::fetch);
 	}
 
 	@Operation(id = "create-contact", name = "Create contact")

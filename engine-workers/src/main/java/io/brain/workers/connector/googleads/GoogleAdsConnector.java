@@ -11,6 +11,8 @@ import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ConnectorActions;
 import io.brain.workers.connection.TestConnectionRequest;
+import io.brain.workers.sync.ReadRequest;
+import io.brain.workers.sync.ReadResult;
 import io.brain.workers.sync.SyncRequest;
 import io.brain.workers.sync.SyncResult;
 import io.brain.workers.sync.Syncs;
@@ -72,9 +74,10 @@ public class GoogleAdsConnector implements OutboundConnectorProvider {
 	public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("google-ads", "Google Ads",
 			"Campaigns, budgets and performance of a Google Ads account (Google Ads API, OAuth2 refresh token).",
 			AuthKind.OAUTH2_REFRESH_TOKEN, FIELDS,
-			List.of(new ConnectorAction("pause-campaign", "Pause campaign", TYPE),
-					new ConnectorAction("enable-campaign", "Enable campaign", TYPE),
-					new ConnectorAction("set-budget", "Set daily budget", TYPE)),
+			List.of(ConnectorAction.read(ConnectorDefinition.READ, "Read campaigns", TYPE),
+					ConnectorAction.write("pause-campaign", "Pause campaign", TYPE),
+					ConnectorAction.write("enable-campaign", "Enable campaign", TYPE),
+					ConnectorAction.write("set-budget", "Set daily budget", TYPE)),
 			List.of("campaigns"), ConnectorDefinition.TEST_CONNECTION);
 
 	private final GoogleAdsClient client;
@@ -97,6 +100,11 @@ public class GoogleAdsConnector implements OutboundConnectorProvider {
 	@Operation(id = ConnectorDefinition.SYNC, name = "Sync campaigns")
 	public SyncResult sync(@Variable SyncRequest request, OutboundConnectorContext context) {
 		return this.syncs.run(context.getJobContext(), DEFINITION, request, this.client::fetch);
+	}
+
+	@Operation(id = ConnectorDefinition.READ, name = "Read campaigns")
+	public ReadResult read(@Variable ReadRequest request, OutboundConnectorContext context) {
+		return this.syncs.read(context.getJobContext(), DEFINITION, request, this.client::fetch);
 	}
 
 	@Operation(id = "pause-campaign", name = "Pause campaign")

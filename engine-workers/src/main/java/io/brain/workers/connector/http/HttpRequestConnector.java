@@ -60,7 +60,7 @@ public class HttpRequestConnector implements OutboundConnectorProvider {
 	 */
 	public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("http", "HTTP request",
 			"Calls any HTTP API, for providers Brain has no connector for.", AuthKind.NONE, List.of(),
-			List.of(new ConnectorAction("send", "Send request", TYPE)), List.of(), null);
+			List.of(ConnectorAction.write("send", "Send request", TYPE)), List.of(), null);
 
 	private static final Logger logger = LoggerFactory.getLogger(HttpRequestConnector.class);
 

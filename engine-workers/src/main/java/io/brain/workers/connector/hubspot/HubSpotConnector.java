@@ -10,6 +10,8 @@ import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ConnectorActions;
 import io.brain.workers.connection.TestConnectionRequest;
+import io.brain.workers.sync.ReadRequest;
+import io.brain.workers.sync.ReadResult;
 import io.brain.workers.sync.SyncRequest;
 import io.brain.workers.sync.SyncResult;
 import io.brain.workers.sync.Syncs;
@@ -50,9 +52,10 @@ public class HubSpotConnector implements OutboundConnectorProvider {
 	public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("hubspot", "HubSpot",
 			"Contacts, companies and deals of a HubSpot CRM (CRM API v3, private app access token).",
 			AuthKind.BEARER_TOKEN, FIELDS,
-			List.of(new ConnectorAction("create-contact", "Create contact", TYPE),
-					new ConnectorAction("update-contact", "Update contact", TYPE),
-					new ConnectorAction("upsert-contact", "Create or update contact by email", TYPE)),
+			List.of(ConnectorAction.read(ConnectorDefinition.READ, "Read contacts, companies or deals", TYPE),
+					ConnectorAction.write("create-contact", "Create contact", TYPE),
+					ConnectorAction.write("update-contact", "Update contact", TYPE),
+					ConnectorAction.write("upsert-contact", "Create or update contact by email", TYPE)),
 			List.of("contacts", "companies", "deals"), ConnectorDefinition.TEST_CONNECTION);
 
 	private final HubSpotClient client;
@@ -75,6 +78,11 @@ public class HubSpotConnector implements OutboundConnectorProvider {
 	@Operation(id = ConnectorDefinition.SYNC, name = "Sync contacts, companies or deals")
 	public SyncResult sync(@Variable SyncRequest request, OutboundConnectorContext context) {
 		return this.syncs.run(context.getJobContext(), DEFINITION, request, this.client::fetch);
+	}
+
+	@Operation(id = ConnectorDefinition.READ, name = "Read contacts, companies or deals")
+	public ReadResult read(@Variable ReadRequest request, OutboundConnectorContext context) {
+		return this.syncs.read(context.getJobContext(), DEFINITION, request, this.client::fetch);
 	}
 
 	@Operation(id = "create-contact", name = "Create contact")

@@ -10,6 +10,8 @@ import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ConnectorActions;
 import io.brain.workers.connection.TestConnectionRequest;
+import io.brain.workers.sync.ReadRequest;
+import io.brain.workers.sync.ReadResult;
 import io.brain.workers.sync.SyncRequest;
 import io.brain.workers.sync.SyncResult;
 import io.brain.workers.sync.Syncs;
@@ -48,8 +50,9 @@ public class MailchimpConnector implements OutboundConnectorProvider {
 	/** Mailchimp as the catalog shows it. */
 	public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("mailchimp", "Mailchimp",
 			"Audiences and their members in Mailchimp (Marketing API 3.0, API key).", AuthKind.API_KEY, FIELDS,
-			List.of(new ConnectorAction("upsert-member", "Add or update member", TYPE),
-					new ConnectorAction("add-tags", "Tag member", TYPE)),
+			List.of(ConnectorAction.read(ConnectorDefinition.READ, "Read audiences or members", TYPE),
+					ConnectorAction.write("upsert-member", "Add or update member", TYPE),
+					ConnectorAction.write("add-tags", "Tag member", TYPE)),
 			List.of("audiences", "members"), ConnectorDefinition.TEST_CONNECTION);
 
 	private final MailchimpClient client;
@@ -72,6 +75,11 @@ public class MailchimpConnector implements OutboundConnectorProvider {
 	@Operation(id = ConnectorDefinition.SYNC, name = "Sync audiences or members")
 	public SyncResult sync(@Variable SyncRequest request, OutboundConnectorContext context) {
 		return this.syncs.run(context.getJobContext(), DEFINITION, request, this.client::fetch);
+	}
+
+	@Operation(id = ConnectorDefinition.READ, name = "Read audiences or members")
+	public ReadResult read(@Variable ReadRequest request, OutboundConnectorContext context) {
+		return this.syncs.read(context.getJobContext(), DEFINITION, request, this.client::fetch);
 	}
 
 	@Operation(id = "upsert-member", name = "Add or update member")

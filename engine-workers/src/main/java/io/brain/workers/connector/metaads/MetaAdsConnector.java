@@ -10,6 +10,8 @@ import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ConnectorActions;
 import io.brain.workers.connection.TestConnectionRequest;
+import io.brain.workers.sync.ReadRequest;
+import io.brain.workers.sync.ReadResult;
 import io.brain.workers.sync.SyncRequest;
 import io.brain.workers.sync.SyncResult;
 import io.brain.workers.sync.Syncs;
@@ -54,8 +56,9 @@ public class MetaAdsConnector implements OutboundConnectorProvider {
 	public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("meta-ads", "Meta Ads",
 			"Campaigns and insights of a Meta ad account (Marketing API, system user access token).",
 			AuthKind.BEARER_TOKEN, FIELDS,
-			List.of(new ConnectorAction("pause-campaign", "Pause campaign", TYPE),
-					new ConnectorAction("enable-campaign", "Enable campaign", TYPE)),
+			List.of(ConnectorAction.read(ConnectorDefinition.READ, "Read campaigns", TYPE),
+					ConnectorAction.write("pause-campaign", "Pause campaign", TYPE),
+					ConnectorAction.write("enable-campaign", "Enable campaign", TYPE)),
 			List.of("campaigns"), ConnectorDefinition.TEST_CONNECTION);
 
 	private final MetaAdsClient client;
@@ -78,6 +81,11 @@ public class MetaAdsConnector implements OutboundConnectorProvider {
 	@Operation(id = ConnectorDefinition.SYNC, name = "Sync campaigns")
 	public SyncResult sync(@Variable SyncRequest request, OutboundConnectorContext context) {
 		return this.syncs.run(context.getJobContext(), DEFINITION, request, this.client::fetch);
+	}
+
+	@Operation(id = ConnectorDefinition.READ, name = "Read campaigns")
+	public ReadResult read(@Variable ReadRequest request, OutboundConnectorContext context) {
+		return this.syncs.read(context.getJobContext(), DEFINITION, request, this.client::fetch);
 	}
 
 	@Operation(id = "pause-campaign", name = "Pause campaign")

@@ -65,8 +65,8 @@ public class OpenAiConnector implements OutboundConnectorProvider {
 			"Chat completions from OpenAI or an OpenAI-compatible server (Azure OpenAI, Ollama, vLLM), "
 					+ "as text or as JSON that matches a schema.",
 			AuthKind.API_KEY, FIELDS,
-			List.of(new ConnectorAction("chat-completion", "Chat completion", TYPE),
-					new ConnectorAction("structured-output", "Structured output", TYPE)),
+			List.of(ConnectorAction.read("chat-completion", "Chat completion", TYPE),
+					ConnectorAction.read("structured-output", "Structured output", TYPE)),
 			List.of(), ConnectorDefinition.TEST_CONNECTION);
 
 	private static final ObjectMapper JSON = new ObjectMapper();

@@ -10,6 +10,8 @@ import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ConnectorActions;
 import io.brain.workers.connection.TestConnectionRequest;
+import io.brain.workers.sync.ReadRequest;
+import io.brain.workers.sync.ReadResult;
 import io.brain.workers.sync.SyncRequest;
 import io.brain.workers.sync.SyncResult;
 import io.brain.workers.sync.Syncs;
@@ -56,8 +58,9 @@ public class ShopifyConnector implements OutboundConnectorProvider {
 	public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("shopify", "Shopify",
 			"Products, orders, customers and inventory of a Shopify store (GraphQL Admin API, access token).",
 			AuthKind.API_KEY, FIELDS,
-			List.of(new ConnectorAction("update-inventory", "Update inventory", TYPE),
-					new ConnectorAction("tag-order", "Tag order", TYPE)),
+			List.of(ConnectorAction.read(ConnectorDefinition.READ, "Read products, orders or customers", TYPE),
+					ConnectorAction.write("update-inventory", "Update inventory", TYPE),
+					ConnectorAction.write("tag-order", "Tag order", TYPE)),
 			List.of("customers", "orders", "products"), ConnectorDefinition.TEST_CONNECTION);
 
 	private final ShopifyClient client;
@@ -80,6 +83,11 @@ public class ShopifyConnector implements OutboundConnectorProvider {
 	@Operation(id = ConnectorDefinition.SYNC, name = "Sync products, orders or customers")
 	public SyncResult sync(@Variable SyncRequest request, OutboundConnectorContext context) {
 		return this.syncs.run(context.getJobContext(), DEFINITION, request, this.client::fetch);
+	}
+
+	@Operation(id = ConnectorDefinition.READ, name = "Read products, orders or customers")
+	public ReadResult read(@Variable ReadRequest request, OutboundConnectorContext context) {
+		return this.syncs.read(context.getJobContext(), DEFINITION, request, this.client::fetch);
 	}
 
 	@Operation(id = "update-inventory", name = "Update inventory")

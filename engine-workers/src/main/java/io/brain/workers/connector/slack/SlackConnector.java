@@ -10,6 +10,8 @@ import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ConnectorActions;
 import io.brain.workers.connection.TestConnectionRequest;
+import io.brain.workers.sync.ReadRequest;
+import io.brain.workers.sync.ReadResult;
 import io.brain.workers.sync.SyncRequest;
 import io.brain.workers.sync.SyncResult;
 import io.brain.workers.sync.Syncs;
@@ -50,8 +52,9 @@ public class SlackConnector implements OutboundConnectorProvider {
 	/** Slack as the catalog shows it. */
 	public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("slack", "Slack",
 			"Messages to the channels of a Slack workspace (Web API, bot token).", AuthKind.BEARER_TOKEN, FIELDS,
-			List.of(new ConnectorAction("post-message", "Post message", TYPE)), List.of("channels"),
-			ConnectorDefinition.TEST_CONNECTION);
+			List.of(ConnectorAction.read(ConnectorDefinition.READ, "Read channels", TYPE),
+					ConnectorAction.write("post-message", "Post message", TYPE)),
+			List.of("channels"), ConnectorDefinition.TEST_CONNECTION);
 
 	private final SlackClient client;
 
@@ -73,6 +76,11 @@ public class SlackConnector implements OutboundConnectorProvider {
 	@Operation(id = ConnectorDefinition.SYNC, name = "Sync channels")
 	public SyncResult sync(@Variable SyncRequest request, OutboundConnectorContext context) {
 		return this.syncs.run(context.getJobContext(), DEFINITION, request, this.client::fetch);
+	}
+
+	@Operation(id = ConnectorDefinition.READ, name = "Read channels")
+	public ReadResult read(@Variable ReadRequest request, OutboundConnectorContext context) {
+		return this.syncs.read(context.getJobContext(), DEFINITION, request, this.client::fetch);
 	}
 
 	@Operation(id = "post-message", name = "Post message")

@@ -10,6 +10,8 @@ import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ConnectorActions;
 import io.brain.workers.connection.TestConnectionRequest;
+import io.brain.workers.sync.ReadRequest;
+import io.brain.workers.sync.ReadResult;
 import io.brain.workers.sync.SyncRequest;
 import io.brain.workers.sync.SyncResult;
 import io.brain.workers.sync.Syncs;
@@ -50,8 +52,9 @@ public class StripeConnector implements OutboundConnectorProvider {
 	public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("stripe", "Stripe",
 			"Customers, payments, refunds and invoices of a Stripe account (REST API, secret key).", AuthKind.API_KEY,
 			FIELDS,
-			List.of(new ConnectorAction("create-customer", "Create customer", TYPE),
-					new ConnectorAction("refund-payment", "Refund payment", TYPE)),
+			List.of(ConnectorAction.read(ConnectorDefinition.READ, "Read customers, payment intents or invoices", TYPE),
+					ConnectorAction.write("create-customer", "Create customer", TYPE),
+					ConnectorAction.write("refund-payment", "Refund payment", TYPE)),
 			List.of("customers", "invoices", "payment-intents"), ConnectorDefinition.TEST_CONNECTION);
 
 	private final StripeClient client;
@@ -74,6 +77,11 @@ public class StripeConnector implements OutboundConnectorProvider {
 	@Operation(id = ConnectorDefinition.SYNC, name = "Sync customers, payment intents or invoices")
 	public SyncResult sync(@Variable SyncRequest request, OutboundConnectorContext context) {
 		return this.syncs.run(context.getJobContext(), DEFINITION, request, this.client::fetch);
+	}
+
+	@Operation(id = ConnectorDefinition.READ, name = "Read customers, payment intents or invoices")
+	public ReadResult read(@Variable ReadRequest request, OutboundConnectorContext context) {
+		return this.syncs.read(context.getJobContext(), DEFINITION, request, this.client::fetch);
 	}
 
 	@Operation(id = "create-customer", name = "Create customer")

@@ -10,6 +10,8 @@ import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ConnectorActions;
 import io.brain.workers.connection.TestConnectionRequest;
+import io.brain.workers.sync.ReadRequest;
+import io.brain.workers.sync.ReadResult;
 import io.brain.workers.sync.SyncRequest;
 import io.brain.workers.sync.SyncResult;
 import io.brain.workers.sync.Syncs;
@@ -60,8 +62,9 @@ public class WooCommerceConnector implements OutboundConnectorProvider {
 	public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("woocommerce", "WooCommerce",
 			"Orders, products and customers of a WooCommerce store (REST API v3, consumer key and secret).",
 			AuthKind.API_KEY, FIELDS,
-			List.of(new ConnectorAction("update-order-status", "Update order status", TYPE),
-					new ConnectorAction("update-stock", "Update stock", TYPE)),
+			List.of(ConnectorAction.read(ConnectorDefinition.READ, "Read products, orders or customers", TYPE),
+					ConnectorAction.write("update-order-status", "Update order status", TYPE),
+					ConnectorAction.write("update-stock", "Update stock", TYPE)),
 			List.of("products", "orders", "customers"), ConnectorDefinition.TEST_CONNECTION);
 
 	private final WooCommerceClient client;
@@ -84,6 +87,11 @@ public class WooCommerceConnector implements OutboundConnectorProvider {
 	@Operation(id = ConnectorDefinition.SYNC, name = "Sync products, orders or customers")
 	public SyncResult sync(@Variable SyncRequest request, OutboundConnectorContext context) {
 		return this.syncs.run(context.getJobContext(), DEFINITION, request, this.client::fetch);
+	}
+
+	@Operation(id = ConnectorDefinition.READ, name = "Read products, orders or customers")
+	public ReadResult read(@Variable ReadRequest request, OutboundConnectorContext context) {
+		return this.syncs.read(context.getJobContext(), DEFINITION, request, this.client::fetch);
 	}
 
 	@Operation(id = "update-order-status", name = "Update order status")

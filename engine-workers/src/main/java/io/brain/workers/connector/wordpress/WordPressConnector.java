@@ -10,6 +10,8 @@ import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ConnectorActions;
 import io.brain.workers.connection.TestConnectionRequest;
+import io.brain.workers.sync.ReadRequest;
+import io.brain.workers.sync.ReadResult;
 import io.brain.workers.sync.SyncRequest;
 import io.brain.workers.sync.SyncResult;
 import io.brain.workers.sync.Syncs;
@@ -52,10 +54,11 @@ public class WordPressConnector implements OutboundConnectorProvider {
 	public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("wordpress", "WordPress",
 			"Posts and pages of a WordPress site (REST API, application password).", AuthKind.APPLICATION_PASSWORD,
 			FIELDS,
-			List.of(new ConnectorAction("create-post", "Create post", TYPE),
-					new ConnectorAction("update-post", "Update post", TYPE),
-					new ConnectorAction("create-page", "Create page", TYPE),
-					new ConnectorAction("update-page", "Update page", TYPE)),
+			List.of(ConnectorAction.read(ConnectorDefinition.READ, "Read posts or pages", TYPE),
+					ConnectorAction.write("create-post", "Create post", TYPE),
+					ConnectorAction.write("update-post", "Update post", TYPE),
+					ConnectorAction.write("create-page", "Create page", TYPE),
+					ConnectorAction.write("update-page", "Update page", TYPE)),
 			List.of("pages", "posts"), ConnectorDefinition.TEST_CONNECTION);
 
 	private final WordPressClient client;
@@ -78,6 +81,11 @@ public class WordPressConnector implements OutboundConnectorProvider {
 	@Operation(id = ConnectorDefinition.SYNC, name = "Sync posts or pages")
 	public SyncResult sync(@Variable SyncRequest request, OutboundConnectorContext context) {
 		return this.syncs.run(context.getJobContext(), DEFINITION, request, this.client::fetch);
+	}
+
+	@Operation(id = ConnectorDefinition.READ, name = "Read posts or pages")
+	public ReadResult read(@Variable ReadRequest request, OutboundConnectorContext context) {
+		return this.syncs.read(context.getJobContext(), DEFINITION, request, this.client::fetch);
 	}
 
 	@Operation(id = "create-post", name = "Create post")

@@ -10,6 +10,8 @@ import io.brain.workers.catalog.ConnectorDefinition.ConnectorAction;
 import io.brain.workers.connection.ConnectionCheck;
 import io.brain.workers.connection.ConnectorActions;
 import io.brain.workers.connection.TestConnectionRequest;
+import io.brain.workers.sync.ReadRequest;
+import io.brain.workers.sync.ReadResult;
 import io.brain.workers.sync.SyncRequest;
 import io.brain.workers.sync.SyncResult;
 import io.brain.workers.sync.Syncs;
@@ -62,8 +64,9 @@ public class ZohoCrmConnector implements OutboundConnectorProvider {
 	public static final ConnectorDefinition DEFINITION = new ConnectorDefinition("zoho-crm", "Zoho CRM",
 			"Contacts, leads, deals and accounts in Zoho CRM (REST API v8, OAuth2 refresh token).",
 			AuthKind.OAUTH2_REFRESH_TOKEN, FIELDS,
-			List.of(new ConnectorAction("create-record", "Create record", TYPE),
-					new ConnectorAction("update-record", "Update record", TYPE)),
+			List.of(ConnectorAction.read(ConnectorDefinition.READ, "Read contacts, leads or deals", TYPE),
+					ConnectorAction.write("create-record", "Create record", TYPE),
+					ConnectorAction.write("update-record", "Update record", TYPE)),
 			List.of("contacts", "leads", "deals"), ConnectorDefinition.TEST_CONNECTION);
 
 	private final ZohoCrmClient client;
@@ -86,6 +89,11 @@ public class ZohoCrmConnector implements OutboundConnectorProvider {
 	@Operation(id = ConnectorDefinition.SYNC, name = "Sync contacts, leads or deals")
 	public SyncResult sync(@Variable SyncRequest request, OutboundConnectorContext context) {
 		return this.syncs.run(context.getJobContext(), DEFINITION, request, this.client::fetch);
+	}
+
+	@Operation(id = ConnectorDefinition.READ, name = "Read contacts, leads or deals")
+	public ReadResult read(@Variable ReadRequest request, OutboundConnectorContext context) {
+		return this.syncs.read(context.getJobContext(), DEFINITION, request, this.client::fetch);
 	}
 
 	@Operation(id = "create-record", name = "Create record")

@@ -322,6 +322,33 @@ class GoogleAdsApiContractTests extends ConnectorTestContext {
 					Map.of("resource", "campaigns", "fetched", 2, "created", 0, "updated", 2, "removed", 3));
 	}
 
+	@Test
+	void readCampaignsWhenMoreThanAskedThenAnswersTheFirstWithTheirMetricsAndStoresNothing() throws Exception {
+		UUID connection = connection("acme", "read", true);
+		oauth.answer(200, Map.of("Content-Type", "application/json"), token("ya29.a0AfB_read"));
+		ads.answer(200, Map.of("Content-Type", "application/json"), campaigns(1, 3, null));
+		deploy(ZeebeProcesses.step("gads-read", GoogleAdsConnector.TYPE, "read",
+				Map.of("connectionId", "\"" + connection + "\"", "resource", "\"campaigns\"", "limit", "2")));
+
+		Map<String, Object> read = ZeebeProcesses.run(this.client, "gads-read", Map.of());
+
+		@SuppressWarnings("unchecked")
+		Map<String, Object> result = (Map<String, Object>) read.get("result");
+		assertThat(result).containsEntry("resource", "campaigns").containsEntry("total", 3);
+		assertThat((List<?>) result.get("records")).hasSize(2);
+		assertThat(JSON.valueToTree(result.get("records")).get(1).path("title").asText()).isEqualTo("Campaign 2");
+		assertThat(JSON.valueToTree(result.get("records")).get(0).path("data").path("impressions").asInt())
+			.isEqualTo(1001);
+		assertThat(ads.take(Duration.ofSeconds(5)).uri().toString())
+			.isEqualTo("/v26/customers/1234567890/googleAds:search");
+		Long stored = TenantContext.call("acme",
+				() -> this.jdbc.sql("select count(*) from synced_record where connection_id = :c")
+					.param("c", connection)
+					.query(Long.class)
+					.single());
+		assertThat(stored).as("a read stores nothing").isZero();
+	}
+
 	private static String campaigns(int from, int to, String nextPageToken) {
 		StringBuilder json = new StringBuilder("{\"results\": [");
 		for (int n = from; n <= to; n++) {
