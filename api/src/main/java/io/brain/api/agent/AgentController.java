@@ -39,8 +39,11 @@ class AgentController {
 
 	private final AgentStream stream;
 
-	AgentController(Agents agents, AgentRuns runs, RequestAudit audit, AgentStream stream) {
+	private final AgentDryRuns dryRuns;
+
+	AgentController(Agents agents, AgentRuns runs, RequestAudit audit, AgentStream stream, AgentDryRuns dryRuns) {
 		this.agents = agents;
+		this.dryRuns = dryRuns;
 		this.runs = runs;
 		this.audit = audit;
 		this.stream = stream;
@@ -84,6 +87,23 @@ class AgentController {
 					+ "model")
 	void decide(@PathVariable UUID id, @Valid @RequestBody ApprovalRequest request, CurrentUser user) {
 		this.runs.decide(user, id, request);
+	}
+
+	@GetMapping("/api/agents/{id}/approvals")
+	@PreAuthorize("hasAuthority('agents:read')")
+	@Operation(operationId = "listAgentApprovals",
+			summary = "The tool calls of the agent's runs that wait for a person's decision, the latest first")
+	List<PendingApproval> pending(@PathVariable UUID id, CurrentUser user) {
+		return this.runs.pending(user, id);
+	}
+
+	@PostMapping("/api/agents/{id}/dry-run")
+	@PreAuthorize("hasAuthority('agents:write')")
+	@Operation(operationId = "dryRunAgentTool",
+			summary = "Check sample input for one of the agent's tools and show what its step would send, sending "
+					+ "nothing")
+	ToolDryRun dryRun(@PathVariable UUID id, @Valid @RequestBody DryRunRequest request, CurrentUser user) {
+		return this.dryRuns.dryRun(user, id, request);
 	}
 
 	@GetMapping("/api/agents")

@@ -224,8 +224,57 @@ class AgentRepository {
 	}
 
 	/**
-	 * An agent as stored, with the settings of its current version.
+	 * The agent's tool calls that have no result yet, the latest first: calls in flight
+	 * and calls waiting for a person's decision.
+	 * @param toolCallId only this call, if given
 	 */
+	List<ToolCallAsked> unansweredCalls(String tenant, UUID agent, String toolCallId, int limit) {
+		return this.jdbc.sql("""
+				select c.call ->> 'id', c.call ->> 'name', c.call ->> 'arguments', m.run_id, m.session_id, m.created_at
+				from agent_message m cross join lateral jsonb_array_elements(m.content -> 'calls') as c(call)
+				where m.tenant_id = :tenant and m.agent_id = :agent and m.role = 'TOOL_CALL'
+				and (cast(:call as text) is null or c.call ->> 'id' = cast(:call as text))
+				and not exists (select 1 from agent_message r where r.session_id = m.session_id
+					and r.role = 'TOOL_RESULT' and r.content ->> 'toolCallId' = c.call ->> 'id')
+				order by m.id desc limit :limit
+				""")
+			.param("tenant", tenant)
+			.param("agent", agent)
+			.param("call", toolCallId)
+			.param("limit", limit)
+			.query((rs, row) -> new ToolCallAsked(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getObject(5, UUID.class), rs.getTimestamp(6).toInstant()))
+			.list();
+	}
+
+	/** Whether the agent's runs asked for this tool call. */
+	boolean asked(String tenant, UUID agent, String toolCallId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from agent_message m
+				where m.tenant_id = :tenant and m.agent_id = :agent and m.role = 'TOOL_CALL'
+				and m.content -> 'calls' @> jsonb_build_array(jsonb_build_object('id', cast(:call as text))))
+				""")
+			.param("tenant", tenant)
+			.param("agent", agent)
+			.param("call", toolCallId)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * A tool call a run of an agent asked for.
+	 *
+	 * @param id the call's id
+	 * @param name the tool's name as the model sees it
+	 * @param arguments the arguments the model gave, as JSON
+	 * @param runId the run that asked
+	 * @param sessionId its session
+	 * @param askedAt when
+	 */
+	record ToolCallAsked(String id, String name, String arguments, String runId, UUID sessionId, Instant askedAt) {
+
+	}
+
 	/**
 	 * A session's messages after one, in their order, under the tenant's row-level
 	 * security.

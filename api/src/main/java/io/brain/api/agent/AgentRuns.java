@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +21,7 @@ import io.brain.api.run.Run;
 import io.brain.api.run.RunService;
 import io.brain.api.run.StartRunRequest;
 import io.brain.api.schedule.ScheduledAgentRuns;
+import io.brain.engine.RunHistory;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Process;
@@ -47,6 +50,9 @@ public class AgentRuns implements ScheduledAgentRuns {
 	 */
 	static final Duration DECISION_KEPT = Duration.ofHours(1);
 
+	/** The latest calls without a result that are looked at for pending approvals. */
+	private static final int PENDING_READ = 200;
+
 	private final AgentRepository agents;
 
 	private final DeploymentService deployments;
@@ -55,11 +61,15 @@ public class AgentRuns implements ScheduledAgentRuns {
 
 	private final Messages messages;
 
-	AgentRuns(AgentRepository agents, DeploymentService deployments, RunService runs, Messages messages) {
+	private final RunHistory history;
+
+	AgentRuns(AgentRepository agents, DeploymentService deployments, RunService runs, Messages messages,
+			RunHistory history) {
 		this.agents = agents;
 		this.deployments = deployments;
 		this.runs = runs;
 		this.messages = messages;
+		this.history = history;
 	}
 
 	/** The process id of an agent's runs. */
@@ -136,22 +146,64 @@ public class AgentRuns implements ScheduledAgentRuns {
 	 * is told to the model.
 	 */
 	public void decide(CurrentUser user, UUID agentId, ApprovalRequest request) {
-		this.agents.find(user.tenant().value(), agentId)
+		String tenant = user.tenant().value();
+		this.agents.find(tenant, agentId)
 			.orElseThrow(() -> BrainProblem.notFound("This tenant has no agent " + agentId + "."));
+		String call = request.toolCallId();
+		if (!this.agents.asked(tenant, agentId, call)) {
+			throw new BrainProblem(HttpStatus.NOT_FOUND, "toolCallId",
+					"No run of this agent asked for the tool call '" + call + "'.");
+		}
+		if (this.agents.unansweredCalls(tenant, agentId, call, 1).isEmpty()) {
+			throw new BrainProblem(HttpStatus.CONFLICT, "toolCallId",
+					"The tool call '" + call + "' has its result already: it ran, or a decision on it was taken.");
+		}
 		Map<String, Object> approval = new LinkedHashMap<>();
 		approval.put("decision", request.decision().name());
 		approval.put("by", user.username());
 		approval.put("reason", (request.reason() != null) ? request.reason() : "");
-		switch (this.messages.publishFor(user.tenant(),
-				new PublishMessageRequest(APPROVAL_MESSAGE, request.toolCallId(), Map.of("approval", approval),
-						"approval:" + request.toolCallId(), DECISION_KEPT.toMillis()))) {
+		switch (this.messages.publishFor(user.tenant(), new PublishMessageRequest(APPROVAL_MESSAGE, call,
+				Map.of("approval", approval), "approval:" + call, DECISION_KEPT.toMillis()))) {
 			case Messages.Publication.Published published -> {
-				// Taken by the run waiting at the call (or refused as a repeat).
+				// Taken by the run waiting at the call (or dropped as a repeat of a
+				// decision
+				// sent within the hour: the first one counts).
 			}
-			case Messages.Publication.Refused refused -> throw BrainProblem.badInput("reason", refused.reason());
+			case Messages.Publication.Refused refused ->
+				throw new BrainProblem(HttpStatus.CONFLICT, "toolCallId", refused.reason());
 			case Messages.Publication.EngineAway away -> throw new BrainProblem(HttpStatus.SERVICE_UNAVAILABLE,
 					"The engine cannot take the decision now; try again in a moment.");
 		}
+	}
+
+	/**
+	 * The tool calls of the agent's runs that wait for a person's decision, the latest
+	 * first: calls without a result, of a tool the agent's settings have approved by a
+	 * person, in a run still under way.
+	 */
+	public List<PendingApproval> pending(CurrentUser user, UUID agentId) {
+		String tenant = user.tenant().value();
+		AgentConfig config = this.agents.find(tenant, agentId)
+			.orElseThrow(() -> BrainProblem.notFound("This tenant has no agent " + agentId + "."))
+			.config();
+		Map<String, AgentTool> approved = new LinkedHashMap<>();
+		config.tools().stream().filter(AgentTool::requiresApproval).forEach((tool) -> approved.put(tool.name(), tool));
+		Map<String, Boolean> underWay = new LinkedHashMap<>();
+		List<PendingApproval> pending = new ArrayList<>();
+		for (AgentRepository.ToolCallAsked call : this.agents.unansweredCalls(tenant, agentId, null, PENDING_READ)) {
+			AgentTool tool = approved.get(call.name());
+			if (tool == null || call.runId() == null
+					|| !underWay.computeIfAbsent(call.runId(),
+							(run) -> this.history.summary(user.tenant(), run)
+								.map((summary) -> summary.state() == RunHistory.State.ACTIVE
+										|| summary.state() == RunHistory.State.INCIDENT)
+								.orElse(false))) {
+				continue;
+			}
+			pending.add(new PendingApproval(call.id(), call.name(), tool.connector(), tool.action(), call.arguments(),
+					call.runId(), call.sessionId(), call.askedAt()));
+		}
+		return pending;
 	}
 
 }

@@ -14,7 +14,9 @@ import jakarta.validation.constraints.Size;
  * @param connector the connector type, e.g. {@code google-ads}
  * @param action the action's id in the connector catalog, e.g. {@code pause-campaign}
  * @param connectionId the connection the action runs with
- * @param access whether the action reads or changes something at the provider
+ * @param access whether the action reads or changes something at the provider, as the
+ * connector catalog says; a request may leave it out, and one that says otherwise is
+ * refused
  * @param requiresApproval whether a person approves each call before it runs (default:
  * yes for WRITE, no for READ)
  * @param name the tool's name as the model sees it, {@code <connector>_<action>} in snake

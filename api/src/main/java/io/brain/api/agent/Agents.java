@@ -245,20 +245,23 @@ public class Agents {
 								+ String.join(", ", type.actions().stream().map(ConnectorType.Action::id).toList())
 								+ "."));
 			connection(user, tool.connectionId(), type.type(), field + "connectionId");
-			// The catalog does not say whether an action reads or writes: the user says
-			// so.
-			if (tool.access() == null) {
-				throw BrainProblem.badInput(field + "access", "Say whether '" + type.name() + ": " + action.name()
-						+ "' only reads (READ) or changes something at " + type.name() + " (WRITE).");
+			// Whether an action reads or writes is the catalog's to say, never the
+			// user's:
+			// a write tool marked READ would escape approval by default.
+			Access access = action.writes() ? Access.WRITE : Access.READ;
+			if (tool.access() != null && tool.access() != access) {
+				throw BrainProblem.badInput(field + "access",
+						"'" + type.name() + ": " + action.name() + "' "
+								+ (action.writes() ? "changes something at " + type.name() + ": its access is WRITE."
+										: "only reads at " + type.name() + ": its access is READ."));
 			}
 			String name = toolName(type.type(), action.id());
 			if (!names.add(name)) {
 				throw BrainProblem.badInput(field + "action",
 						"The agent has the tool " + name + " already: each action of a connector can be a tool once.");
 			}
-			boolean approval = (tool.requiresApproval() != null) ? tool.requiresApproval()
-					: tool.access() == Access.WRITE;
-			checked.add(new AgentTool(type.type(), action.id(), tool.connectionId(), tool.access(), approval, name));
+			boolean approval = (tool.requiresApproval() != null) ? tool.requiresApproval() : access == Access.WRITE;
+			checked.add(new AgentTool(type.type(), action.id(), tool.connectionId(), access, approval, name));
 		}
 		return List.copyOf(checked);
 	}

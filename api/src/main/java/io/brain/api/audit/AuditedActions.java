@@ -44,7 +44,7 @@ final class AuditedActions {
 			entry("tested", "test"), entry("synced", "sync"), entry("published", "publish"), entry("retried", "retry"),
 			entry("cancelled", "cancel"), entry("set", "set"), entry("invited", "invite"), entry("removed", "remove"),
 			entry("replaced", "replace"), entry("replayed", "replay"), entry("delivered", "deliver"),
-			entry("revoked", "revoke"), entry("decided", "decide"));
+			entry("revoked", "revoke"), entry("decided", "decide"), entry("dry-ran", "dry-run"));
 
 	private static final Map<String, Words> WORDS = Map.ofEntries(
 			entry("POST /api/agents", new Words("agent", "created", null)),
@@ -52,6 +52,7 @@ final class AuditedActions {
 			entry("DELETE /api/agents/{id}", new Words("agent", "deleted", "id")),
 			entry("POST /api/agents/{id}/runs", new Words("agent", "started a run of", "id")),
 			entry("POST /api/agents/{id}/approvals", new Words("agent", "decided on a tool call of", "id")),
+			entry("POST /api/agents/{id}/dry-run", new Words("agent", "dry-ran a tool of", "id")),
 			entry("POST /api/api-keys", new Words("API key", "created", null)),
 			entry("DELETE /api/api-keys/{id}", new Words("API key", "revoked", "id")),
 			entry("POST /api/automations", new Words("automation", "created", null)),

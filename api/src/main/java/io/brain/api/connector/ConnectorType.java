@@ -46,8 +46,29 @@ public record ConnectorType(String type, String name, String description, String
 	 * @param id the operation id
 	 * @param name its display name
 	 * @param jobType the job type of its BPMN service tasks
+	 * @param access READ when it only reads at the provider, WRITE when it changes
+	 * something there (creates, updates, sends)
+	 * @param inputs what a step gives it (the connection it runs with left out)
 	 */
-	public record Action(String id, String name, String jobType) {
+	public record Action(String id, String name, String jobType, @Schema(allowableValues = {
+			"READ", "WRITE" }) String access, List<Input> inputs){
+
+		public boolean writes() {
+			return "WRITE".equals(this.access);
+		}
+
+	}
+
+	/**
+	 * One input of an action.
+	 *
+	 * @param name the variable's name
+	 * @param type its JSON type: string, integer, number, boolean, array or object
+	 * @param label its label
+	 * @param description what to give, if more than the label says
+	 * @param required whether the action needs it
+	 */
+	public record Input(String name, String type, String label, String description, boolean required) {
 
 	}
 

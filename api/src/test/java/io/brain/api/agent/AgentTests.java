@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -60,6 +61,68 @@ class AgentTests extends AgentFixtures {
 	}
 
 	@Test
+	void dryRunWhenSampleInputFitsThenShowsWhatTheStepWouldSendAndSendsNothing() throws Exception {
+		ObjectNode request = analyst();
+		ObjectNode read = request.withArray("/config/tools").addObject();
+		read.put("connector", "google-ads");
+		read.put("action", "read");
+		read.put("connectionId", this.ads.toString());
+		UUID id = created(request);
+
+		// A write tool: checked and shown, never sent; the model cannot name a
+		// connection.
+		dryRun(id, "wordpress_create_post",
+				"{\"title\":\"Spring sale\",\"status\":\"draft\",\"connection\":\"Someone else's\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.sent").value(false))
+			.andExpect(jsonPath("$.access").value("WRITE"))
+			.andExpect(jsonPath("$.requiresApproval").value(true))
+			.andExpect(jsonPath("$.description").value("WordPress: Create post"))
+			.andExpect(jsonPath("$.connectionId").value(this.blog.toString()))
+			.andExpect(jsonPath("$.wouldSend.title").value("Spring sale"))
+			.andExpect(jsonPath("$.wouldSend.connection").value(org.hamcrest.Matchers.not("Someone else's")))
+			.andExpect(jsonPath("$.dropped[0]").value("connection"))
+			.andExpect(jsonPath("$.inputs[?(@.name == 'content')].label").value("Content"));
+		// A read tool, with its inputs as the catalog lists them.
+		dryRun(id, "google_ads_read", "{\"resource\":\"campaigns\",\"limit\":5}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.access").value("READ"))
+			.andExpect(jsonPath("$.requiresApproval").value(false))
+			.andExpect(jsonPath("$.wouldSend.limit").value(5))
+			.andExpect(jsonPath("$.sent").value(false));
+
+		// Bad sample input is refused at the input it names.
+		dryRun(id, "google_ads_read", "{}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("input.resource"));
+		dryRun(id, "google_ads_read", "{\"resource\":5}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("input.resource"))
+			.andExpect(jsonPath("$.detail").value("'resource' must be a string."));
+		dryRun(id, "google_ads_read", "{\"resource\":\"campaigns\",\"limit\":\"all\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("input.limit"));
+		dryRun(id, "google_ads_read", "{\"resource\":\"campaigns\",\"url\":\"http://169.254.169.254/\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("input.url"));
+		dryRun(id, "google_ads_read", "[1]").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("input"));
+		// Only the agent's own tools, of the tenant's own agents.
+		dryRun(id, "google_ads_pause_campaign", "{}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("tool"));
+		this.mvc
+			.perform(post("/api/agents/{id}/dry-run", id)
+				.with(TestTokens.user("agents-other-" + UUID.randomUUID().toString().substring(0, 8), "editor"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"tool\":\"google_ads_read\",\"input\":{\"resource\":\"campaigns\"}}"))
+			.andExpect(status().isNotFound());
+	}
+
+	private org.springframework.test.web.servlet.ResultActions dryRun(UUID agent, String tool, String input)
+			throws Exception {
+		return this.mvc.perform(post("/api/agents/{id}/dry-run", agent).with(TestTokens.user(this.tenant, "editor"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"tool\":\"" + tool + "\",\"input\":" + input + "}"));
+	}
+
+	@Test
 	void createThenGetThenUpdateMakesVersionTwoAndKeepsVersionOne() throws Exception {
 		JsonNode created = read(create(analyst()).andExpect(status().isCreated())
 			.andExpect(jsonPath("$.key").value("campaign-analyst"))
@@ -86,13 +149,13 @@ class AgentTests extends AgentFixtures {
 		((ObjectNode) changed.at("/config/model")).put("temperature", 0.3);
 		ObjectNode read = changed.withArray("/config/tools").addObject();
 		read.put("connector", "google-ads");
-		read.put("action", "pause-campaign");
+		read.put("action", "read");
 		read.put("connectionId", this.ads.toString());
-		read.put("access", "READ");
 		update(id, changed).andExpect(status().isOk())
 			.andExpect(jsonPath("$.currentVersion").value(2))
 			.andExpect(jsonPath("$.config.model.temperature").value(0.3))
-			.andExpect(jsonPath("$.config.tools[1].name").value("google_ads_pause_campaign"))
+			.andExpect(jsonPath("$.config.tools[1].name").value("google_ads_read"))
+			.andExpect(jsonPath("$.config.tools[1].access").value("READ"))
 			.andExpect(jsonPath("$.config.tools[1].requiresApproval").value(false));
 
 		this.mvc.perform(get("/api/agents/{id}/versions", id).with(TestTokens.user(this.tenant, "viewer")))
@@ -309,9 +372,8 @@ class AgentTests extends AgentFixtures {
 		ObjectNode first = analyst();
 		ObjectNode read = first.withArray("/config/tools").addObject();
 		read.put("connector", "google-ads");
-		read.put("action", "pause-campaign");
+		read.put("action", "read");
 		read.put("connectionId", this.ads.toString());
-		read.put("access", "READ");
 		UUID id = created(first);
 		ObjectNode changed = analyst();
 		ObjectNode config = (ObjectNode) changed.get("config");
@@ -333,7 +395,7 @@ class AgentTests extends AgentFixtures {
 			.with(TestTokens.user(this.tenant, "tenant-admin"))));
 		assertThat(page.at("/items/0/action").asText()).isEqualTo("updated agent 'Campaign expert': "
 				+ "renamed it from 'Campaign analyst' to 'Campaign expert'; changed the role; removed the task prompt; "
-				+ "removed tool Google Ads pause campaign; "
+				+ "removed tool Google Ads read campaigns; "
 				+ "changed tool WordPress create post from write, needs approval to write, no approval; "
 				+ "changed model from gpt-4o-mini to gpt-4o; changed max output tokens from 2048 to 1000; "
 				+ "scheduled it '0 9 * * MON' in Europe/Berlin; "

@@ -53,7 +53,7 @@ class AgentValidationTests extends AgentFixtures {
 						(r) -> tool(r).put("action", "delete-site")),
 				unusable("a tool on a connection of another connector", "config.tools[0].connectionId",
 						(r) -> tool(r).put("connectionId", this.ads.toString())),
-				bad("a tool without its access", "config.tools[0].access", (r) -> tool(r).remove("access")),
+				bad("a write tool marked READ", "config.tools[0].access", (r) -> tool(r).put("access", "READ")),
 				bad("a tool with an unknown access", "config.tools[0].access", (r) -> tool(r).put("access", "ADMIN")),
 				bad("the same tool twice", "config.tools[1].action",
 						(r) -> config(r).withArray("tools").add(tool(r).deepCopy())),

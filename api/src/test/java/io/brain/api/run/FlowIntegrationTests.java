@@ -144,6 +144,21 @@ class FlowIntegrationTests {
 		// the call: the decision is kept until it does. Nothing reaches Slack before it.
 		await().atMost(Duration.ofSeconds(30)).until(() -> model.turnsLeft() == 1);
 		assertThat(target.received()).isZero();
+		// The call is listed as waiting for a decision once the model's ask is kept.
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode pending = this.json.readTree(
+					this.mvc.perform(get("/api/agents/{id}/approvals", agent).with(TestTokens.user("acme", "viewer")))
+						.andExpect(status().isOk())
+						.andReturn()
+						.getResponse()
+						.getContentAsString());
+			assertThat(pending).hasSize(1);
+			assertThat(pending.at("/0/toolCallId").asText()).isEqualTo("call_flow_1");
+			assertThat(pending.at("/0/tool").asText()).isEqualTo("slack_post_message");
+			assertThat(pending.at("/0/runId").asText()).isEqualTo(runId);
+			assertThat(this.json.readTree(pending.at("/0/arguments").asText()).path("channel").asText())
+				.isEqualTo("#marketing");
+		});
 		target.answer(200, Map.of("Content-Type", "application/json"),
 				"{\"ok\":true,\"channel\":\"C1\",\"ts\":\"9.1\"}");
 		this.mvc
@@ -162,6 +177,23 @@ class FlowIntegrationTests {
 				.isEqualTo("Posted the announcement to #marketing.");
 		});
 		assertThat(String.join("\n", model.requests())).doesNotContain(MODEL_KEY).doesNotContain("flowagentbottoken");
+		// Nothing waits any more; a second decision on the call, or one on a call no run
+		// asked for, is refused at the call's id.
+		this.mvc.perform(get("/api/agents/{id}/approvals", agent).with(TestTokens.user("acme", "viewer")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(0));
+		this.mvc
+			.perform(post("/api/agents/{id}/approvals", agent).with(TestTokens.user("acme", "editor"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"toolCallId\":\"call_flow_1\",\"decision\":\"DENIED\",\"reason\":\"Too late\"}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.field").value("toolCallId"));
+		this.mvc
+			.perform(post("/api/agents/{id}/approvals", agent).with(TestTokens.user("acme", "editor"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"toolCallId\":\"call_nobody_asked\",\"decision\":\"APPROVED\"}"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.field").value("toolCallId"));
 		this.mvc
 			.perform(post("/api/agents/{id}/runs", agent).with(TestTokens.user("globex", "editor"))
 				.contentType(MediaType.APPLICATION_JSON)
@@ -178,8 +210,9 @@ class FlowIntegrationTests {
 				Map.of("name", "Weekly reporter", "role", "You are a witty marketing expert.", "taskPrompt",
 						"Post the weekly numbers to #marketing and #sales.", "model", Map.of("connectionId", openai),
 						"schedule", Map.of("cron", "0 9 * * MON", "timeZone", "Europe/Berlin"), "tools",
-						List.of(Map.of("connector", "slack", "action", "post-message", "connectionId", slack, "access",
-								"WRITE", "requiresApproval", false)))));
+						List.of(Map.of("connector", "slack", "action", "read", "connectionId", slack),
+								Map.of("connector", "slack", "action", "post-message", "connectionId", slack,
+										"requiresApproval", false)))));
 		java.sql.Timestamp next = TenantContext.call("acme",
 				() -> this.jdbc.sql("select next_fire_at from automation_schedule where agent_id = :agent")
 					.param("agent", java.util.UUID.fromString(agent))
@@ -189,7 +222,10 @@ class FlowIntegrationTests {
 		assertThat(berlin.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
 		assertThat(berlin.toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
 
+		// Two tools: it reads the channels first, then posts to two of them.
 		model
+			.callTools(List.of(new ScriptedModelServer.ToolCall("call_week_0", "slack_read",
+					"{\"resource\":\"channels\",\"limit\":10}")), new ScriptedModelServer.Usage(250, 15))
 			.callTools(
 					List.of(new ScriptedModelServer.ToolCall("call_week_1", "slack_post_message",
 							"{\"channel\":\"#marketing\",\"text\":\"Leads up 12%.\"}"),
@@ -198,6 +234,12 @@ class FlowIntegrationTests {
 					new ScriptedModelServer.Usage(300, 30))
 			.answer("Posted the weekly numbers to #marketing and #sales.", new ScriptedModelServer.Usage(350, 12));
 		target
+			.answer(200, Map.of("Content-Type", "application/json"),
+					"{\"ok\":true,\"url\":\"https://acme.slack.com/\"}")
+			.answer(200, Map.of("Content-Type", "application/json"),
+					"{\"ok\":true,\"channels\":[{\"id\":\"C1\",\"name\":\"marketing\",\"num_members\":12},"
+							+ "{\"id\":\"C2\",\"name\":\"sales\",\"num_members\":7}],"
+							+ "\"response_metadata\":{\"next_cursor\":\"\"}}")
 			.answer(200, Map.of("Content-Type", "application/json"), "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.1\"}")
 			.answer(200, Map.of("Content-Type", "application/json"), "{\"ok\":true,\"channel\":\"C2\",\"ts\":\"1.2\"}");
 		// Monday, 09:00 in Berlin: the fire is due.
@@ -206,6 +248,8 @@ class FlowIntegrationTests {
 			.param("agent", java.util.UUID.fromString(agent))
 			.update());
 
+		assertThat(target.take(Duration.ofSeconds(30)).uri().getPath()).isEqualTo("/slack/auth.test");
+		assertThat(target.take(Duration.ofSeconds(30)).uri().getPath()).isEqualTo("/slack/conversations.list");
 		assertThat(target.take(Duration.ofSeconds(30)).body()).contains("#marketing");
 		assertThat(target.take(Duration.ofSeconds(30)).body()).contains("#sales");
 		String runId = await().atMost(Duration.ofSeconds(30))
@@ -220,8 +264,10 @@ class FlowIntegrationTests {
 			assertThat(run.get("state").asText()).as(() -> "run " + run).isEqualTo("COMPLETED");
 			assertThat(run.at("/variables/agentTurn/answer").asText())
 				.isEqualTo("Posted the weekly numbers to #marketing and #sales.");
-			assertThat(run.at("/variables/agentCounters/toolCalls").asInt()).isEqualTo(2);
+			assertThat(run.at("/variables/agentCounters/toolCalls").asInt()).isEqualTo(3);
 		});
+		// What the read tool found reached the model as delimited data.
+		assertThat(model.request(1).toString()).contains("<tool-result>").contains("marketing").contains("sales");
 		// The model was asked the agent's task, as a scheduled run asks it.
 		assertThat(model.request(0).at("/messages/1/content").asText())
 			.isEqualTo("Post the weekly numbers to #marketing and #sales.");
