@@ -48,10 +48,31 @@ describe("running an agent and deciding on its tool calls", () => {
     expect(screen.queryByTestId('agent-run-started')).toBeNull();
   });
 
-  it('approves a tool call the run waits on', async () => {
-    const { user, sent } = await openRunTab({ 'POST /api/agents/a-1/approvals': { status: 202 } });
+  const waiting = {
+    toolCallId: 'call_pause_1',
+    tool: 'google_ads_pause_campaign',
+    connector: 'google-ads',
+    action: 'pause-campaign',
+    arguments: '{"campaignId":"901"}',
+    runId: '2251799813685772',
+    sessionId: 's-9',
+    askedAt: '2026-12-07T09:00:00Z',
+  };
 
-    await user.type(screen.getByTestId('approval-tool-call'), 'call_pause_1');
+  it('lists the tool calls waiting for approval and approves one', async () => {
+    let decided = false;
+    const { user, sent } = await openRunTab({
+      'GET /api/agents/a-1/approvals': () => ({ body: decided ? [] : [waiting] }),
+      'POST /api/agents/a-1/approvals': () => {
+        decided = true;
+        return { status: 202 };
+      },
+    });
+
+    const row = await screen.findByTestId('pending-approval');
+    expect(row.textContent).toContain('google_ads_pause_campaign');
+    expect(screen.getByTestId('pending-approval-arguments').textContent).toContain('"campaignId": "901"');
+    expect(screen.getByRole('link', { name: 'run 2251799813685772' })).toBeTruthy();
     await user.click(screen.getByTestId('approve-tool-call'));
 
     expect((await screen.findByTestId('approval-sent')).textContent).toContain('Approved tool call call_pause_1');
@@ -59,13 +80,16 @@ describe("running an agent and deciding on its tool calls", () => {
       toolCallId: 'call_pause_1',
       decision: 'APPROVED',
     });
+    expect(await screen.findByTestId('no-pending-approvals')).toBeTruthy();
   });
 
   it('denies a tool call with a reason for the model', async () => {
-    const { user, sent } = await openRunTab({ 'POST /api/agents/a-1/approvals': { status: 202 } });
+    const { user, sent } = await openRunTab({
+      'GET /api/agents/a-1/approvals': { body: [waiting] },
+      'POST /api/agents/a-1/approvals': { status: 202 },
+    });
 
-    await user.type(screen.getByTestId('approval-tool-call'), 'call_pause_1');
-    await user.type(screen.getByTestId('approval-reason'), "Not before Friday's launch");
+    await user.type(await screen.findByTestId('approval-reason'), "Not before Friday's launch");
     await user.click(screen.getByTestId('deny-tool-call'));
 
     expect((await screen.findByTestId('approval-sent')).textContent).toContain('Denied tool call call_pause_1');
@@ -76,28 +100,25 @@ describe("running an agent and deciding on its tool calls", () => {
     });
   });
 
-  it('shows why the engine refused the decision, at the field the api names', async () => {
-    // The api answers a decision no run takes with 400 naming `reason` (AgentRuns.decide).
-    const detail = 'No run waits for the message agent-approval with the key call_x.';
+  it('shows why the api refused the decision', async () => {
+    const detail = "The tool call 'call_pause_1' has its result already: it ran, or a decision on it was taken.";
     const { user } = await openRunTab({
-      'POST /api/agents/a-1/approvals': { status: 400, body: { status: 400, field: 'reason', detail } },
+      'GET /api/agents/a-1/approvals': { body: [waiting] },
+      'POST /api/agents/a-1/approvals': { status: 409, body: { status: 409, field: 'toolCallId', detail } },
     });
 
-    await user.type(screen.getByTestId('approval-tool-call'), 'call_x');
-    await user.click(screen.getByTestId('approve-tool-call'));
+    await user.click(await screen.findByTestId('approve-tool-call'));
 
     expect((await screen.findByTestId('approval-error')).textContent).toContain(detail);
-    expect(screen.getByTestId('approval-reason').getAttribute('aria-invalid')).toBe('true');
     expect(screen.queryByTestId('approval-sent')).toBeNull();
   });
 
-  it('asks for the tool call id before sending a decision', async () => {
-    const { user, sent } = await openRunTab({});
+  it('shows what waits without the buttons to a user who may only read agents', async () => {
+    await openRunTab({ 'GET /api/agents/a-1/approvals': { body: [waiting] } }, ['agents:read', 'runs:read']);
 
-    await user.click(screen.getByTestId('deny-tool-call'));
-
-    expect(screen.getByText('Give the id of the tool call, as its run shows it.')).toBeTruthy();
-    expect(sentTo(sent, 'POST', '/api/agents/a-1/approvals')).toHaveLength(0);
+    expect((await screen.findByTestId('pending-approval')).textContent).toContain('google_ads_pause_campaign');
+    expect(screen.queryByTestId('approve-tool-call')).toBeNull();
+    expect(screen.queryByTestId('deny-tool-call')).toBeNull();
   });
 
   it('names the run without a link for a user who cannot open the Runs page', async () => {

@@ -7,13 +7,14 @@ import { useApi } from '../auth/session';
 import { ErrorBox } from '../shell/ErrorBox';
 import { TextField } from './AgentControls';
 import type { Agent } from './agentForm';
-import { ApprovalForm } from './ApprovalForm';
+import { PendingApprovals } from './PendingApprovals';
 
 type Started = Schemas['AgentRunStarted'];
 
 /**
- * Runs the agent now with a prompt (its task prompt when empty) and links to the run; below, a
- * person's decision on a tool call the agent's run waits for. Read-only users see where runs are.
+ * Runs the agent now with a prompt (its task prompt when empty) and links to the run; below, the
+ * tool calls its runs wait on for a person's decision. Read-only users see where runs are and what
+ * waits, without the buttons.
  */
 export function AgentRunPanel({ agent }: { agent: Agent }) {
   const { can } = usePermissions();
@@ -32,7 +33,7 @@ export function AgentRunPanel({ agent }: { agent: Agent }) {
         the agent makes appears there as its own “Act” step, and a call that needs approval as an “Await approval”
         step.
       </p>
-      {canRun && <ApprovalForm agentId={agent.id} />}
+      <PendingApprovals agentId={agent.id} canDecide={canRun} canOpenRuns={can('runs:read')} />
     </>
   );
 }

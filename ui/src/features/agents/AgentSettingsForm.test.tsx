@@ -48,7 +48,7 @@ describe("an agent's settings", () => {
     const reads = toolRow('google-ads/list-campaigns');
     expect((within(reads).getByTestId('agent-tool-toggle') as HTMLInputElement).checked).toBe(true);
     expect((within(reads).getByTestId('agent-tool-connection') as HTMLSelectElement).value).toBe(ADS_CONNECTION);
-    expect((within(reads).getByTestId('agent-tool-access') as HTMLSelectElement).value).toBe('READ');
+    expect(within(reads).getByTestId('agent-tool-access').dataset.access).toBe('READ');
     expect((within(toolRow('wordpress/create-post')).getByTestId('agent-tool-toggle') as HTMLInputElement).checked).toBe(
       false,
     );
@@ -74,7 +74,8 @@ describe("an agent's settings", () => {
     await user.type(temperature, '0.3');
     const post = toolRow('wordpress/create-post');
     await user.click(within(post).getByTestId('agent-tool-toggle'));
-    await user.selectOptions(within(post).getByTestId('agent-tool-access'), 'WRITE');
+    // The catalog says the action writes: the form neither asks nor lets it be marked read.
+    expect(within(post).getByTestId('agent-tool-access').dataset.access).toBe('WRITE');
     expect((within(post).getByTestId('agent-tool-approval') as HTMLInputElement).checked).toBe(true);
     await user.clear(screen.getByTestId('agent-cron'));
     await user.type(screen.getByTestId('agent-cron'), '30 8 * * MON-FRI');
@@ -115,7 +116,6 @@ describe("an agent's settings", () => {
     await screen.findAllByTestId('agent-tool');
     const pause = toolRow('google-ads/pause-campaign');
     await user.click(within(pause).getByTestId('agent-tool-toggle'));
-    await user.selectOptions(within(pause).getByTestId('agent-tool-access'), 'WRITE');
     await user.click(screen.getByTestId('save-agent'));
 
     const connection = await within(pause).findByTestId('agent-tool-connection');
@@ -200,5 +200,55 @@ describe("an agent's settings", () => {
     expect(screen.queryByTestId('run-agent')).toBeNull();
     expect(screen.queryByTestId('approve-tool-call')).toBeNull();
     expect(screen.queryByTestId('deny-tool-call')).toBeNull();
+  });
+
+  it('dry-runs a saved tool with sample input and shows what its step would send, sending nothing', async () => {
+    const user = userEvent.setup();
+    const sent = open(writer, {
+      'POST /api/agents/a-1/dry-run': (request) =>
+        (request.body as { input: { resource?: unknown } }).input.resource === ''
+          ? { status: 400, body: { status: 400, field: 'input.resource', detail: "'resource' (Resource) is required." } }
+          : {
+              body: {
+                tool: 'google_ads_list_campaigns',
+                description: 'Google Ads: Read campaigns',
+                inputs: [],
+                connector: 'google-ads',
+                action: 'list-campaigns',
+                access: 'READ',
+                requiresApproval: false,
+                connectionId: ADS_CONNECTION,
+                connectionName: 'Ads account',
+                wouldSend: { resource: 'campaigns', connection: 'Ads account' },
+                dropped: [],
+                sent: false,
+              },
+            },
+    });
+
+    await screen.findAllByTestId('agent-tool');
+    const reads = toolRow('google-ads/list-campaigns');
+    await user.click(within(reads).getByTestId('agent-tool-dry-run-open'));
+    // Unsaved tools have no dry run yet: the settings must be saved first.
+    expect(within(toolRow('wordpress/create-post')).queryByTestId('agent-tool-dry-run-open')).toBeNull();
+    const input = within(reads).getByTestId('agent-tool-dry-run-input') as HTMLTextAreaElement;
+    expect(JSON.parse(input.value)).toEqual({ resource: '' });
+    await user.click(within(reads).getByTestId('agent-tool-dry-run-send'));
+    await within(reads).findByText("'resource' (Resource) is required.");
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+
+    await user.clear(input);
+    await user.type(input, '{{"resource": "campaigns"}');
+    await user.click(within(reads).getByTestId('agent-tool-dry-run-send'));
+
+    const result = await within(reads).findByTestId('agent-tool-dry-run-result');
+    expect(result.textContent).toContain('Nothing was sent.');
+    expect(result.textContent).toContain('Ads account');
+    expect(result.textContent).toContain('"resource": "campaigns"');
+    expect(sentTo(sent, 'POST', '/api/agents/a-1/dry-run')[1].body).toEqual({
+      tool: 'google_ads_list_campaigns',
+      input: { resource: 'campaigns' },
+    });
+    expect(sentTo(sent, 'PUT', '/api/agents/a-1')).toHaveLength(0);
   });
 });

@@ -79,7 +79,7 @@ export function AgentSettingsForm({
       <fieldset className="agent-settings" disabled={!canWrite || submission.busy}>
         <BasicsSection {...sections} />
         <ModelSection {...sections} catalog={choices} />
-        <ToolToggles {...sections} catalog={choices} />
+        <ToolToggles {...sections} catalog={choices} agent={agent} />
         <ScheduleSection {...sections} description={agent?.scheduleDescription} />
         <DeliverySection {...sections} catalog={choices} />
         <LimitsSection {...sections} />

@@ -121,7 +121,7 @@ function ToolCallDecision({ agentId, toolCallId }: { agentId: string; toolCallId
 }
 
 /** The arguments the model gave, as indented JSON (the model sends them as a JSON string). */
-function formatArguments(value: unknown): string {
+export function formatArguments(value: unknown): string {
   if (typeof value === 'string') {
     try {
       return JSON.stringify(JSON.parse(value), null, 2);

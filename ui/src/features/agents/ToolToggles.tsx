@@ -1,7 +1,9 @@
-import { controlProps, Field, FieldMessage } from '../shell/Field';
+import type { Schemas } from '../../api/client';
+import { FieldMessage } from '../shell/Field';
 import { connectionsOf, type AgentCatalog } from './agentCatalog';
 import { ConnectionSelect, type SectionProps } from './AgentControls';
-import { needsApproval, toolKey, type Access, type ToolChoice } from './agentForm';
+import { needsApproval, toolKey, type Access, type Agent, type ToolChoice } from './agentForm';
+import { ToolDryRunPanel } from './ToolDryRunPanel';
 
 /** One connector action the agent may be given as a tool. */
 interface Offered {
@@ -9,6 +11,9 @@ interface Offered {
   connector: string;
   action: string;
   label: string;
+  /** Whether it only reads or changes something at the provider, as the catalog says. */
+  access: Access;
+  inputs: Schemas['Input'][];
 }
 
 /** The catalog's actions, connector by connector, and any tool of the settings the catalog no longer has. */
@@ -19,20 +24,37 @@ function offered(catalog: AgentCatalog, chosen: Record<string, ToolChoice>): Off
       connector: type.type,
       action: action.id,
       label: `${type.name}: ${action.name}`,
+      access: action.access,
+      inputs: action.inputs,
     })),
   );
   const known = new Set(fromCatalog.map((tool) => tool.key));
   const others = Object.entries(chosen)
     .filter(([key]) => !known.has(key))
-    .map(([key, tool]) => ({ key, connector: tool.connector, action: tool.action, label: `${tool.connector}: ${tool.action}` }));
+    .map(([key, tool]) => ({
+      key,
+      connector: tool.connector,
+      action: tool.action,
+      label: `${tool.connector}: ${tool.action}`,
+      access: tool.access || 'WRITE',
+      inputs: [],
+    }));
   return [...fromCatalog, ...others];
 }
 
 /**
  * The agent's tools as toggles over the connector catalog: each one toggled on is bound to one of
- * the tenant's connections of its connector, marked read or write, and may need a person's approval.
+ * the tenant's connections of its connector, read or write as the catalog says, and may need a
+ * person's approval. A tool of the saved settings can be tried with sample input (a dry run).
  */
-export function ToolToggles({ id, form, change, errors, catalog }: SectionProps & { catalog: AgentCatalog }) {
+export function ToolToggles({
+  id,
+  form,
+  change,
+  errors,
+  catalog,
+  agent,
+}: SectionProps & { catalog: AgentCatalog; agent?: Agent }) {
   const setTool = (key: string, tool: ToolChoice | undefined) => {
     const tools = { ...form.tools };
     if (tool) tools[key] = tool;
@@ -59,6 +81,8 @@ export function ToolToggles({ id, form, change, errors, catalog }: SectionProps 
             choice={form.tools[tool.key]}
             catalog={catalog}
             errors={errors}
+            agentId={agent?.id}
+            saved={agent?.config.tools?.find((saved) => toolKey(saved.connector, saved.action) === tool.key)}
             onChange={(choice) => setTool(tool.key, choice)}
           />
         ))}
@@ -67,13 +91,15 @@ export function ToolToggles({ id, form, change, errors, catalog }: SectionProps 
   );
 }
 
-/** One action's toggle and, when it is on, its connection, access and approval. */
+/** One action's toggle and, when it is on, its connection, access, approval and dry run. */
 function ToolRow({
   id,
   offered: tool,
   choice,
   catalog,
   errors,
+  agentId,
+  saved,
   onChange,
 }: {
   id: string;
@@ -81,6 +107,9 @@ function ToolRow({
   choice: ToolChoice | undefined;
   catalog: AgentCatalog;
   errors: Record<string, string>;
+  agentId?: string;
+  /** The tool as the saved settings have it, if they do. */
+  saved?: Schemas['AgentTool'];
   onChange: (choice: ToolChoice | undefined) => void;
 }) {
   const connections = connectionsOf(catalog, tool.connector);
@@ -92,7 +121,7 @@ function ToolRow({
             connector: tool.connector,
             action: tool.action,
             connectionId: connections.length === 1 ? connections[0].id : '',
-            access: '',
+            access: tool.access,
           }
         : undefined,
     );
@@ -123,19 +152,9 @@ function ToolRow({
             testId="agent-tool-connection"
             onChange={(connectionId) => onChange({ ...choice, connectionId })}
           />
-          <Field id={`${id}-access`} label="Access" error={error('access')} required>
-            <select
-              {...controlProps(`${id}-access`, error('access'))}
-              className="input"
-              data-testid="agent-tool-access"
-              value={choice.access}
-              onChange={(event) => onChange({ ...choice, access: event.target.value as Access | '' })}
-            >
-              <option value="">Read or write?</option>
-              <option value="READ">Read: only looks things up</option>
-              <option value="WRITE">Write: changes something</option>
-            </select>
-          </Field>
+          <p className="agent-note" data-testid="agent-tool-access" data-access={tool.access}>
+            {tool.access === 'WRITE' ? 'Write: changes something at the provider' : 'Read: only looks things up'}
+          </p>
           <label className="checkbox">
             <input
               type="checkbox"
@@ -146,6 +165,8 @@ function ToolRow({
             Needs approval
           </label>
           <FieldMessage id={`${id}-approval`} error={error('requiresApproval')} />
+          <FieldMessage id={`${id}-access-message`} error={error('access')} />
+          {agentId && saved?.name && <ToolDryRunPanel agentId={agentId} tool={saved.name} inputs={tool.inputs} />}
         </div>
       )}
     </li>

@@ -85,24 +85,40 @@ export const connections = [
   connection(SLACK_CONNECTION, 'slack', 'Team Slack'),
 ];
 
-const type = (id: string, name: string, actions: [string, string][]) => ({
+type Input = { name: string; type: string; label: string; description: string; required: boolean };
+
+const input = (name: string, type: string, required = false): Input => ({
+  name,
+  type,
+  label: name,
+  description: '',
+  required,
+});
+
+const type = (id: string, name: string, actions: [string, string, 'READ' | 'WRITE', Input[]][]) => ({
   type: id,
   name,
   description: name,
   auth: 'token',
   fields: [],
   syncResources: [],
-  actions: actions.map(([action, label]) => ({ id: action, name: label, jobType: `io.brain:${id}:1` })),
+  actions: actions.map(([action, label, access, inputs]) => ({
+    id: action,
+    name: label,
+    jobType: `io.brain:${id}:1`,
+    access,
+    inputs,
+  })),
 });
 
-/** The connector catalog: each connector's actions. */
+/** The connector catalog: each connector's actions, read or write, with their inputs. */
 export const connectorTypes = [
-  type('openai', 'OpenAI', [['chat', 'Chat completion']]),
+  type('openai', 'OpenAI', [['chat', 'Chat completion', 'READ', [input('prompt', 'string', true)]]]),
   type('google-ads', 'Google Ads', [
-    ['list-campaigns', 'Read campaigns'],
-    ['pause-campaign', 'Pause campaign'],
+    ['list-campaigns', 'Read campaigns', 'READ', [input('resource', 'string', true), input('limit', 'integer')]],
+    ['pause-campaign', 'Pause campaign', 'WRITE', [input('campaignId', 'string', true)]],
   ]),
-  type('wordpress', 'WordPress', [['create-post', 'Create post']]),
+  type('wordpress', 'WordPress', [['create-post', 'Create post', 'WRITE', [input('title', 'string'), input('content', 'string')]]]),
 ];
 
 /** An agent as the api answers it. */
@@ -149,6 +165,7 @@ function baseRoutes(permissions: string[]): FakeRoutes {
     },
     'GET /api/connectors': { body: connections },
     'GET /api/connector-types': { body: connectorTypes },
+    'GET /api/agents/a-1/approvals': { body: [] },
   };
 }
 

@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Size;
  * @param input sample arguments, as the model would give them
  */
 public record DryRunRequest(@NotBlank @Size(max = 120) @Schema(example = "google_ads_pause_campaign") String tool,
-		@Schema(nullable = true, type = "object", example = "{\"campaignId\":\"901\"}") JsonNode input) {
+		@Schema(nullable = true, implementation = Object.class,
+				additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+				description = "The tool's inputs by name, e.g. {\"campaignId\": \"901\"}") JsonNode input) {
 
 }
