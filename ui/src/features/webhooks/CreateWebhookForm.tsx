@@ -1,16 +1,37 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { Schemas } from '../../api/client';
+import { call, useResource } from '../../api/result';
 import { useSubmit } from '../../api/useSubmit';
+import { usePermissions } from '../auth/permissions';
 import { useApi } from '../auth/session';
 import { controlProps, Field } from '../shell/Field';
 import { FormCard } from '../shell/FormCard';
 import { correlationFields, MODES, type KeySource, type ListenerMode } from './webhookModes';
 import { parseEventTypes, PROVIDERS, type WebhookProvider } from './webhookProviders';
 
+/** What a listener's events start. */
+type Target = 'AUTOMATION' | 'AGENT';
+
+/** The tenant's agents by name, for a listener that starts one; none for a user who cannot read them. */
+function useAgentChoices(canRead: boolean) {
+  const api = useApi();
+  return useResource(
+    useCallback(
+      async (signal: AbortSignal) => {
+        if (!canRead) return { ok: true as const, data: [] as Schemas['Agent'][] };
+        const page = await call('Loading the agents', api.GET('/api/agents', { params: { query: { size: 200 } }, signal }));
+        return page.ok ? { ok: true as const, data: page.data.items } : page;
+      },
+      [api, canRead],
+    ),
+  );
+}
+
 /**
  * Creates a webhook listener for an automation — one that starts a run per event, or one that
- * publishes a message resuming the run waiting for it — and hands the created listener, with its
- * URL and its secret shown once, to `onCreated`.
+ * publishes a message resuming the run waiting for it — or for an agent, whose run per event is
+ * asked its task with the event; and hands the created listener, with its URL and its secret
+ * shown once, to `onCreated`.
  */
 export function CreateWebhookForm({
   onCreated,
@@ -23,7 +44,11 @@ export function CreateWebhookForm({
   const id = useId();
   const [name, setName] = useState('');
   const [provider, setProvider] = useState<WebhookProvider>('STRIPE');
+  const [target, setTarget] = useState<Target>('AUTOMATION');
   const [automationKey, setAutomationKey] = useState('');
+  const [agentId, setAgentId] = useState('');
+  const agents = useAgentChoices(usePermissions().can('agents:read'));
+  const offersAgents = (agents.data?.length ?? 0) > 0;
   const [events, setEvents] = useState('');
   const [secret, setSecret] = useState('');
   const [mode, setMode] = useState<ListenerMode>('START');
@@ -37,8 +62,10 @@ export function CreateWebhookForm({
   const send = () => {
     const missing: Record<string, string> = {};
     if (!name.trim()) missing.name = 'Give the listener a name.';
-    if (!automationKey.trim()) missing.automationKey = 'Name the automation each webhook starts or resumes.';
-    if (mode === 'CORRELATE') {
+    if (target === 'AGENT') {
+      if (!agentId) missing.agentId = 'Choose the agent each webhook starts.';
+    } else if (!automationKey.trim()) missing.automationKey = 'Name the automation each webhook starts or resumes.';
+    if (target === 'AUTOMATION' && mode === 'CORRELATE') {
       if (!messageName.trim()) missing.messageName = 'Name the message as the diagram does, e.g. order-paid.';
       if (!keyWhere.trim()) {
         missing[keySource === 'pointer' ? 'correlationKeyPointer' : 'correlationKeyHeader'] =
@@ -53,10 +80,10 @@ export function CreateWebhookForm({
         body: {
           name: name.trim(),
           provider,
-          automationKey: automationKey.trim(),
+          ...(target === 'AGENT' ? { agentId, mode: 'START' as const } : { automationKey: automationKey.trim() }),
           eventTypes: parseEventTypes(events),
           secret: secret.trim() || undefined,
-          ...correlationFields(mode, messageName, keySource, keyWhere),
+          ...(target === 'AGENT' ? {} : correlationFields(mode, messageName, keySource, keyWhere)),
         },
       }),
     );
@@ -97,41 +124,76 @@ export function CreateWebhookForm({
           ))}
         </select>
       </Field>
-      <Field
-        id={`${id}-automation`}
-        label="Automation"
-        hint={
-          mode === 'CORRELATE'
-            ? 'The key of the automation whose runs wait for the message; it must be deployed.'
-            : 'The key of the automation each webhook starts; it must be deployed to run.'
-        }
-        error={errors.automationKey}
-      >
-        <input
-          {...controlProps(`${id}-automation`, errors.automationKey)}
-          className="input"
-          data-testid="webhook-automation"
-          value={automationKey}
-          maxLength={100}
-          onChange={(event) => setAutomationKey(event.target.value)}
-        />
-      </Field>
-      <Field id={`${id}-mode`} label="Each event" error={errors.mode}>
-        <select
-          {...controlProps(`${id}-mode`, errors.mode)}
-          className="input"
-          data-testid="webhook-mode"
-          value={mode}
-          onChange={(event) => setMode(event.target.value as ListenerMode)}
+      {offersAgents && (
+        <Field id={`${id}-target`} label="Each event starts" error={undefined}>
+          <select
+            {...controlProps(`${id}-target`, undefined)}
+            className="input"
+            data-testid="webhook-target-kind"
+            value={target}
+            onChange={(event) => setTarget(event.target.value as Target)}
+          >
+            <option value="AUTOMATION">An automation</option>
+            <option value="AGENT">An AI agent, asked its task with the event</option>
+          </select>
+        </Field>
+      )}
+      {target === 'AGENT' ? (
+        <Field id={`${id}-agent`} label="Agent" hint="Each event starts a run of its current settings." error={errors.agentId}>
+          <select
+            {...controlProps(`${id}-agent`, errors.agentId)}
+            className="input"
+            data-testid="webhook-agent"
+            value={agentId}
+            onChange={(event) => setAgentId(event.target.value)}
+          >
+            <option value="">Choose an agent</option>
+            {(agents.data ?? []).map((agent) => (
+              <option key={agent.id} value={agent.id}>
+                {agent.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : (
+        <>
+        <Field
+          id={`${id}-automation`}
+          label="Automation"
+          hint={
+            mode === 'CORRELATE'
+              ? 'The key of the automation whose runs wait for the message; it must be deployed.'
+              : 'The key of the automation each webhook starts; it must be deployed to run.'
+          }
+          error={errors.automationKey}
         >
-          {MODES.map((candidate) => (
-            <option key={candidate.value} value={candidate.value}>
-              {candidate.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-      {mode === 'CORRELATE' && (
+          <input
+            {...controlProps(`${id}-automation`, errors.automationKey)}
+            className="input"
+            data-testid="webhook-automation"
+            value={automationKey}
+            maxLength={100}
+            onChange={(event) => setAutomationKey(event.target.value)}
+          />
+        </Field>
+        <Field id={`${id}-mode`} label="Each event" error={errors.mode}>
+          <select
+            {...controlProps(`${id}-mode`, errors.mode)}
+            className="input"
+            data-testid="webhook-mode"
+            value={mode}
+            onChange={(event) => setMode(event.target.value as ListenerMode)}
+          >
+            {MODES.map((candidate) => (
+              <option key={candidate.value} value={candidate.value}>
+                {candidate.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        </>
+      )}
+      {target === 'AUTOMATION' && mode === 'CORRELATE' && (
         <>
           <Field
             id={`${id}-message`}

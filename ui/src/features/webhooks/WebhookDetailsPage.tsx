@@ -13,7 +13,7 @@ import { Page } from '../shell/Page';
 import { Pager } from '../shell/Pager';
 import { ResourceTable } from '../shell/ResourceTable';
 import { Timestamp } from '../shell/Timestamp';
-import { deliveryOutcome, deliveryStatusLabel, listenerAction } from './webhookModes';
+import { deliveryOutcome, deliveryStatusLabel, listenerAction, listenerTarget } from './webhookModes';
 import { providerLabel } from './webhookProviders';
 
 const PAGE_SIZE = 25;
@@ -90,8 +90,10 @@ export default function WebhookDetailsPage({ title }: { title: string }) {
             {shown.url}
           </code>
         </dd>
-        <dt>Automation</dt>
-        <dd className="mono">{shown.automationKey}</dd>
+        <dt>Starts</dt>
+        <dd className="mono" data-testid="webhook-target">
+          {listenerTarget(shown)}
+        </dd>
         <dt>Each event</dt>
         <dd data-testid="webhook-action">{listenerAction(shown)}</dd>
         <dt>Live</dt>

@@ -10,7 +10,7 @@ import { Page } from '../shell/Page';
 import { ResourceTable } from '../shell/ResourceTable';
 import { Timestamp } from '../shell/Timestamp';
 import { CreateWebhookForm } from './CreateWebhookForm';
-import { listenerAction } from './webhookModes';
+import { listenerAction, listenerTarget } from './webhookModes';
 import { providerLabel } from './webhookProviders';
 
 /**
@@ -50,7 +50,7 @@ export default function WebhooksPage({ title }: { title: string }) {
         resource={listeners}
         failureTitle="The webhooks could not be loaded"
         loadingText="Loading webhooks…"
-        columns={['Name', 'Sender', 'Events', 'Automation', 'Action', 'Live', 'Last delivery', 'Deliveries']}
+        columns={['Name', 'Sender', 'Events', 'Starts', 'Action', 'Live', 'Last delivery', 'Deliveries']}
         emptyText="No webhooks yet."
         rows={(data) =>
           data.map((listener) => (
@@ -66,7 +66,7 @@ export default function WebhooksPage({ title }: { title: string }) {
                   <span className="muted">Every event</span>
                 )}
               </td>
-              <td className="mono">{listener.automationKey}</td>
+              <td className="mono">{listenerTarget(listener)}</td>
               <td data-testid="webhook-action" data-mode={listener.mode}>
                 {listenerAction(listener)}
               </td>

@@ -31,8 +31,14 @@ export function correlationFields(
   };
 }
 
+/** What a listener's events start: an automation by its key, or an agent by its name. */
+export function listenerTarget(listener: Schemas['WebhookListener']): string {
+  return listener.agentId ? `Agent ${listener.agentName ?? listener.agentId}` : (listener.automationKey ?? '');
+}
+
 /** What a listener does with each event, in a sentence. */
 export function listenerAction(listener: Schemas['WebhookListener']): string {
+  if (listener.agentId) return 'Starts a run of the agent with the event';
   if (listener.mode !== 'CORRELATE') return 'Starts a run';
   const key = listener.correlationKeyHeader
     ? `the ${listener.correlationKeyHeader} header`

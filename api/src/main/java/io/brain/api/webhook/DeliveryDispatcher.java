@@ -238,8 +238,11 @@ class DeliveryDispatcher implements SmartLifecycle {
 		}
 		starts.values().forEach((sameListener) -> {
 			DeliveryRepository.Locked first = sameListener.get(0).locked();
-			List<Handover.Outcome> started = this.handover.start(tenant, first.automationKey(),
-					"webhook:" + first.listenerName(), sameListener);
+			Handover.Target target = (first.agentId() != null)
+					? new Handover.Target.Agent(first.agentId(), first.delivery().listenerId())
+					: new Handover.Target.Automation(first.automationKey());
+			List<Handover.Outcome> started = this.handover.start(tenant, target, "webhook:" + first.listenerName(),
+					sameListener);
 			for (int i = 0; i < sameListener.size(); i++) {
 				outcomes.put(sameListener.get(i).delivery().id(), started.get(i));
 			}

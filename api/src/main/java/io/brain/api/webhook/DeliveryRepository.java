@@ -148,7 +148,7 @@ class DeliveryRepository {
 	List<Locked> lockDue(String tenant, List<UUID> ids) {
 		return this.jdbc
 			.sql("""
-					select d.*, l.name as listener_name, l.provider, l.automation_key, l.mode, l.message_name as listener_message,
+					select d.*, l.name as listener_name, l.provider, l.automation_key, l.agent_id, l.mode, l.message_name as listener_message,
 					    l.correlation_key_pointer, l.correlation_key_header,
 					    coalesce((select o.id from webhook_delivery o where o.listener_id = d.listener_id
 					        and o.provider_event_id = d.provider_event_id and o.replay_of is null), d.id) as first_delivery_id
@@ -161,9 +161,10 @@ class DeliveryRepository {
 			.param("ids", ids.toArray(UUID[]::new))
 			.query((rs, row) -> new Locked(map(rs, row), rs.getString("listener_name"),
 					WebhookProvider.valueOf(rs.getString("provider")), rs.getString("automation_key"),
-					ListenerMode.valueOf(rs.getString("mode")), rs.getString("listener_message"),
-					rs.getString("correlation_key_pointer"), rs.getString("correlation_key_header"),
-					rs.getObject("first_delivery_id", UUID.class), instant(rs, "start_attempted_at")))
+					rs.getObject("agent_id", UUID.class), ListenerMode.valueOf(rs.getString("mode")),
+					rs.getString("listener_message"), rs.getString("correlation_key_pointer"),
+					rs.getString("correlation_key_header"), rs.getObject("first_delivery_id", UUID.class),
+					instant(rs, "start_attempted_at")))
 			.list();
 	}
 
@@ -307,8 +308,8 @@ class DeliveryRepository {
 	 * transaction, if it did.
 	 */
 	record Locked(StoredDelivery delivery, String listenerName, WebhookProvider provider, String automationKey,
-			ListenerMode mode, String messageName, String correlationKeyPointer, String correlationKeyHeader,
-			UUID firstDeliveryId, Instant startAttemptedAt) {
+			UUID agentId, ListenerMode mode, String messageName, String correlationKeyPointer,
+			String correlationKeyHeader, UUID firstDeliveryId, Instant startAttemptedAt) {
 	}
 
 }

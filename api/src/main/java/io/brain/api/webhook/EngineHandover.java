@@ -3,6 +3,7 @@ package io.brain.api.webhook;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.brain.api.automation.Automation;
 import io.brain.api.automation.Automations;
@@ -25,38 +26,56 @@ class EngineHandover implements Handover {
 
 	private final Automations automations;
 
+	private final WebhookAgentRuns agents;
+
 	private final RunService runs;
 
 	private final Messages messages;
 
 	private final Engine engine;
 
-	EngineHandover(Automations automations, RunService runs, Messages messages, Engine engine) {
+	EngineHandover(Automations automations, RunService runs, Messages messages, Engine engine,
+			WebhookAgentRuns agents) {
 		this.automations = automations;
+		this.agents = agents;
 		this.runs = runs;
 		this.messages = messages;
 		this.engine = engine;
 	}
 
 	@Override
-	public List<Outcome> start(String tenant, String automationKey, String startedBy, List<DeliveryInput> deliveries) {
+	public List<Outcome> start(String tenant, Target target, String startedBy, List<DeliveryInput> deliveries) {
 		TenantId id = new TenantId(tenant);
-		Optional<Automation> automation = this.automations.find(id, automationKey);
-		if (automation.isEmpty()) {
-			return refusedAll(deliveries, "Automation '" + automationKey + "' does not exist.");
+		String processId;
+		List<RunService.BackgroundStart> starts;
+		switch (target) {
+			case Target.Automation(String key) -> {
+				Optional<Automation> automation = this.automations.find(id, key);
+				if (automation.isEmpty()) {
+					return refusedAll(deliveries, "Automation '" + key + "' does not exist.");
+				}
+				if (automation.get().deployedVersion() == null) {
+					return refusedAll(deliveries, "Automation '" + automation.get().name()
+							+ "' is not deployed: deploy it, then replay this delivery.");
+				}
+				processId = key;
+				starts = deliveries.stream()
+					.map((delivery) -> new RunService.BackgroundStart(delivery.variables(), delivery.startKey()))
+					.toList();
+			}
+			case Target.Agent(UUID agentId, UUID listenerId) -> {
+				Optional<WebhookAgentRuns.AgentRun> agent = this.agents.forWebhook(id, agentId, listenerId);
+				if (agent.isEmpty()) {
+					return refusedAll(deliveries, "The agent this listener starts no longer exists.");
+				}
+				processId = agent.get().processId();
+				starts = deliveries.stream()
+					.map((delivery) -> new RunService.BackgroundStart(agent.get().variables(delivery.variables()),
+							delivery.startKey()))
+					.toList();
+			}
 		}
-		if (automation.get().deployedVersion() == null) {
-			return refusedAll(deliveries, "Automation '" + automation.get().name()
-					+ "' is not deployed: deploy it, then replay this delivery.");
-		}
-		return this.runs
-			.startAll(id, automationKey, startedBy,
-					deliveries.stream()
-						.map((delivery) -> new RunService.BackgroundStart(delivery.variables(), delivery.startKey()))
-						.toList())
-			.stream()
-			.map(EngineHandover::outcome)
-			.toList();
+		return this.runs.startAll(id, processId, startedBy, starts).stream().map(EngineHandover::outcome).toList();
 	}
 
 	@Override

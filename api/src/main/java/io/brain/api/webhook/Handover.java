@@ -14,12 +14,13 @@ import io.brain.api.message.PublishedMessage;
 interface Handover {
 
 	/**
-	 * Starts one run per delivery, all of one listener's automation; on an engine that
-	 * {@link #joinsTransactions() joins transactions}, in the caller's transaction.
+	 * Starts one run per delivery, all of one listener's automation or agent; on an
+	 * engine that {@link #joinsTransactions() joins transactions}, in the caller's
+	 * transaction.
 	 * @param startedBy who the Runs page says started them
 	 * @return one outcome per delivery, in their order
 	 */
-	List<Outcome> start(String tenant, String automationKey, String startedBy, List<DeliveryInput> deliveries);
+	List<Outcome> start(String tenant, Target target, String startedBy, List<DeliveryInput> deliveries);
 
 	/** Publishes a delivery's message. */
 	Outcome publish(String tenant, PublishMessageRequest message);
@@ -34,6 +35,22 @@ interface Handover {
 	 * Whether starts and messages commit or roll back with the caller's transaction.
 	 */
 	boolean joinsTransactions();
+
+	/** What a listener's deliveries start. */
+	sealed interface Target {
+
+		/** Runs of an automation, with the delivery as their input. */
+		record Automation(String key) implements Target {
+		}
+
+		/**
+		 * Runs of an agent, with the delivery's event in their prompt, in the listener's
+		 * session of the agent.
+		 */
+		record Agent(java.util.UUID agentId, java.util.UUID listenerId) implements Target {
+		}
+
+	}
 
 	/** What the engine made of a delivery. */
 	sealed interface Outcome {

@@ -46,21 +46,23 @@ class ListenerRepository {
 	}
 
 	boolean insert(String tenant, Stored listener) {
-		return this.jdbc.sql("""
-				insert into webhook_listener (id, tenant_id, public_id, name, provider, automation_key, event_types,
-				    signature_header, signature_encoding, event_type_pointer, event_id_header, mode, message_name,
-				    correlation_key_pointer, correlation_key_header, created_by)
-				values (:id, :tenant, :publicId, :name, :provider, :automationKey, :eventTypes, :signatureHeader,
-				    :signatureEncoding, :eventTypePointer, :eventIdHeader, :mode, :messageName, :correlationKeyPointer,
-				    :correlationKeyHeader, :createdBy)
-				on conflict (tenant_id, name) do nothing
-				""")
+		return this.jdbc
+			.sql("""
+					insert into webhook_listener (id, tenant_id, public_id, name, provider, automation_key, agent_id, event_types,
+					    signature_header, signature_encoding, event_type_pointer, event_id_header, mode, message_name,
+					    correlation_key_pointer, correlation_key_header, created_by)
+					values (:id, :tenant, :publicId, :name, :provider, :automationKey, :agentId, :eventTypes, :signatureHeader,
+					    :signatureEncoding, :eventTypePointer, :eventIdHeader, :mode, :messageName, :correlationKeyPointer,
+					    :correlationKeyHeader, :createdBy)
+					on conflict (tenant_id, name) do nothing
+					""")
 			.param("id", listener.id())
 			.param("tenant", tenant)
 			.param("publicId", listener.publicId())
 			.param("name", listener.name())
 			.param("provider", listener.provider().name())
 			.param("automationKey", listener.automationKey())
+			.param("agentId", listener.agentId())
 			.param("eventTypes", listener.eventTypes().toArray(String[]::new))
 			.param("signatureHeader", listener.signatureHeader())
 			.param("signatureEncoding",
@@ -77,7 +79,8 @@ class ListenerRepository {
 
 	void update(String tenant, Stored listener) {
 		this.jdbc.sql("""
-				update webhook_listener set name = :name, automation_key = :automationKey, event_types = :eventTypes,
+				update webhook_listener set name = :name, automation_key = :automationKey, agent_id = :agentId,
+				    event_types = :eventTypes,
 				    signature_header = :signatureHeader, signature_encoding = :signatureEncoding,
 				    event_type_pointer = :eventTypePointer, event_id_header = :eventIdHeader, mode = :mode,
 				    message_name = :messageName, correlation_key_pointer = :correlationKeyPointer,
@@ -86,6 +89,7 @@ class ListenerRepository {
 				""")
 			.param("name", listener.name())
 			.param("automationKey", listener.automationKey())
+			.param("agentId", listener.agentId())
 			.param("eventTypes", listener.eventTypes().toArray(String[]::new))
 			.param("signatureHeader", listener.signatureHeader())
 			.param("signatureEncoding",
@@ -103,7 +107,7 @@ class ListenerRepository {
 
 	void pointAt(String tenant, UUID id, String automationKey) {
 		this.jdbc.sql("""
-				update webhook_listener set automation_key = :automationKey, updated_at = now()
+				update webhook_listener set automation_key = :automationKey, agent_id = null, updated_at = now()
 				where tenant_id = :tenant and id = :id
 				""").param("automationKey", automationKey).param("tenant", tenant).param("id", id).update();
 	}
@@ -152,13 +156,14 @@ class ListenerRepository {
 		Timestamp last = counted ? rs.getTimestamp("last_delivery_at") : null;
 		return new Stored(rs.getObject("id", UUID.class), rs.getString("public_id"), rs.getString("name"),
 				WebhookProvider.valueOf(rs.getString("provider")), rs.getString("automation_key"),
-				strings(rs.getArray("event_types")), rs.getString("signature_header"),
-				(encoding != null) ? SignatureEncoding.valueOf(encoding) : null, rs.getString("event_type_pointer"),
-				rs.getString("event_id_header"), ListenerMode.valueOf(rs.getString("mode")),
-				rs.getString("message_name"), rs.getString("correlation_key_pointer"),
-				rs.getString("correlation_key_header"), rs.getString("created_by"),
-				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-				counted ? rs.getLong("deliveries") : 0, (last != null) ? last.toInstant() : null);
+				rs.getObject("agent_id", UUID.class), strings(rs.getArray("event_types")),
+				rs.getString("signature_header"), (encoding != null) ? SignatureEncoding.valueOf(encoding) : null,
+				rs.getString("event_type_pointer"), rs.getString("event_id_header"),
+				ListenerMode.valueOf(rs.getString("mode")), rs.getString("message_name"),
+				rs.getString("correlation_key_pointer"), rs.getString("correlation_key_header"),
+				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant(), counted ? rs.getLong("deliveries") : 0,
+				(last != null) ? last.toInstant() : null);
 	}
 
 	private static List<String> strings(Array array) throws SQLException {
@@ -172,7 +177,7 @@ class ListenerRepository {
 	record Addressed(String tenant, Stored listener) {
 	}
 
-	record Stored(UUID id, String publicId, String name, WebhookProvider provider, String automationKey,
+	record Stored(UUID id, String publicId, String name, WebhookProvider provider, String automationKey, UUID agentId,
 			List<String> eventTypes, String signatureHeader, SignatureEncoding signatureEncoding,
 			String eventTypePointer, String eventIdHeader, ListenerMode mode, String messageName,
 			String correlationKeyPointer, String correlationKeyHeader, String createdBy, Instant createdAt,

@@ -1,6 +1,7 @@
 package io.brain.api.webhook;
 
 import java.util.List;
+import java.util.UUID;
 
 import io.brain.api.message.PublishMessageRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,7 +16,9 @@ import jakarta.validation.constraints.Size;
  * @param name a name unique in the tenant
  * @param provider who sends the webhooks; fixed once created
  * @param automationKey the automation each delivery starts, or (CORRELATE) the one whose
- * runs wait for the message
+ * runs wait for the message; give this or {@code agentId}
+ * @param agentId instead of an automation, the agent each delivery starts a run of (START
+ * only): it is asked its task with the delivery's event
  * @param eventTypes the event types to take (a trailing {@code *} matches a prefix);
  * empty or absent for every event
  * @param signatureHeader generic HMAC-SHA256: the header with the signature (default
@@ -35,7 +38,7 @@ import jakarta.validation.constraints.Size;
  * characters); Brain makes one when absent on creation. Write-only.
  */
 public record SaveWebhookListenerRequest(@NotBlank @Size(max = 100) String name, @NotNull WebhookProvider provider,
-		@NotBlank @Size(max = 100) String automationKey,
+		@Schema(nullable = true) @Size(max = 100) String automationKey, @Schema(nullable = true) UUID agentId,
 		@Schema(nullable = true) @Size(max = 50) List<@NotBlank @Size(max = 255) String> eventTypes,
 		@Schema(nullable = true) @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9-]+",
 				message = "must be a header name: letters, digits and '-'") String signatureHeader,
@@ -58,7 +61,8 @@ public record SaveWebhookListenerRequest(@NotBlank @Size(max = 100) String name,
 
 	@Override
 	public String toString() {
-		return "SaveWebhookListenerRequest[" + this.name + ", " + this.provider + ", " + this.automationKey + "]";
+		return "SaveWebhookListenerRequest[" + this.name + ", " + this.provider + ", "
+				+ ((this.agentId != null) ? "agent " + this.agentId : this.automationKey) + "]";
 	}
 
 }

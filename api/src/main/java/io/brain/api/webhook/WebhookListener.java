@@ -14,7 +14,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param name its name
  * @param provider who sends its webhooks
  * @param automationKey the automation each delivery starts, or (CORRELATE) whose runs
- * wait for the message
+ * wait for the message; null when it starts an agent
+ * @param agentId the agent each delivery starts a run of, instead of an automation
+ * @param agentName that agent's name
  * @param eventTypes the event types it takes; empty for every event
  * @param url the address to give the provider
  * @param live whether its automation has a deployed version (that waits for the message,
@@ -36,11 +38,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param createdAt when
  * @param updatedAt when it last changed
  */
-public record WebhookListener(UUID id, String name, WebhookProvider provider, String automationKey,
-		List<String> eventTypes, String url, boolean live, @Schema(nullable = true) String problem,
-		@Schema(nullable = true) String signatureHeader, @Schema(nullable = true) SignatureEncoding signatureEncoding,
-		@Schema(nullable = true) String eventTypePointer, @Schema(nullable = true) String eventIdHeader,
-		ListenerMode mode, @Schema(nullable = true) String messageName,
+public record WebhookListener(UUID id, String name, WebhookProvider provider,
+		@Schema(nullable = true) String automationKey, @Schema(nullable = true) UUID agentId,
+		@Schema(nullable = true) String agentName, List<String> eventTypes, String url, boolean live,
+		@Schema(nullable = true) String problem, @Schema(nullable = true) String signatureHeader,
+		@Schema(nullable = true) SignatureEncoding signatureEncoding, @Schema(nullable = true) String eventTypePointer,
+		@Schema(nullable = true) String eventIdHeader, ListenerMode mode, @Schema(nullable = true) String messageName,
 		@Schema(nullable = true) String correlationKeyPointer, @Schema(nullable = true) String correlationKeyHeader,
 		long deliveries, @Schema(nullable = true) Instant lastDeliveryAt, String createdBy, Instant createdAt,
 		Instant updatedAt) {

@@ -46,8 +46,12 @@ public class WebhookListeners {
 
 	private final IngressListeners ingress;
 
+	private final WebhookAgentRuns agents;
+
 	WebhookListeners(ListenerRepository listeners, DeliveryRepository deliveries, SecretStore secrets,
-			Automations automations, WebhookProperties properties, ObjectMapper json, IngressListeners ingress) {
+			Automations automations, WebhookProperties properties, ObjectMapper json, IngressListeners ingress,
+			WebhookAgentRuns agents) {
+		this.agents = agents;
 		this.listeners = listeners;
 		this.ingress = ingress;
 		this.deliveries = deliveries;
@@ -76,7 +80,8 @@ public class WebhookListeners {
 		check(user, request);
 		UUID id = UUID.randomUUID();
 		ListenerRepository.Stored stored = new ListenerRepository.Stored(id, randomToken(24), request.name().strip(),
-				request.provider(), request.automationKey(), request.eventTypes(), option(request.signatureHeader()),
+				request.provider(), option(request.automationKey()), request.agentId(), request.eventTypes(),
+				option(request.signatureHeader()),
 				(request.provider() == WebhookProvider.HMAC_SHA256) ? encoding(request) : null,
 				option(request.eventTypePointer()), option(request.eventIdHeader()), request.mode(),
 				option(request.messageName()), option(request.correlationKeyPointer()),
@@ -109,7 +114,8 @@ public class WebhookListeners {
 		}
 		this.listeners.update(tenant.value(),
 				new ListenerRepository.Stored(id, stored.publicId(), request.name().strip(), stored.provider(),
-						request.automationKey(), request.eventTypes(), option(request.signatureHeader()),
+						option(request.automationKey()), request.agentId(), request.eventTypes(),
+						option(request.signatureHeader()),
 						(stored.provider() == WebhookProvider.HMAC_SHA256) ? encoding(request) : null,
 						option(request.eventTypePointer()), option(request.eventIdHeader()), request.mode(),
 						option(request.messageName()), option(request.correlationKeyPointer()),
@@ -195,10 +201,12 @@ public class WebhookListeners {
 
 	private WebhookListener view(CurrentUser user, ListenerRepository.Stored stored) {
 		String problem = problemOf(user, stored);
+		String agentName = (stored.agentId() != null)
+				? this.agents.agentName(user.tenant(), stored.agentId()).orElse(null) : null;
 		return new WebhookListener(stored.id(), stored.name(), stored.provider(), stored.automationKey(),
-				stored.eventTypes(), url(stored.publicId()), problem == null, problem, stored.signatureHeader(),
-				stored.signatureEncoding(), stored.eventTypePointer(), stored.eventIdHeader(), stored.mode(),
-				stored.messageName(), stored.correlationKeyPointer(), stored.correlationKeyHeader(),
+				stored.agentId(), agentName, stored.eventTypes(), url(stored.publicId()), problem == null, problem,
+				stored.signatureHeader(), stored.signatureEncoding(), stored.eventTypePointer(), stored.eventIdHeader(),
+				stored.mode(), stored.messageName(), stored.correlationKeyPointer(), stored.correlationKeyHeader(),
 				stored.deliveries(), stored.lastDeliveryAt(), stored.createdBy(), stored.createdAt(),
 				stored.updatedAt());
 	}
@@ -208,6 +216,10 @@ public class WebhookListeners {
 	 * or null when they would.
 	 */
 	private String problemOf(CurrentUser user, ListenerRepository.Stored listener) {
+		if (listener.agentId() != null) {
+			// The listener goes with its agent; a run of its current settings starts.
+			return null;
+		}
 		String key = listener.automationKey();
 		boolean correlates = listener.mode() == ListenerMode.CORRELATE;
 		Automation automation;
@@ -270,11 +282,27 @@ public class WebhookListeners {
 			refuseOption("correlationKeyPointer", request.correlationKeyPointer(), "CORRELATE");
 			refuseOption("correlationKeyHeader", request.correlationKeyHeader(), "CORRELATE");
 		}
+		String automationKey = option(request.automationKey());
+		if ((automationKey == null) == (request.agentId() == null)) {
+			throw BrainProblem.badInput("automationKey", (automationKey == null)
+					? "Say what each delivery starts: an automation (automationKey) or an agent (agentId)."
+					: "A listener starts an automation or an agent, not both: leave out automationKey or agentId.");
+		}
+		if (request.agentId() != null) {
+			if (request.mode() == ListenerMode.CORRELATE) {
+				throw BrainProblem.badInput("mode",
+						"A listener of an agent starts its runs (START): a message resumes an automation's runs.");
+			}
+			if (this.agents.agentName(user.tenant(), request.agentId()).isEmpty()) {
+				throw BrainProblem.badInput("agentId", "No agent " + request.agentId() + ".");
+			}
+			return;
+		}
 		try {
-			this.automations.get(user, request.automationKey());
+			this.automations.get(user, automationKey);
 		}
 		catch (BrainProblem notFound) {
-			throw BrainProblem.badInput("automationKey", "No automation '" + request.automationKey() + "'.");
+			throw BrainProblem.badInput("automationKey", "No automation '" + automationKey + "'.");
 		}
 	}
 

@@ -274,6 +274,66 @@ class FlowIntegrationTests {
 	}
 
 	@Test
+	void agentWhenAWebhookArrivesThenItsRunAsksTheTaskWithTheEventAsDataAndEndsWithTheAnswer() throws Exception {
+		model.reset();
+		String agent = created(post("/api/agents"),
+				Map.of("config",
+						Map.of("name", "Order greeter", "role", "You are a warm shop assistant.", "taskPrompt",
+								"Write a thank-you note for the order.", "model",
+								Map.of("connectionId", modelConnection("Greeter model")))));
+		JsonNode listener = this.json.readTree(this.mvc
+			.perform(post("/api/webhooks").with(user("acme"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(Map.of("name", "Orders to the greeter", "provider", "GITHUB",
+						"agentId", agent, "secret", WEBHOOK_SECRET))))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.listener.agentId").value(agent))
+			.andExpect(jsonPath("$.listener.agentName").value("Order greeter"))
+			.andExpect(jsonPath("$.listener.live").value(true))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		model.answer("Thank you, Ada, for order A-7!", new ScriptedModelServer.Usage(120, 12));
+
+		String runId = deliver(listener, "{\"order\":\"A-7\",\"customer\":\"Ada\"}", "agent-order-7");
+
+		JsonNode run = awaitCompleted(runId);
+		assertThat(run.at("/variables/agentTurn/answer").asText()).isEqualTo("Thank you, Ada, for order A-7!");
+		// The model was asked the agent's task, the event following it as delimited data.
+		String asked = model.request(0).at("/messages/1/content").asText();
+		assertThat(asked).startsWith("Write a thank-you note for the order.")
+			.contains("<webhook-event>")
+			.contains("\"customer\":\"Ada\"")
+			.endsWith("</webhook-event>");
+	}
+
+	@Test
+	void webhookListenerWhenItNamesNoTargetBothOrAnotherTenantsAgentThenRefusedAtTheField() throws Exception {
+		String agent = created(post("/api/agents"), Map.of("config", Map.of("name", "Listener target", "role",
+				"You are a warm shop assistant.", "model", Map.of("connectionId", modelConnection("Target model")))));
+		Map<String, Map<String, Object>> refused = Map.of("automationKey",
+				Map.of("name", "No target", "provider", "GITHUB"), "automationKey ",
+				Map.of("name", "Both targets", "provider", "GITHUB", "automationKey", "x", "agentId", agent), "mode",
+				Map.of("name", "Agent correlating", "provider", "GITHUB", "agentId", agent, "mode", "CORRELATE",
+						"messageName", "order-paid", "correlationKeyPointer", "/id"));
+		for (Map.Entry<String, Map<String, Object>> bad : refused.entrySet()) {
+			this.mvc
+				.perform(post("/api/webhooks").with(user("acme"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(this.json.writeValueAsString(bad.getValue())))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.field").value(bad.getKey().strip()));
+		}
+		this.mvc
+			.perform(post("/api/webhooks").with(user("globex"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(
+						Map.of("name", "Someone else's agent", "provider", "GITHUB", "agentId", agent))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("agentId"));
+	}
+
+	@Test
 	void agentChatWhenASessionIsFollowedThenTheAnswerStreamsPieceByPieceAndItsMessagesArrive() throws Exception {
 		model.reset();
 		String agent = created(post("/api/agents"), Map.of("config", Map.of("name", "Chatty", "role",

@@ -212,9 +212,8 @@ class WebhookDispatchTests extends WebhookTestContext {
 		// dispatcher's transaction.
 		Handover apart = new Handover() {
 			@Override
-			public List<Outcome> start(String tenant, String automationKey, String startedBy,
-					List<DeliveryInput> deliveries) {
-				return WebhookDispatchTests.this.handover.start(tenant, automationKey, startedBy, deliveries);
+			public List<Outcome> start(String tenant, Target target, String startedBy, List<DeliveryInput> deliveries) {
+				return WebhookDispatchTests.this.handover.start(tenant, target, startedBy, deliveries);
 			}
 
 			@Override
