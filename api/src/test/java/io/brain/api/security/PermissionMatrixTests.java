@@ -153,6 +153,7 @@ class PermissionMatrixTests extends ApiTestContext {
 					"{\"prompt\":\"Hi\"}", "agents:write"),
 			new Endpoint(HttpMethod.POST, "/api/agents/00000000-0000-0000-0000-000000000000/approvals",
 					"{\"toolCallId\":\"call_1\",\"decision\":\"DENIED\"}", "agents:write"),
+			new Endpoint(HttpMethod.GET, "/api/system/health", null, "system:read"),
 			new Endpoint(HttpMethod.GET, "/api/me", null, null));
 
 	static Stream<Arguments> matrix() {
