@@ -17,14 +17,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param workers the worker processes that reported lately, alive or not
  * @param inbox webhook deliveries received and not dispatched yet
  * @param openIncidents open incidents by tenant, tenants without any left out
- * @param runsPerHour runs started in each of the last {@value SystemHealthService#RUN_HOURS}
- * hours, oldest first, hours without runs included
+ * @param runsPerHour runs started in each of the last
+ * {@value SystemHealthService#RUN_HOURS} hours, oldest first, hours without runs included
  * @param usage what each tenant used in the last {@value SystemHealthService#USAGE_DAYS}
  * days, tenants that used nothing left out
  */
-public record SystemHealth(Instant checkedAt, Database database, Engine engine, Keycloak keycloak,
-		List<Worker> workers, Inbox inbox, List<TenantIncidents> openIncidents, List<HourlyRuns> runsPerHour,
-		List<TenantUsage> usage) {
+public record SystemHealth(Instant checkedAt, Database database, Engine engine, Keycloak keycloak, List<Worker> workers,
+		Inbox inbox, List<TenantIncidents> openIncidents, List<HourlyRuns> runsPerHour, List<TenantUsage> usage) {
 
 	/**
 	 * PostgreSQL.

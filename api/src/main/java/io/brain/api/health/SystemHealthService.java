@@ -63,7 +63,8 @@ class SystemHealthService {
 		boolean db = database.up();
 		return new SystemHealth(now, database, engine(), keycloak(),
 				db ? part("workers", this.figures::workers, ALIVE_WITHIN_SECONDS, List.of()) : List.of(),
-				db ? part("inbox", (ignored) -> this.figures.inbox(), null, new Inbox(0, null, 0)) : new Inbox(0, null, 0),
+				db ? part("inbox", (ignored) -> this.figures.inbox(), null, new Inbox(0, null, 0))
+						: new Inbox(0, null, 0),
 				part("incidents", (ignored) -> incidents(), null, List.of()),
 				part("runs", this::runsPerHour, now, List.of()),
 				db ? part("usage", this.figures::usageSince, now.minus(Duration.ofDays(USAGE_DAYS)), List.of())
@@ -107,8 +108,8 @@ class SystemHealthService {
 		Instant first = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(RUN_HOURS - 1));
 		Map<Instant, Long> started = this.engine.runsStartedPerHour(first)
 			.stream()
-			.collect(Collectors.toMap((hour) -> hour.hour().truncatedTo(ChronoUnit.HOURS), EngineStatus.HourlyRuns::runs,
-					Long::sum));
+			.collect(Collectors.toMap((hour) -> hour.hour().truncatedTo(ChronoUnit.HOURS),
+					EngineStatus.HourlyRuns::runs, Long::sum));
 		List<HourlyRuns> hours = new ArrayList<>(RUN_HOURS);
 		for (int i = 0; i < RUN_HOURS; i++) {
 			Instant hour = first.plus(Duration.ofHours(i));

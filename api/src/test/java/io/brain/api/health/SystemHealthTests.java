@@ -85,12 +85,16 @@ class SystemHealthTests extends ApiTestContext {
 				.param("publicId", UUID.randomUUID().toString())
 				.update();
 			// Waiting for its next attempt in an hour, so the dispatcher leaves it be.
-			this.jdbc.sql("""
-					insert into webhook_delivery (id, tenant_id, listener_id, status, provider_event_id, headers, payload,
-					    received_at, next_attempt_at)
-					values (gen_random_uuid(), :tenant, :listener, 'RECEIVED', 'evt-1', '{}', '{}',
-					    now() - interval '90 seconds', now() + interval '1 hour')
-					""").param("tenant", tenant).param("listener", listener).update();
+			this.jdbc
+				.sql("""
+						insert into webhook_delivery (id, tenant_id, listener_id, status, provider_event_id, headers, payload,
+						    received_at, next_attempt_at)
+						values (gen_random_uuid(), :tenant, :listener, 'RECEIVED', 'evt-1', '{}', '{}',
+						    now() - interval '90 seconds', now() + interval '1 hour')
+						""")
+				.param("tenant", tenant)
+				.param("listener", listener)
+				.update();
 		});
 
 		JsonNode inbox = health().get("inbox");
@@ -104,12 +108,13 @@ class SystemHealthTests extends ApiTestContext {
 	void getWhenARunHasAnIncidentThenItShowsUnderItsTenantAndTheRunCountsInThisHour() throws Exception {
 		String tenant = tenant("incident");
 		String jobType = "health-" + tenant;
-		this.engine.deploy(new TenantId(tenant), "failing.bpmn", Bpmn.convertToString(Bpmn
-			.createExecutableProcess("failing")
-			.startEvent()
-			.serviceTask("call", (task) -> task.zeebeJobType(jobType).zeebeJobRetries("1"))
-			.endEvent()
-			.done()), "test");
+		this.engine.deploy(new TenantId(tenant), "failing.bpmn",
+				Bpmn.convertToString(Bpmn.createExecutableProcess("failing")
+					.startEvent()
+					.serviceTask("call", (task) -> task.zeebeJobType(jobType).zeebeJobRetries("1"))
+					.endEvent()
+					.done()),
+				"test");
 		long runsThisHourBefore = lastHourRuns(health());
 		this.worker = TestWorker.open(this.tasks, jobType,
 				(task) -> new TaskRunner.TaskOutcome.Failed("The provider refused", 0, Duration.ZERO));
