@@ -14,18 +14,25 @@ interface ComponentRow {
 export function ComponentStates({ health }: { health: Health }) {
   const { database, engine, keycloak } = health;
   const rows: ComponentRow[] = [
-    { id: 'database', name: 'Database (PostgreSQL)', ...database, note: database.problem },
+    {
+      id: 'database',
+      name: 'Database (PostgreSQL)',
+      up: database.up,
+      version: database.version,
+      note: database.problem,
+    },
     {
       id: 'engine',
       name: `Engine (${engine.name})`,
-      ...engine,
+      up: engine.up,
+      version: engine.version,
       note:
         engine.problem ??
         (engine.jobExecutor === undefined || engine.jobExecutor === null
           ? null
           : `Job executor ${engine.jobExecutor ? 'running' : 'stopped'} on this api`),
     },
-    { id: 'keycloak', name: 'Keycloak', ...keycloak, note: keycloak.problem },
+    { id: 'keycloak', name: 'Keycloak', up: keycloak.up, version: keycloak.version, note: keycloak.problem },
   ];
   return (
     <section className="page-section" aria-labelledby="health-components">

@@ -6,7 +6,7 @@ export function InboxAndIncidents({
   inbox,
   incidents,
 }: {
-  inbox: Schemas['Inbox'];
+  inbox: Schemas['WebhookInbox'];
   incidents: Schemas['TenantIncidents'][];
 }) {
   return (

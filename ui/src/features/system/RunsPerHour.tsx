@@ -3,7 +3,7 @@ import type { Schemas } from '../../api/client';
 const hourFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
 
 /** Runs started in each of the last hours, as bars, the current hour last. */
-export function RunsPerHour({ hours }: { hours: Schemas['HourlyRuns'][] }) {
+export function RunsPerHour({ hours }: { hours: Schemas['RunsInHour'][] }) {
   const total = hours.reduce((sum, hour) => sum + hour.runs, 0);
   const most = Math.max(1, ...hours.map((hour) => hour.runs));
   const current = hours.at(-1)?.runs ?? 0;

@@ -2,7 +2,7 @@ import type { Schemas } from '../../api/client';
 import { Timestamp } from '../shell/Timestamp';
 import { UpDown } from './ComponentStates';
 
-type Worker = Schemas['Worker'];
+type Worker = Schemas['WorkerProcess'];
 
 /** The worker processes that reported lately: alive while their heartbeat is fresh. */
 export function WorkerTable({ workers }: { workers: Worker[] }) {

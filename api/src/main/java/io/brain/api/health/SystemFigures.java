@@ -4,9 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-import io.brain.api.health.SystemHealth.Inbox;
 import io.brain.api.health.SystemHealth.TenantUsage;
-import io.brain.api.health.SystemHealth.Worker;
+import io.brain.api.health.SystemHealth.WebhookInbox;
+import io.brain.api.health.SystemHealth.WorkerProcess;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,27 +29,28 @@ class SystemFigures {
 		return this.jdbc.sql("select current_setting('server_version')").query(String.class).single();
 	}
 
-	List<Worker> workers(long aliveWithinSeconds) {
+	List<WorkerProcess> workers(long aliveWithinSeconds) {
 		return this.jdbc.sql("""
 				select id, host, version, started_at, last_seen_at,
 				    greatest(0, floor(extract(epoch from now() - last_seen_at)))::bigint as since_seen
 				from worker_process order by last_seen_at desc, id
 				""").query((rs, row) -> {
 			long sinceSeen = rs.getLong("since_seen");
-			return new Worker(rs.getString("id"), rs.getString("host"), rs.getString("version"),
+			return new WorkerProcess(rs.getString("id"), rs.getString("host"), rs.getString("version"),
 					rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("last_seen_at").toInstant(), sinceSeen,
 					sinceSeen <= aliveWithinSeconds);
 		}).list();
 	}
 
-	Inbox inbox() {
+	WebhookInbox inbox() {
 		return this.jdbc.sql("""
 				select depth, oldest_received_at,
 				    coalesce(greatest(0, floor(extract(epoch from now() - oldest_received_at))), 0)::bigint as lag
 				from brain_system_inbox()
 				""").query((rs, row) -> {
 			Timestamp oldest = rs.getTimestamp("oldest_received_at");
-			return new Inbox(rs.getLong("depth"), (oldest != null) ? oldest.toInstant() : null, rs.getLong("lag"));
+			return new WebhookInbox(rs.getLong("depth"), (oldest != null) ? oldest.toInstant() : null,
+					rs.getLong("lag"));
 		}).single();
 	}
 

@@ -22,8 +22,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param usage what each tenant used in the last {@value SystemHealthService#USAGE_DAYS}
  * days, tenants that used nothing left out
  */
-public record SystemHealth(Instant checkedAt, Database database, Engine engine, Keycloak keycloak, List<Worker> workers,
-		Inbox inbox, List<TenantIncidents> openIncidents, List<HourlyRuns> runsPerHour, List<TenantUsage> usage) {
+public record SystemHealth(Instant checkedAt, DatabaseHealth database, EngineHealth engine, KeycloakHealth keycloak,
+		List<WorkerProcess> workers, WebhookInbox inbox, List<TenantIncidents> openIncidents,
+		List<RunsInHour> runsPerHour, List<TenantUsage> usage) {
 
 	/**
 	 * PostgreSQL.
@@ -32,7 +33,7 @@ public record SystemHealth(Instant checkedAt, Database database, Engine engine, 
 	 * @param version the server's version, e.g. {@code 17.6}
 	 * @param problem why it is not up, when it is not
 	 */
-	public record Database(boolean up, @Schema(nullable = true) String version,
+	public record DatabaseHealth(boolean up, @Schema(nullable = true) String version,
 			@Schema(nullable = true) String problem) {
 	}
 
@@ -43,7 +44,7 @@ public record SystemHealth(Instant checkedAt, Database database, Engine engine, 
 	 * @param jobExecutor whether the api's node works the engine's timers and jobs; null
 	 * where the engine has none in the api
 	 */
-	public record Engine(String name, @Schema(nullable = true) String version, boolean up,
+	public record EngineHealth(String name, @Schema(nullable = true) String version, boolean up,
 			@Schema(nullable = true) Boolean jobExecutor, @Schema(nullable = true) String problem) {
 	}
 
@@ -53,7 +54,7 @@ public record SystemHealth(Instant checkedAt, Database database, Engine engine, 
 	 * @param up whether Brain's realm answered just now
 	 * @param version the server's version, when Keycloak tells it to Brain's admin client
 	 */
-	public record Keycloak(boolean up, @Schema(nullable = true) String version,
+	public record KeycloakHealth(boolean up, @Schema(nullable = true) String version,
 			@Schema(nullable = true) String problem) {
 	}
 
@@ -67,7 +68,7 @@ public record SystemHealth(Instant checkedAt, Database database, Engine engine, 
 	 * @param alive whether its last heartbeat is at most
 	 * {@value SystemHealthService#ALIVE_WITHIN_SECONDS} s old
 	 */
-	public record Worker(String id, String host, @Schema(nullable = true) String version, Instant startedAt,
+	public record WorkerProcess(String id, String host, @Schema(nullable = true) String version, Instant startedAt,
 			Instant lastSeenAt, long secondsSinceSeen, boolean alive) {
 	}
 
@@ -78,7 +79,7 @@ public record SystemHealth(Instant checkedAt, Database database, Engine engine, 
 	 * @param oldestReceivedAt when the oldest of them came in
 	 * @param lagSeconds how long the oldest has waited; 0 when none waits
 	 */
-	public record Inbox(long depth, @Schema(nullable = true) Instant oldestReceivedAt, long lagSeconds) {
+	public record WebhookInbox(long depth, @Schema(nullable = true) Instant oldestReceivedAt, long lagSeconds) {
 	}
 
 	/** A tenant's open incidents. */
@@ -86,7 +87,7 @@ public record SystemHealth(Instant checkedAt, Database database, Engine engine, 
 	}
 
 	/** The runs started in the hour beginning at {@code hour}. */
-	public record HourlyRuns(Instant hour, long runs) {
+	public record RunsInHour(Instant hour, long runs) {
 	}
 
 	/**

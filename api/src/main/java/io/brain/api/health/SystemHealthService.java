@@ -9,14 +9,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.brain.api.health.SystemHealth.Database;
-import io.brain.api.health.SystemHealth.Engine;
-import io.brain.api.health.SystemHealth.HourlyRuns;
-import io.brain.api.health.SystemHealth.Inbox;
-import io.brain.api.health.SystemHealth.Keycloak;
+import io.brain.api.health.SystemHealth.DatabaseHealth;
+import io.brain.api.health.SystemHealth.EngineHealth;
+import io.brain.api.health.SystemHealth.KeycloakHealth;
+import io.brain.api.health.SystemHealth.RunsInHour;
 import io.brain.api.health.SystemHealth.TenantIncidents;
-import io.brain.api.health.SystemHealth.TenantUsage;
-import io.brain.api.health.SystemHealth.Worker;
+import io.brain.api.health.SystemHealth.WebhookInbox;
 import io.brain.api.user.TenantUsers;
 import io.brain.engine.EngineStatus;
 import org.slf4j.Logger;
@@ -59,40 +57,40 @@ class SystemHealthService {
 
 	SystemHealth read() {
 		Instant now = Instant.now();
-		Database database = database();
+		DatabaseHealth database = database();
 		boolean db = database.up();
 		return new SystemHealth(now, database, engine(), keycloak(),
 				db ? part("workers", this.figures::workers, ALIVE_WITHIN_SECONDS, List.of()) : List.of(),
-				db ? part("inbox", (ignored) -> this.figures.inbox(), null, new Inbox(0, null, 0))
-						: new Inbox(0, null, 0),
+				db ? part("inbox", (ignored) -> this.figures.inbox(), null, new WebhookInbox(0, null, 0))
+						: new WebhookInbox(0, null, 0),
 				part("incidents", (ignored) -> incidents(), null, List.of()),
 				part("runs", this::runsPerHour, now, List.of()),
 				db ? part("usage", this.figures::usageSince, now.minus(Duration.ofDays(USAGE_DAYS)), List.of())
 						: List.of());
 	}
 
-	private Database database() {
+	private DatabaseHealth database() {
 		try {
-			return new Database(true, this.figures.databaseVersion(), null);
+			return new DatabaseHealth(true, this.figures.databaseVersion(), null);
 		}
 		catch (RuntimeException ex) {
-			return new Database(false, null, problem(ex));
+			return new DatabaseHealth(false, null, problem(ex));
 		}
 	}
 
-	private Engine engine() {
+	private EngineHealth engine() {
 		EngineStatus.Description described = this.engine.describe();
-		return new Engine(described.engine(), described.version(), described.up(), described.jobExecutor(),
+		return new EngineHealth(described.engine(), described.version(), described.up(), described.jobExecutor(),
 				described.problem());
 	}
 
-	private Keycloak keycloak() {
+	private KeycloakHealth keycloak() {
 		Health health = this.keycloak.health();
 		if (!Status.UP.equals(health.getStatus())) {
 			Object error = health.getDetails().get("error");
-			return new Keycloak(false, null, (error != null) ? error.toString() : "Keycloak is not reachable");
+			return new KeycloakHealth(false, null, (error != null) ? error.toString() : "Keycloak is not reachable");
 		}
-		return new Keycloak(true, this.users.keycloakVersion().orElse(null), null);
+		return new KeycloakHealth(true, this.users.keycloakVersion().orElse(null), null);
 	}
 
 	private List<TenantIncidents> incidents() {
@@ -104,16 +102,16 @@ class SystemHealthService {
 	}
 
 	/** Every hour of the last {@link #RUN_HOURS}, the current one last, with its runs. */
-	private List<HourlyRuns> runsPerHour(Instant now) {
+	private List<RunsInHour> runsPerHour(Instant now) {
 		Instant first = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(RUN_HOURS - 1));
 		Map<Instant, Long> started = this.engine.runsStartedPerHour(first)
 			.stream()
 			.collect(Collectors.toMap((hour) -> hour.hour().truncatedTo(ChronoUnit.HOURS),
 					EngineStatus.HourlyRuns::runs, Long::sum));
-		List<HourlyRuns> hours = new ArrayList<>(RUN_HOURS);
+		List<RunsInHour> hours = new ArrayList<>(RUN_HOURS);
 		for (int i = 0; i < RUN_HOURS; i++) {
 			Instant hour = first.plus(Duration.ofHours(i));
-			hours.add(new HourlyRuns(hour, started.getOrDefault(hour, 0L)));
+			hours.add(new RunsInHour(hour, started.getOrDefault(hour, 0L)));
 		}
 		return hours;
 	}
