@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.brain.api.health.SystemHealth.DatabaseHealth;
@@ -59,13 +59,12 @@ class SystemHealthService {
 		Instant now = Instant.now();
 		DatabaseHealth database = database();
 		boolean db = database.up();
+		WebhookInbox empty = new WebhookInbox(0, null, 0);
 		return new SystemHealth(now, database, engine(), keycloak(),
-				db ? part("workers", this.figures::workers, ALIVE_WITHIN_SECONDS, List.of()) : List.of(),
-				db ? part("inbox", (ignored) -> this.figures.inbox(), null, new WebhookInbox(0, null, 0))
-						: new WebhookInbox(0, null, 0),
-				part("incidents", (ignored) -> incidents(), null, List.of()),
-				part("runs", this::runsPerHour, now, List.of()),
-				db ? part("usage", this.figures::usageSince, now.minus(Duration.ofDays(USAGE_DAYS)), List.of())
+				db ? part("workers", () -> this.figures.workers(ALIVE_WITHIN_SECONDS), List.of()) : List.of(),
+				db ? part("inbox", this.figures::inbox, empty) : empty, part("incidents", this::incidents, List.of()),
+				part("runs", () -> runsPerHour(now), List.of()),
+				db ? part("usage", () -> this.figures.usageSince(now.minus(Duration.ofDays(USAGE_DAYS))), List.of())
 						: List.of());
 	}
 
@@ -116,9 +115,9 @@ class SystemHealthService {
 		return hours;
 	}
 
-	private <A, T> T part(String name, Function<A, T> read, A argument, T otherwise) {
+	private <T> T part(String name, Supplier<T> read, T otherwise) {
 		try {
-			return read.apply(argument);
+			return read.get();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("System Health could not read its {} part: {}", name, ex.getMessage());

@@ -184,6 +184,42 @@ class SystemHealthTests extends ApiTestContext {
 			});
 	}
 
+	/**
+	 * The counts Camunda 8's adapter reads from the exporter's tables, across tenants,
+	 * for a caller with no tenant (row-level security shows such a caller no row).
+	 */
+	@Test
+	void exportedRunFiguresWhenReadWithoutATenantThenCountEveryTenant() {
+		String tenant = tenant("exported");
+		long key = System.nanoTime();
+		TenantContext.run(tenant, () -> {
+			this.jdbc.sql("""
+					insert into run_instance (tenant_id, process_instance_key, process_definition_key, bpmn_process_id,
+					    version, state, started_at)
+					values (:tenant, :key, 1, 'exported', 1, 'ACTIVE', now()), (:tenant, :key + 1, 1, 'exported', 1,
+					    'ACTIVE', now())
+					""").param("tenant", tenant).param("key", key).update();
+			this.jdbc.sql("""
+					insert into run_incident (tenant_id, incident_key, process_instance_key, element_instance_key,
+					    element_id, error_type, state, created_at)
+					values (:tenant, :key, :key, :key, 'call', 'JOB_NO_RETRIES', 'OPEN', now()),
+					       (:tenant, :key + 1, :key + 1, :key + 1, 'call', 'JOB_NO_RETRIES', 'RESOLVED', now())
+					""").param("tenant", tenant).param("key", key).update();
+		});
+
+		assertThat(this.jdbc.sql("select count(*) from run_incident").query(Long.class).single()).isZero();
+		assertThat(
+				this.jdbc.sql("select open_incidents from brain_system_exported_incidents() where tenant_id = :tenant")
+					.param("tenant", tenant)
+					.query(Long.class)
+					.single())
+			.isEqualTo(1);
+		assertThat(this.jdbc
+			.sql("select coalesce(sum(runs), 0) from brain_system_exported_runs_per_hour(now() - interval '1 hour')")
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(2);
+	}
+
 	@Test
 	void getWhenCallerIsATenantAdminThenForbidden() throws Exception {
 		this.mvc.perform(get("/api/system/health").with(TestTokens.user("acme", "tenant-admin")))
