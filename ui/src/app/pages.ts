@@ -30,8 +30,7 @@ const RunDetails = lazy(() => import('../features/runs/RunDetailsPage'));
 const PortalCms = lazy(() => import('../features/portal/PortalCmsPage'));
 const PortalCrm = lazy(() => import('../features/portal/PortalCrmPage'));
 const PortalCommerce = lazy(() => import('../features/portal/PortalCommercePage'));
-// Features not built yet share one placeholder; each gets its own module when it lands.
-const ComingSoon = lazy(() => import('../features/shell/ComingSoonPage'));
+const SystemHealth = lazy(() => import('../features/system/SystemHealthPage'));
 
 /**
  * The left navigation, in order; also the list of routes. An entry with a permission is shown,
@@ -65,7 +64,7 @@ export const navigation: AppSection[] = [
     items: [
       { path: '/runs', title: 'Runs', permission: 'runs:read', Page: Runs },
       { path: '/audit', title: 'Audit Log', permission: 'audit:read', Page: AuditLog },
-      { path: '/health', title: 'System Health', permission: 'system:read', Page: ComingSoon },
+      { path: '/health', title: 'System Health', permission: 'system:read', Page: SystemHealth },
     ],
   },
   {

@@ -1,11 +1,14 @@
 package io.brain.api.user;
 
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.brain.api.identity.CurrentUser;
@@ -40,9 +43,13 @@ public class TenantUsers implements DisposableBean {
 
 	private static final SecureRandom random = new SecureRandom();
 
+	private static final Duration VERSION_KEPT_FOR = Duration.ofMinutes(5);
+
 	private final KeycloakProperties properties;
 
 	private volatile Keycloak keycloak;
+
+	private volatile KnownVersion knownVersion;
 
 	TenantUsers(KeycloakProperties properties) {
 		this.properties = properties;
@@ -249,7 +256,32 @@ public class TenantUsers implements DisposableBean {
 		return "Tmp-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
+	/**
+	 * Keycloak's version, as its server information tells Brain's admin client, when it
+	 * does: Keycloak may keep it to the administrators of its own realm. Asked again at
+	 * most every five minutes.
+	 */
+	public Optional<String> keycloakVersion() {
+		KnownVersion known = this.knownVersion;
+		if (known != null && known.askedAt().isAfter(Instant.now().minus(VERSION_KEPT_FOR))) {
+			return Optional.ofNullable(known.version());
+		}
+		String version;
+		try {
+			version = client().serverInfo().getInfo().getSystemInfo().getVersion();
+		}
+		catch (RuntimeException ex) {
+			version = null;
+		}
+		this.knownVersion = new KnownVersion(version, Instant.now());
+		return Optional.ofNullable(version);
+	}
+
 	private RealmResource realm() {
+		return client().realm(this.properties.realm());
+	}
+
+	private Keycloak client() {
 		Keycloak client = this.keycloak;
 		if (client == null) {
 			synchronized (this) {
@@ -265,7 +297,10 @@ public class TenantUsers implements DisposableBean {
 				client = this.keycloak;
 			}
 		}
-		return client.realm(this.properties.realm());
+		return client;
+	}
+
+	private record KnownVersion(String version, Instant askedAt) {
 	}
 
 	@Override

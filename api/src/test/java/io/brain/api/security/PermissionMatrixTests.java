@@ -157,6 +157,7 @@ class PermissionMatrixTests extends ApiTestContext {
 					"agents:read"),
 			new Endpoint(HttpMethod.POST, "/api/agents/00000000-0000-0000-0000-000000000000/dry-run",
 					"{\"tool\":\"wordpress_create_post\",\"input\":{}}", "agents:write"),
+			new Endpoint(HttpMethod.GET, "/api/system/health", null, "system:read"),
 			new Endpoint(HttpMethod.GET, "/api/me", null, null));
 
 	static Stream<Arguments> matrix() {

@@ -1,12 +1,12 @@
 package io.brain.workers.task;
 
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 import io.brain.engine.TaskRunner;
 import io.brain.engine.TaskSource;
+import io.brain.workers.heartbeat.WorkerProcess;
 import io.camunda.connector.api.document.DocumentCreationRequest;
 import io.camunda.connector.api.document.DocumentLinkParameters;
 import io.camunda.connector.api.document.DocumentReference.CamundaDocumentReference;
@@ -58,8 +58,7 @@ class OpenEngineWorkers {
 	ConnectorWork connectorWork(TaskSource tasks, ConnectorTasks connectors, TaskRunnerProperties properties) {
 		// A fetch takes at most a type's slots; failures carry their own backoff
 		// (ConnectorTasks); shutdown waits up to one lock for the calls in flight.
-		TaskRunner.Settings settings = new TaskRunner.Settings(
-				"workers-" + ManagementFactory.getRuntimeMXBean().getName(), properties.maxInFlight(),
+		TaskRunner.Settings settings = new TaskRunner.Settings(WorkerProcess.id(), properties.maxInFlight(),
 				properties.maxPerType(), properties.maxPerType(), properties.lock(), IDLE_WAIT, Duration.ZERO,
 				properties.lock());
 		return new ConnectorWork(() -> new TaskRunner(tasks, connectors.handlers(), settings));

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import io.brain.engine.EngineStatus;
 import io.brain.engine.RunHistory;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,6 +48,11 @@ public class OperatonConfiguration {
 	@Bean
 	RunHistory runHistory(OperatonEngine engine) {
 		return engine.history();
+	}
+
+	@Bean
+	EngineStatus engineStatus(OperatonEngine engine) {
+		return engine.status();
 	}
 
 	/**

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.core.tenant.TenantId;
 import io.brain.engine.Engine;
 import io.brain.engine.EngineException;
+import io.brain.engine.EngineStatus;
 import io.brain.engine.EngineTask;
 import io.brain.engine.ModelProblem;
 import io.brain.engine.ModelRefusedException;
@@ -586,6 +587,11 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 	/** The runs of this engine, as the Runs page reads them. */
 	public RunHistory history() {
 		return new OperatonRunHistory(this.engine);
+	}
+
+	/** How this engine is doing across tenants, for System Health. */
+	public EngineStatus status() {
+		return new OperatonStatus(this, this.engine, this.engine.getProcessEngineConfiguration().getDataSource());
 	}
 
 	/** The engine itself, for the adapter's tests. */

@@ -1,6 +1,7 @@
 package io.brain.engine.zeebe;
 
 import io.brain.core.deployment.DeploymentRegistry;
+import io.brain.engine.EngineStatus;
 import io.brain.engine.RunHistory;
 import io.camunda.client.CamundaClient;
 
@@ -27,6 +28,11 @@ public class ZeebeConfiguration {
 	@Bean
 	RunHistory runHistory(ZeebeEngine engine) {
 		return engine.history();
+	}
+
+	@Bean
+	EngineStatus engineStatus(CamundaClient client, JdbcClient jdbc) {
+		return new ZeebeStatus(client, jdbc);
 	}
 
 	@Bean
