@@ -168,6 +168,23 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void postgresGetsEveryVariableItsInitScriptReads() {
+		JsonNode postgres = ComposeFile.raw(COMPOSE).get("services").get("postgres");
+		Matcher reads = Pattern.compile("\\$([A-Z][A-Z0-9_]*)")
+			.matcher(DeployFiles.read(DeployFiles.DEPLOY.resolve("postgres/init-databases.sh")));
+		Set<String> variables = new TreeSet<>();
+		while (reads.find()) {
+			variables.add(reads.group(1));
+		}
+
+		assertThat(variables).containsExactlyInAnyOrder("POSTGRES_USER", "BRAIN_DB_MIGRATION_PASSWORD",
+				"BRAIN_DB_PASSWORD", "KEYCLOAK_DB_PASSWORD");
+		assertThat(postgres.get("environment").propertyNames()).containsAll(variables);
+		assertThat(postgres.get("volumes").toString())
+			.contains("./postgres/init-databases.sh:/docker-entrypoint-initdb.d/");
+	}
+
+	@Test
 	void everyVariableGivenToTheApiAndTheWorkersIsOneTheyRead() {
 		Set<String> read = DeployFiles.variablesTheApplicationsRead();
 		for (Path file : List.of(COMPOSE, CAMUNDA8)) {

@@ -166,6 +166,23 @@ class HelmChartTests {
 	}
 
 	@Test
+	void chartWithNetworkPoliciesOpensTheApiAndLetsOnlyTheGivenPeersReachTheManagementPorts() {
+		List<JsonNode> documents = render((template) -> template.set("networkPolicy.enabled", true)
+			.set("networkPolicy.managementFrom[0].namespaceSelector.matchLabels.team", "monitoring"));
+
+		JsonNode api = find(documents, "NetworkPolicy", "brain-api").get("spec");
+		assertThat(api.get("podSelector").get("matchLabels").get("app.kubernetes.io/component").asString())
+			.isEqualTo("api");
+		assertThat(api.get("ingress").get(0).has("from")).isFalse();
+		assertThat(api.get("ingress").get(0).get("ports").get(0).get("port").asString()).isEqualTo("http");
+		assertThat(api.get("ingress").get(1).get("from").toString()).contains("monitoring");
+		assertThat(api.get("ingress").get(1).get("ports").get(0).get("port").asString()).isEqualTo("management");
+		JsonNode workers = find(documents, "NetworkPolicy", "brain-workers").get("spec");
+		assertThat(workers.get("ingress")).hasSize(1);
+		assertThat(workers.get("ingress").get(0).get("ports").get(0).get("port").asString()).isEqualTo("management");
+	}
+
+	@Test
 	void everyVariableGivenToTheApiAndTheWorkersIsOneTheyRead() {
 		List<JsonNode> documents = render((template) -> template.set("engine.type", "zeebe")
 			.set("engine.zeebe.address", "gateway.example.com:26500")
