@@ -12,16 +12,18 @@ import { useToolCallDecision, type Decision } from './useToolCallDecision';
 type Pending = Schemas['PendingApproval'];
 
 /**
- * The tool calls the agent's runs wait on for a person, refreshed while the tab is open: each with
- * what the model asked, its run, and (for users who may decide) Approve and Deny with a reason that
- * is told to the model.
+ * The tool calls the agent's runs (or one run, given `runId`) wait on for a person, refreshed while
+ * shown: each with what the model asked, its run, and (for users who may decide) Approve and Deny
+ * with a reason that is told to the model.
  */
 export function PendingApprovals({
   agentId,
+  runId,
   canDecide,
   canOpenRuns,
 }: {
   agentId: string;
+  runId?: string;
   canDecide: boolean;
   canOpenRuns: boolean;
 }) {
@@ -38,6 +40,7 @@ export function PendingApprovals({
   );
   useAutoRefresh(true, pending.reload);
   const [decided, setDecided] = useState<{ decision: Decision; toolCallId: string }>();
+  const waiting = (pending.data ?? []).filter((call) => runId === undefined || call.runId === runId);
 
   return (
     <section className="card" aria-label="Tool calls waiting for approval" data-testid="pending-approvals">
@@ -49,17 +52,17 @@ export function PendingApprovals({
           <span className="mono">{decided.toolCallId}</span>: the run goes on.
         </p>
       )}
-      {pending.data && pending.data.length === 0 && (
+      {pending.data && waiting.length === 0 && (
         <p className="muted" data-testid="no-pending-approvals">
           No tool call waits for a decision.
         </p>
       )}
       <ul className="approval-list">
-        {(pending.data ?? []).map((waiting) => (
+        {waiting.map((call) => (
           <PendingCall
-            key={waiting.toolCallId}
+            key={call.toolCallId}
             agentId={agentId}
-            waiting={waiting}
+            waiting={call}
             canDecide={canDecide}
             canOpenRuns={canOpenRuns}
             onDecided={(decision, toolCallId) => {

@@ -7,6 +7,7 @@ import { useSubmit } from '../../api/useSubmit';
 import { usePermissions } from '../auth/permissions';
 import { useApi } from '../auth/session';
 import { ConfirmAction } from '../shell/ConfirmAction';
+import { PendingApprovals } from '../agents/PendingApprovals';
 import { ErrorBox } from '../shell/ErrorBox';
 import { Page } from '../shell/Page';
 import { Timestamp } from '../shell/Timestamp';
@@ -45,7 +46,8 @@ function typeLabel(step: Step): string {
 export default function RunDetailsPage({ title }: { title: string }) {
   const api = useApi();
   const { id = '' } = useParams();
-  const canStart = usePermissions().can('runs:start');
+  const { can } = usePermissions();
+  const canStart = can('runs:start');
   const run = useResource(
     useCallback(
       (signal: AbortSignal) => call('Loading the run', api.GET('/api/runs/{id}', { params: { path: { id } }, signal })),
@@ -74,6 +76,8 @@ export default function RunDetailsPage({ title }: { title: string }) {
   const openIncidents = shown.incidents.filter((incident) => incident.state === 'OPEN');
   const steps = ordered(shown.steps);
   const variableCount = Object.keys(shown.variables ?? {}).length;
+  // An agent's run carries its agent: its tool calls waiting for a person are decided here too.
+  const agentId = typeof shown.variables?.agentId === 'string' ? shown.variables.agentId : undefined;
 
   return (
     <Page title={`Run of ${shown.automation}`} status={<RunStateBadge state={shown.state} />}>
@@ -135,6 +139,10 @@ export default function RunDetailsPage({ title }: { title: string }) {
             />
           )}
         </div>
+      )}
+
+      {agentId && isLive(shown.state) && can('agents:read') && (
+        <PendingApprovals agentId={agentId} runId={shown.id} canDecide={can('agents:write')} canOpenRuns={false} />
       )}
 
       <h2>Incidents</h2>
