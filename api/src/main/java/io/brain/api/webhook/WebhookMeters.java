@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The webhooks' metrics: deliveries received and dispatched per tenant and outcome, and,
- * refreshed every 15 seconds from the inbox, the deliveries waiting per tenant and the age
- * of the oldest of them. Tenants come from the listeners' rows, never from a request.
+ * refreshed every 15 seconds from the inbox, the deliveries waiting per tenant and the
+ * age of the oldest of them. Tenants come from the listeners' rows, never from a request.
  */
 @Component
 class WebhookMeters {
@@ -101,10 +101,8 @@ class WebhookMeters {
 				.map((tenant) -> MultiGauge.Row.of(Tags.of("tenant", tenant.tenant()), tenant.waiting()))
 				.toList(), true);
 			this.oldestAge.register(figures.stream()
-				.map((tenant) -> MultiGauge.Row.of(Tags.of("tenant", tenant.tenant()),
-						(tenant.oldest() != null)
-								? Math.max(0, Duration.between(tenant.oldest().toInstant(), now).toMillis() / 1000.0)
-								: 0))
+				.map((tenant) -> MultiGauge.Row.of(Tags.of("tenant", tenant.tenant()), (tenant.oldest() != null)
+						? Math.max(0, Duration.between(tenant.oldest().toInstant(), now).toMillis() / 1000.0) : 0))
 				.toList(), true);
 		}
 		catch (RuntimeException ex) {

@@ -249,8 +249,8 @@ class WebhookDispatchTests extends WebhookTestContext {
 		this.dispatcher.stop();
 		try {
 			insert(tenant, listener, "apart", 3);
-			DeliveryDispatcher dying = new DeliveryDispatcher(crashing, apart, shortLease, this.json,
-					this.transactions, this.meters);
+			DeliveryDispatcher dying = new DeliveryDispatcher(crashing, apart, shortLease, this.json, this.transactions,
+					this.meters);
 			assertThat(dying.dispatchDue()).isEqualTo(3);
 			dying.stop();
 			// The engine took the starts; the deliveries do not say so.
@@ -357,7 +357,8 @@ class WebhookDispatchTests extends WebhookTestContext {
 	}
 
 	private DeliveryDispatcher anotherDispatcher() {
-		return new DeliveryDispatcher(this.deliveries, this.handover, this.properties, this.json, this.transactions, this.meters);
+		return new DeliveryDispatcher(this.deliveries, this.handover, this.properties, this.json, this.transactions,
+				this.meters);
 	}
 
 	private long dispatched(String tenant) {
