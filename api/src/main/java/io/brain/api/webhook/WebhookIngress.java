@@ -143,7 +143,7 @@ class WebhookIngress {
 			UUID earlier = this.deliveries.idOfEvent(tenant.value(), listener.id(), eventId).orElse(null);
 			return ResponseEntity.ok(new WebhookReceipt(earlier, "DUPLICATE"));
 		}
-		this.meters.received(tenant.value(), listener.provider(), status.name().toLowerCase(java.util.Locale.ROOT));
+		this.meters.received(tenant.value(), listener.provider(), status.name().toLowerCase(Locale.ROOT));
 		return ResponseEntity.status(answer).body(new WebhookReceipt(delivery.id(), status.name()));
 	}
 

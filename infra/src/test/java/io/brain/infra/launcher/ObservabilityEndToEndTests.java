@@ -105,9 +105,9 @@ class ObservabilityEndToEndTests {
 			assertThat(empty).as("queries that answered nothing").isEmpty();
 			// The alerts are evaluated, and none fires on a healthy platform but those of
 			// the failure this test caused.
-			JsonNode alerts = SharedPlatform.read(SharedPlatform
-				.send(HttpRequest.newBuilder(URI.create(prometheusUrl + "/api/v1/rules?type=alert")))
-				.body());
+			JsonNode alerts = SharedPlatform.read(
+					SharedPlatform.send(HttpRequest.newBuilder(URI.create(prometheusUrl + "/api/v1/rules?type=alert")))
+						.body());
 			assertThat(alerts.at("/data/groups/0/rules")).hasSize(9)
 				.allSatisfy((rule) -> assertThat(rule.get("health").asText()).as(rule.get("name").asText())
 					.isEqualTo("ok"));
@@ -127,17 +127,19 @@ class ObservabilityEndToEndTests {
 	private static void traffic() throws Exception {
 		String token = SharedPlatform.token("acme-editor");
 		try (RecordingHttpServer target = RecordingHttpServer.start()) {
-			expect(201, SharedPlatform.send(token, "POST", "/api/process-templates/webhook-payload-to-http-request/deployments",
-					null));
-			HttpResponse<String> started = expect(201, SharedPlatform.send(token, "POST", "/api/runs",
-					SharedPlatform.write(Map.of("processId", "webhook-payload-to-http-request", "variables",
-							Map.of("payload", Map.of("event", "order.paid"), "targetUrl", target.url("/hook"))))));
+			expect(201, SharedPlatform.send(token, "POST",
+					"/api/process-templates/webhook-payload-to-http-request/deployments", null));
+			HttpResponse<String> started = expect(201,
+					SharedPlatform.send(token, "POST", "/api/runs", SharedPlatform
+						.write(Map.of("processId", "webhook-payload-to-http-request", "variables",
+								Map.of("payload", Map.of("event", "order.paid"), "targetUrl", target.url("/hook"))))));
 			String runId = SharedPlatform.read(started.body()).get("id").asText();
 			await().atMost(Duration.ofSeconds(60))
-				.untilAsserted(() -> assertThat(SharedPlatform
-					.read(SharedPlatform.send(token, "GET", "/api/runs/" + runId, null).body())
-					.get("state")
-					.asText()).isEqualTo("COMPLETED"));
+				.untilAsserted(() -> assertThat(
+						SharedPlatform.read(SharedPlatform.send(token, "GET", "/api/runs/" + runId, null).body())
+							.get("state")
+							.asText())
+					.isEqualTo("COMPLETED"));
 		}
 
 		Map<String, Object> automation = new LinkedHashMap<>();
@@ -170,10 +172,11 @@ class ObservabilityEndToEndTests {
 				""");
 		expect(201, SharedPlatform.send(token, "POST", "/api/automations", SharedPlatform.write(automation)));
 		expect(200, SharedPlatform.send(token, "POST", "/api/automations/observed/versions/1/deployment", null));
-		JsonNode listener = SharedPlatform.read(expect(201, SharedPlatform.send(token, "POST", "/api/webhooks",
-				SharedPlatform.write(Map.of("name", "Observed", "provider", "GITHUB", "automationKey", "observed",
-						"secret", SECRET))))
-			.body());
+		JsonNode listener = SharedPlatform.read(
+				expect(201,
+						SharedPlatform.send(token, "POST", "/api/webhooks", SharedPlatform.write(Map.of("name",
+								"Observed", "provider", "GITHUB", "automationKey", "observed", "secret", SECRET))))
+					.body());
 		expect(202, SharedPlatform.postGitHubWebhook(listener.at("/listener/url").asText(), SECRET,
 				"{\"action\":\"opened\"}"));
 		await().atMost(Duration.ofSeconds(60))
@@ -184,9 +187,9 @@ class ObservabilityEndToEndTests {
 	}
 
 	/**
-	 * Every PromQL expression of every dashboard panel and alert rule, by where it is;
-	 * of an alert, also the query it compares with its bound, which answers even while
-	 * the alert does not fire.
+	 * Every PromQL expression of every dashboard panel and alert rule, by where it is; of
+	 * an alert, also the query it compares with its bound, which answers even while the
+	 * alert does not fire.
 	 */
 	private static Map<String, String> queries(Path observability) throws IOException {
 		Map<String, String> queries = new LinkedHashMap<>();
@@ -242,7 +245,10 @@ class ObservabilityEndToEndTests {
 		return (cut >= 0) ? trimmed.substring(0, cut).strip() : trimmed;
 	}
 
-	/** A panel's query with Grafana's variables as a dashboard opened on all tenants has them. */
+	/**
+	 * A panel's query with Grafana's variables as a dashboard opened on all tenants has
+	 * them.
+	 */
 	private static String grafana(String expr) {
 		return expr.replace("$__rate_interval", "1m").replace("$tenant", ".*");
 	}
@@ -257,8 +263,8 @@ class ObservabilityEndToEndTests {
 	}
 
 	private static JsonNode answer(String prometheus, String query) {
-		HttpResponse<String> response = SharedPlatform.send(HttpRequest.newBuilder(URI
-			.create(prometheus + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))));
+		HttpResponse<String> response = SharedPlatform.send(HttpRequest.newBuilder(
+				URI.create(prometheus + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))));
 		JsonNode body = SharedPlatform.read(response.body());
 		assertThat(body.get("status").asText()).as(query + ": " + response.body()).isEqualTo("success");
 		return body.at("/data/result");
