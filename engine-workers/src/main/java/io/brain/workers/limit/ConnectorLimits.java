@@ -1,6 +1,8 @@
 package io.brain.workers.limit;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -50,6 +52,9 @@ public class ConnectorLimits {
 
 	private final MeterRegistry meters;
 
+	/** The connector types whose limit is a metric already. */
+	private final Set<String> limitsShown = ConcurrentHashMap.newKeySet();
+
 	ConnectorLimits(ConnectorLimitProperties properties, MeterRegistry meters) {
 		this.properties = properties;
 		this.meters = meters;
@@ -68,12 +73,14 @@ public class ConnectorLimits {
 	public Permit acquire(TenantId tenant, String connector) {
 		String key = tenant.value() + "/" + connector;
 		Limit limit = this.properties.limitOf(connector);
-		// The limit beside the calls made, for the alert on a tenant near it.
-		Gauge.builder("brain.connector.limit.calls.per.minute", limit, Limit::callsPerMinute)
-			.description("Calls one tenant may make to a connector per minute")
-			.tag("connector", connector)
-			.strongReference(true)
-			.register(this.meters);
+		if (this.limitsShown.add(connector)) {
+			// The limit beside the calls made, for the alert on a tenant near it.
+			Gauge.builder("brain.connector.limit.calls.per.minute", limit, Limit::callsPerMinute)
+				.description("Calls one tenant may make to a connector per minute")
+				.tag("connector", connector)
+				.strongReference(true)
+				.register(this.meters);
+		}
 		Semaphore calls = this.inFlight.get(key, (k) -> new Semaphore(limit.concurrentCalls()));
 		if (!calls.tryAcquire()) {
 			refused(tenant, connector, "concurrent-calls");

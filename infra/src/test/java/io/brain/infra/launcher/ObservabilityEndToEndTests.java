@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * configuration and the alert rules, and a real Prometheus scraping the api and the
  * workers answers every PromQL query of every dashboard panel and every alert rule with
  * data, once a webhook, runs, a connector call that works and one that fails went
- * through; except the queries named in {@link #KNOWN_EMPTY}, with the reason.
+ * through; except the queries named in {@link #KNOWN_EMPTY}, with the reason. The api's
+ * log lines carry the tenant, request and trace ids, and no webhook body.
  */
 class ObservabilityEndToEndTests {
 
@@ -65,6 +66,21 @@ class ObservabilityEndToEndTests {
 		// Metrics are the platform's: a tenant's token never reaches them on the api.
 		assertThat(SharedPlatform.send(SharedPlatform.token("acme-admin"), "GET", "/actuator/prometheus", null)
 			.statusCode()).isBetween(400, 499);
+
+		// The api's log line of the refused webhook: JSON, with its tenant, request and
+		// trace ids, without the body.
+		Path apiLog = platform.settings().logs().resolve("api.log");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(Files.readAllLines(apiLog)
+				.stream()
+				.filter((line) -> line.contains("Refused a webhook"))
+				.map(SharedPlatform::read)
+				.filter((line) -> line.path("tenant").asText().equals("acme"))
+				.toList()).isNotEmpty().allSatisfy((line) -> {
+					assertThat(line.path("requestId").asText()).isNotBlank();
+					assertThat(line.path("traceId").asText()).matches("[0-9a-f]{32}");
+				}));
+		assertThat(Files.readString(apiLog)).doesNotContain("hunter2");
 
 		Path home = Files.createTempDirectory("brain-prometheus");
 		Files.copy(rules, home.resolve("alerts.yml"));
@@ -179,6 +195,8 @@ class ObservabilityEndToEndTests {
 					.body());
 		expect(202, SharedPlatform.postGitHubWebhook(listener.at("/listener/url").asText(), SECRET,
 				"{\"action\":\"opened\"}"));
+		expect(401, SharedPlatform.postGitHubWebhook(listener.at("/listener/url").asText(), "not-the-secret",
+				"{\"action\":\"opened\",\"password\":\"hunter2\"}"));
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(SharedPlatform
 				.read(SharedPlatform.send(token, "GET", "/api/runs?automation=observed&state=INCIDENT", null).body())
