@@ -1,5 +1,6 @@
 package io.brain.engine;
 
+import java.time.Instant;
 import java.util.Map;
 
 import io.brain.core.tenant.TenantId;
@@ -17,9 +18,11 @@ import io.brain.core.tenant.TenantId;
  * @param variables the variables the step sees, after its input mappings
  * @param headers the step's task headers
  * @param retries the attempts left, counting this one
+ * @param createdAt when the engine created the task (the run reached the step), or
+ * {@code null} where the engine does not say
  */
 public record EngineTask(String id, String workerId, String type, TenantId tenant, String runId, String processId,
-		String elementId, Map<String, Object> variables, Map<String, String> headers, int retries) {
+		String elementId, Map<String, Object> variables, Map<String, String> headers, int retries, Instant createdAt) {
 
 	@Override
 	public String toString() {

@@ -44,22 +44,29 @@ class TenantContextFilter extends OncePerRequestFilter {
 		}
 		CurrentUser user = CurrentUser.from(authentication);
 		request.setAttribute(CurrentUser.REQUEST_ATTRIBUTE, user);
-		if (user.tenantId() == null) {
-			chain.doFilter(request, response);
-			return;
-		}
-		if (this.tenants.isDisabled(user.tenantId())) {
-			this.problems.write(request, response, HttpStatus.FORBIDDEN, "Your tenant is disabled.");
-			return;
-		}
-		TenantContext.set(user.tenantId());
-		MDC.put("tenant", user.tenantId());
+		// Each log line of the request names who made it (an id, never a name or a
+		// token).
+		MDC.put("user", user.id());
 		try {
-			chain.doFilter(request, response);
+			if (user.tenantId() == null) {
+				chain.doFilter(request, response);
+				return;
+			}
+			if (this.tenants.isDisabled(user.tenantId())) {
+				this.problems.write(request, response, HttpStatus.FORBIDDEN, "Your tenant is disabled.");
+				return;
+			}
+			// The tenant is in the logging context too while it is set.
+			TenantContext.set(user.tenantId());
+			try {
+				chain.doFilter(request, response);
+			}
+			finally {
+				TenantContext.clear();
+			}
 		}
 		finally {
-			TenantContext.clear();
-			MDC.remove("tenant");
+			MDC.remove("user");
 		}
 	}
 

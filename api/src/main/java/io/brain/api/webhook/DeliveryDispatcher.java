@@ -69,6 +69,8 @@ class DeliveryDispatcher implements SmartLifecycle {
 
 	private final TransactionTemplate transaction;
 
+	private final WebhookMeters meters;
+
 	/** How many may be with the engine at once, after its back-pressure. */
 	private final DispatchWindow window;
 
@@ -87,7 +89,8 @@ class DeliveryDispatcher implements SmartLifecycle {
 	private volatile Thread loop;
 
 	DeliveryDispatcher(DeliveryRepository deliveries, Handover handover, WebhookProperties properties,
-			ObjectMapper json, PlatformTransactionManager transactions) {
+			ObjectMapper json, PlatformTransactionManager transactions, WebhookMeters meters) {
+		this.meters = meters;
 		this.deliveries = deliveries;
 		this.handover = handover;
 		this.properties = properties;
@@ -257,6 +260,9 @@ class DeliveryDispatcher implements SmartLifecycle {
 	private void record(String tenant, Map<UUID, Handover.Outcome> outcomes) {
 		Map<UUID, String> started = new LinkedHashMap<>();
 		boolean taken = false;
+		int published = 0;
+		int failed = 0;
+		int waiting = 0;
 		for (Map.Entry<UUID, Handover.Outcome> entry : outcomes.entrySet()) {
 			UUID id = entry.getKey();
 			switch (entry.getValue()) {
@@ -264,12 +270,17 @@ class DeliveryDispatcher implements SmartLifecycle {
 				case Handover.Outcome.Published message -> {
 					this.deliveries.published(tenant, id, message.message());
 					taken = true;
+					published++;
 				}
-				case Handover.Outcome.Refused refused -> this.deliveries.failed(tenant, id, refused.reason());
+				case Handover.Outcome.Refused refused -> {
+					this.deliveries.failed(tenant, id, refused.reason());
+					failed++;
+				}
 				case Handover.Outcome.EngineAway away when away.busy() -> {
 					// Due again once the engine has had a moment.
 					this.deliveries.retryLater(tenant, id, Instant.now(), away.reason());
 					busy();
+					waiting++;
 				}
 				case Handover.Outcome.EngineAway away -> {
 					if (this.engineAway.getAndIncrement() == 0) {
@@ -282,10 +293,14 @@ class DeliveryDispatcher implements SmartLifecycle {
 					Duration wait = this.handover.joinsTransactions() ? this.properties.retryBackoff()
 							: max(this.properties.retryBackoff(), this.properties.startLease());
 					this.deliveries.retryLater(tenant, id, Instant.now().plus(wait), away.reason());
+					waiting++;
 				}
 			}
 		}
 		this.deliveries.dispatched(tenant, started);
+		this.meters.dispatched(tenant, "dispatched", started.size() + published);
+		this.meters.dispatched(tenant, "failed", failed);
+		this.meters.dispatched(tenant, "waiting", waiting);
 		if (taken || !started.isEmpty()) {
 			taken();
 		}

@@ -67,7 +67,8 @@ class WebhookIngress {
 	private final ObjectMapper json;
 
 	WebhookIngress(IngressListeners listeners, DeliveryRepository deliveries, Tenants tenants, RequestAudit audit,
-			WebhookProperties properties, ObjectMapper json) {
+			WebhookProperties properties, ObjectMapper json, WebhookMeters meters) {
+		this.meters = meters;
 		this.listeners = listeners;
 		this.deliveries = deliveries;
 		this.tenants = tenants;
@@ -75,6 +76,8 @@ class WebhookIngress {
 		this.properties = properties;
 		this.json = json;
 	}
+
+	private final WebhookMeters meters;
 
 	ResponseEntity<WebhookReceipt> receive(String publicId, HttpServletRequest request) throws IOException {
 		long limit = this.properties.maxBodySize().toBytes();
@@ -114,6 +117,7 @@ class WebhookIngress {
 				: "The listener has no secret; set one.";
 		if (problem != null) {
 			logger.info("Refused a webhook for listener {} of tenant {}: {}", listener.id(), tenant, problem);
+			this.meters.received(tenant.value(), listener.provider(), "refused");
 			throw new BrainProblem(HttpStatus.UNAUTHORIZED, signatureHeader, problem);
 		}
 		// Signed, but text no run can take (a NUL, a lone surrogate, bytes that are not
@@ -135,9 +139,11 @@ class WebhookIngress {
 		boolean stored = this.audit.recordWith(request, answer.value(), DeliveryRepository.INSERT,
 				this.deliveries.insertParameters(tenant.value(), delivery));
 		if (!stored) {
+			this.meters.received(tenant.value(), listener.provider(), "duplicate");
 			UUID earlier = this.deliveries.idOfEvent(tenant.value(), listener.id(), eventId).orElse(null);
 			return ResponseEntity.ok(new WebhookReceipt(earlier, "DUPLICATE"));
 		}
+		this.meters.received(tenant.value(), listener.provider(), status.name().toLowerCase(Locale.ROOT));
 		return ResponseEntity.status(answer).body(new WebhookReceipt(delivery.id(), status.name()));
 	}
 

@@ -59,7 +59,10 @@ class ManagementEndpointsTests extends ApiTestContext {
 		assertThat(this.managementPort).isNotEqualTo(this.apiPort);
 		HttpResponse<String> scrape = send("http://127.0.0.1:" + this.managementPort + "/actuator/prometheus");
 		assertThat(scrape.statusCode()).isEqualTo(200);
-		assertThat(scrape.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+		assertThat(scrape.body()).contains("jvm_memory_used_bytes")
+			.contains("hikaricp_connections")
+			.contains("brain_engine_jobs_due")
+			.contains("brain_engine_jobs_executed_total{outcome=\"successful\"}");
 		assertThat(send("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness").statusCode())
 			.isEqualTo(200);
 	}

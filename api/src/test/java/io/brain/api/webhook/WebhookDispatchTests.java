@@ -64,6 +64,9 @@ class WebhookDispatchTests extends WebhookTestContext {
 	PlatformTransactionManager transactions;
 
 	@Autowired
+	WebhookMeters meters;
+
+	@Autowired
 	RunHistory history;
 
 	@Test
@@ -176,7 +179,7 @@ class WebhookDispatchTests extends WebhookTestContext {
 			}
 		};
 		DeliveryDispatcher dying = new DeliveryDispatcher(crashing, this.handover, this.properties, this.json,
-				this.transactions);
+				this.transactions, this.meters);
 		this.dispatcher.stop();
 		try {
 			TenantContext.run(tenant, () -> new TransactionTemplate(this.transactions).executeWithoutResult((tx) -> {
@@ -245,8 +248,8 @@ class WebhookDispatchTests extends WebhookTestContext {
 		this.dispatcher.stop();
 		try {
 			insert(tenant, listener, "apart", 3);
-			DeliveryDispatcher dying = new DeliveryDispatcher(crashing, apart, shortLease, this.json,
-					this.transactions);
+			DeliveryDispatcher dying = new DeliveryDispatcher(crashing, apart, shortLease, this.json, this.transactions,
+					this.meters);
 			assertThat(dying.dispatchDue()).isEqualTo(3);
 			dying.stop();
 			// The engine took the starts; the deliveries do not say so.
@@ -254,7 +257,7 @@ class WebhookDispatchTests extends WebhookTestContext {
 			assertThat(dispatched(tenant)).isZero();
 			// Within the lease no other dispatcher takes them.
 			DeliveryDispatcher next = new DeliveryDispatcher(this.deliveries, apart, shortLease, this.json,
-					this.transactions);
+					this.transactions, this.meters);
 			assertThat(next.dispatchDue()).isZero();
 			await().atMost(Duration.ofSeconds(10)).until(() -> next.dispatchDue() == 3);
 			next.stop();
@@ -353,7 +356,8 @@ class WebhookDispatchTests extends WebhookTestContext {
 	}
 
 	private DeliveryDispatcher anotherDispatcher() {
-		return new DeliveryDispatcher(this.deliveries, this.handover, this.properties, this.json, this.transactions);
+		return new DeliveryDispatcher(this.deliveries, this.handover, this.properties, this.json, this.transactions,
+				this.meters);
 	}
 
 	private long dispatched(String tenant) {

@@ -3,6 +3,8 @@ package io.brain.core.tenant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.slf4j.MDC;
+
 /**
  * The tenant the current thread works for. Every database connection the application
  * borrows states it to PostgreSQL, whose row-level security then shows only that tenant's
@@ -10,6 +12,8 @@ import java.util.function.Supplier;
  * <p>
  * Set it from trusted sources only: the verified token or API key of a request, or the
  * deployment registry for a job.
+ * <p>
+ * The scope is also the {@value #LOG_KEY} of every log line written meanwhile.
  */
 public final class TenantContext {
 
@@ -17,6 +21,9 @@ public final class TenantContext {
 	 * The scope of platform-wide data (tenants, platform secrets, platform audit events).
 	 */
 	public static final String PLATFORM = "_platform";
+
+	/** The key of the tenant in the logging context (MDC). */
+	public static final String LOG_KEY = "tenant";
 
 	private static final ThreadLocal<String> current = new ThreadLocal<>();
 
@@ -36,7 +43,7 @@ public final class TenantContext {
 	 */
 	public static <T> T call(String scope, Supplier<T> work) {
 		String previous = current.get();
-		current.set(requireScope(scope));
+		set(scope);
 		try {
 			return work.get();
 		}
@@ -57,18 +64,20 @@ public final class TenantContext {
 	 */
 	public static void set(String scope) {
 		current.set(requireScope(scope));
+		MDC.put(LOG_KEY, scope);
 	}
 
 	public static void clear() {
 		current.remove();
+		MDC.remove(LOG_KEY);
 	}
 
 	private static void restore(String previous) {
 		if (previous == null) {
-			current.remove();
+			clear();
 		}
 		else {
-			current.set(previous);
+			set(previous);
 		}
 	}
 

@@ -274,7 +274,7 @@ public class AgentConnector implements OutboundConnectorProvider {
 		Map<String, Object> variables = this.json.convertValue(arguments, Map.class);
 		EngineTask derived = new EngineTask(EngineTaskJob.stepId(job), "agent", action.action().jobType(), tenant,
 				runId, job.getBpmnProcessId(), job.getElementId(), variables, Map.of("operation", action.action().id()),
-				1);
+				1, null);
 		return this.connectors.call(derived);
 	}
 

@@ -1,6 +1,8 @@
 package io.brain.workers.limit;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -11,6 +13,9 @@ import io.camunda.connector.api.error.ConnectorRetryException;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
@@ -45,8 +50,14 @@ public class ConnectorLimits {
 		.expireAfterAccess(Duration.ofMinutes(10))
 		.build();
 
-	ConnectorLimits(ConnectorLimitProperties properties) {
+	private final MeterRegistry meters;
+
+	/** The connector types whose limit is a metric already. */
+	private final Set<String> limitsShown = ConcurrentHashMap.newKeySet();
+
+	ConnectorLimits(ConnectorLimitProperties properties, MeterRegistry meters) {
 		this.properties = properties;
+		this.meters = meters;
 	}
 
 	/**
@@ -62,8 +73,17 @@ public class ConnectorLimits {
 	public Permit acquire(TenantId tenant, String connector) {
 		String key = tenant.value() + "/" + connector;
 		Limit limit = this.properties.limitOf(connector);
+		if (this.limitsShown.add(connector)) {
+			// The limit beside the calls made, for the alert on a tenant near it.
+			Gauge.builder("brain.connector.limit.calls.per.minute", limit, Limit::callsPerMinute)
+				.description("Calls one tenant may make to a connector per minute")
+				.tag("connector", connector)
+				.strongReference(true)
+				.register(this.meters);
+		}
 		Semaphore calls = this.inFlight.get(key, (k) -> new Semaphore(limit.concurrentCalls()));
 		if (!calls.tryAcquire()) {
+			refused(tenant, connector, "concurrent-calls");
 			throw overLimit(connector, limit.concurrentCalls() + " calls at once", BUSY_BACKOFF);
 		}
 		Bucket rate = this.rates.get(key,
@@ -76,11 +96,20 @@ public class ConnectorLimits {
 		ConsumptionProbe probe = rate.tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
 			calls.release();
+			refused(tenant, connector, "calls-per-minute");
 			Duration untilNext = Duration.ofNanos(probe.getNanosToWaitForRefill());
 			throw overLimit(connector, limit.callsPerMinute() + " calls per minute",
 					(untilNext.compareTo(MAX_RATE_BACKOFF) > 0) ? MAX_RATE_BACKOFF : untilNext);
 		}
 		return calls::release;
+	}
+
+	private void refused(TenantId tenant, String connector, String limit) {
+		Counter.builder("brain.connector.limit.refusals")
+			.description("Calls a tenant's limit sent back before they were made, by limit")
+			.tags("tenant", tenant.value(), "connector", connector, "limit", limit)
+			.register(this.meters)
+			.increment();
 	}
 
 	private static ConnectorRetryException overLimit(String connector, String limit, Duration backoff) {

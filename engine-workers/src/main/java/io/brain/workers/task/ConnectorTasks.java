@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brain.core.tenant.TenantContext;
 import io.brain.engine.EngineTask;
 import io.brain.engine.TaskRunner;
 import io.brain.engine.TaskRunner.TaskOutcome;
@@ -27,6 +28,7 @@ import io.camunda.connector.runtime.core.outbound.JobHandlerContext;
 import io.camunda.connector.runtime.core.outbound.OutboundConnectorFactory;
 import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
 import io.camunda.connector.runtime.outbound.job.OutboundConnectorExceptionHandler;
+import org.slf4j.MDC;
 
 import org.springframework.stereotype.Component;
 
@@ -76,8 +78,17 @@ public class ConnectorTasks {
 		return handlers;
 	}
 
-	/** Runs one task through its connector. */
+	/**
+	 * Runs one task through its connector, in the task's tenant (from its deployment):
+	 * each log line meanwhile names the tenant and the run.
+	 */
 	public TaskOutcome handle(EngineTask task) {
+		try (MDC.MDCCloseable run = MDC.putCloseable("run", task.runId())) {
+			return TenantContext.call(task.tenant().value(), () -> work(task));
+		}
+	}
+
+	private TaskOutcome work(EngineTask task) {
 		EngineTaskJob job = new EngineTaskJob(task, this.json);
 		OutboundConnectorFunction connector = this.connectors.getInstance(task.type());
 		ConnectorResult result;

@@ -8,6 +8,7 @@ import io.brain.engine.TaskRunner;
 import io.brain.engine.TaskSource;
 import io.brain.workers.heartbeat.WorkerProcess;
 import io.camunda.connector.api.document.DocumentCreationRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.camunda.connector.api.document.DocumentLinkParameters;
 import io.camunda.connector.api.document.DocumentReference.CamundaDocumentReference;
 import io.camunda.connector.runtime.core.document.store.CamundaDocumentStore;
@@ -55,13 +56,15 @@ class OpenEngineWorkers {
 	}
 
 	@Bean(destroyMethod = "close")
-	ConnectorWork connectorWork(TaskSource tasks, ConnectorTasks connectors, TaskRunnerProperties properties) {
+	ConnectorWork connectorWork(TaskSource tasks, ConnectorTasks connectors, TaskRunnerProperties properties,
+			MeterRegistry meters) {
 		// A fetch takes at most a type's slots; failures carry their own backoff
 		// (ConnectorTasks); shutdown waits up to one lock for the calls in flight.
 		TaskRunner.Settings settings = new TaskRunner.Settings(WorkerProcess.id(), properties.maxInFlight(),
 				properties.maxPerType(), properties.maxPerType(), properties.lock(), IDLE_WAIT, Duration.ZERO,
 				properties.lock());
-		return new ConnectorWork(() -> new TaskRunner(tasks, connectors.handlers(), settings));
+		TaskLatency latency = new TaskLatency(meters);
+		return new ConnectorWork(() -> new TaskRunner(tasks, latency.timing(connectors.handlers()), settings));
 	}
 
 	/** The task runner, from the application's readiness to its shutdown. */

@@ -273,7 +273,7 @@ class ConnectorCallJournalTests extends ConnectorTestContext {
 		return new EngineTask(taskId, "journal-tests", HttpRequestConnector.TYPE, tenant, "run-" + taskId,
 				"journal-process", "call", Map.of("method", "POST", "url", provider.url("/orders"), "headers", Map.of(),
 						"body", Map.of("order", 7)),
-				allHeaders, retries);
+				allHeaders, retries, null);
 	}
 
 }

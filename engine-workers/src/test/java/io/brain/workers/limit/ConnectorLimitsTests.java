@@ -5,6 +5,7 @@ import java.util.Map;
 import io.brain.core.tenant.TenantId;
 import io.brain.workers.limit.ConnectorLimitProperties.Limit;
 import io.camunda.connector.api.error.ConnectorRetryException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,8 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConnectorLimitsTests {
 
+	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	final ConnectorLimits limits = new ConnectorLimits(
-			new ConnectorLimitProperties(3, 2, Map.of("wordpress", new Limit(null, 1))));
+			new ConnectorLimitProperties(3, 2, Map.of("wordpress", new Limit(null, 1))), this.meters);
 
 	final TenantId acme = new TenantId("acme");
 
@@ -46,6 +49,15 @@ class ConnectorLimitsTests {
 				assertThat(ex.getBackoffDuration()).isPositive().isLessThanOrEqualTo(java.time.Duration.ofSeconds(20));
 			});
 		assertThatCode(() -> this.limits.acquire(this.globex, "http").close()).doesNotThrowAnyException();
+		// The refusal and the limit are metrics, for the alert on a tenant near its
+		// limit.
+		assertThat(this.meters.get("brain.connector.limit.refusals")
+			.tags("tenant", "acme", "connector", "http", "limit", "calls-per-minute")
+			.counter()
+			.count()).isEqualTo(1);
+		assertThat(this.meters.find("brain.connector.limit.refusals").tag("tenant", "globex").counter()).isNull();
+		assertThat(this.meters.get("brain.connector.limit.calls.per.minute").tag("connector", "http").gauge().value())
+			.isEqualTo(3);
 	}
 
 }

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import io.brain.engine.EngineStatus;
 import io.brain.engine.RunHistory;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
@@ -35,14 +36,18 @@ public class OperatonConfiguration {
 	 */
 	@Bean(destroyMethod = "close")
 	OperatonEngine operatonEngine(DataSource dataSource, PlatformTransactionManager transactions,
-			Environment environment, ObjectProvider<FlywayMigrationInitializer> migrations) {
+			Environment environment, ObjectProvider<FlywayMigrationInitializer> migrations,
+			ObjectProvider<MeterRegistry> meters) {
 		// Where this process migrates the schema, it does so before the engine reads it.
 		migrations.getIfAvailable();
-		return OperatonEngine.start(dataSource, transactions, new OperatonSettings(
-				environment.getProperty("brain.engine.history", BrainHistoryLevel.NAME),
-				environment.getProperty("brain.engine.history-time-to-live", "P30D"),
-				environment.getProperty("brain.engine.job-executor", Boolean.class, true),
-				environment.getProperty("brain.engine.job-lock", Duration.class, OperatonSettings.DEFAULT_JOB_LOCK)));
+		MeterRegistry registry = meters.getIfAvailable();
+		return OperatonEngine.start(dataSource, transactions,
+				new OperatonSettings(environment.getProperty("brain.engine.history", BrainHistoryLevel.NAME),
+						environment.getProperty("brain.engine.history-time-to-live", "P30D"),
+						environment.getProperty("brain.engine.job-executor", Boolean.class, true),
+						environment.getProperty("brain.engine.job-lock", Duration.class,
+								OperatonSettings.DEFAULT_JOB_LOCK)),
+				(registry != null) ? new EngineMeters(registry) : null);
 	}
 
 	@Bean

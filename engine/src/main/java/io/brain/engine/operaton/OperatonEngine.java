@@ -84,6 +84,9 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 
 	private final ScheduledExecutorService keptMessages;
 
+	/** The engine's metrics, or {@code null}. */
+	private final EngineMeters meters;
+
 	/**
 	 * A savepoint in the caller's transaction (a transaction of its own without one): a
 	 * command the engine refuses undoes only what it did, and the caller's transaction
@@ -92,8 +95,9 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 	private final TransactionTemplate savepoint;
 
 	private OperatonEngine(ProcessEngine engine, OperatonSettings settings, MessageBuffer messages,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, EngineMeters meters) {
 		this.engine = engine;
+		this.meters = meters;
 		this.settings = settings;
 		this.messages = messages;
 		this.savepoint = new TransactionTemplate(transactions);
@@ -121,6 +125,17 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 	 */
 	public static OperatonEngine start(DataSource dataSource, PlatformTransactionManager transactions,
 			OperatonSettings settings) {
+		return start(dataSource, transactions, settings, null);
+	}
+
+	/**
+	 * Builds the engine as
+	 * {@link #start(DataSource, PlatformTransactionManager, OperatonSettings)} does, its
+	 * runs, incidents and jobs counted on {@code meters}.
+	 * @param meters the engine's metrics, or {@code null} for none
+	 */
+	public static OperatonEngine start(DataSource dataSource, PlatformTransactionManager transactions,
+			OperatonSettings settings, EngineMeters meters) {
 		SpringTransactionsProcessEngineConfiguration configuration = new SpringTransactionsProcessEngineConfiguration();
 		configuration.setProcessEngineName("brain-" + System.identityHashCode(dataSource));
 		configuration.setDataSource(dataSource);
@@ -145,8 +160,14 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 		// for yet, say, which Brain keeps for its time to live). Failed jobs are still
 		// logged.
 		configuration.setEnableCmdExceptionLogging(false);
-		configuration.setMetricsEnabled(false);
+		// The engine's own counters (jobs acquired, executed, failed) live in memory and
+		// are read by EngineMeters; they are never written to its tables.
+		configuration.setMetricsEnabled(meters != null);
 		configuration.setDbMetricsReporterActivate(false);
+		configuration.setTaskMetricsEnabled(false);
+		if (meters != null) {
+			configuration.setCustomHistoryEventHandlers(List.of(meters));
+		}
 		configuration.setEnforceHistoryTimeToLive(true);
 		configuration.setJavaSerializationFormatEnabled(false);
 		configuration.setDefaultSerializationFormat(JsonVariables.FORMAT);
@@ -154,7 +175,10 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 		configuration.setCustomPreVariableSerializers(List.of(new JsonVariables(json)));
 		ProcessEngine engine = configuration.buildProcessEngine();
 		configuration.getScriptingEngines().addScriptEngineFactory(new FeelScripts());
-		return new OperatonEngine(engine, settings, new MessageBuffer(dataSource, json), transactions);
+		if (meters != null) {
+			meters.bindTo(configuration.getMetricsRegistry(), dataSource, settings.jobExecutor());
+		}
+		return new OperatonEngine(engine, settings, new MessageBuffer(dataSource, json), transactions, meters);
 	}
 
 	@Override
@@ -433,7 +457,8 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 			tasks
 				.add(new EngineTask(locked.getId(), workerId, locked.getTopicName(), new TenantId(locked.getTenantId()),
 						locked.getProcessInstanceId(), locked.getProcessDefinitionKey(), locked.getActivityId(),
-						new LinkedHashMap<>(locked.getVariables()), ZeebeToOperaton.headers(properties), retries));
+						new LinkedHashMap<>(locked.getVariables()), ZeebeToOperaton.headers(properties), retries,
+						(locked.getCreateTime() != null) ? locked.getCreateTime().toInstant() : null));
 		}
 		return tasks;
 	}
@@ -558,6 +583,9 @@ public final class OperatonEngine implements Engine, TaskSource, AutoCloseable {
 	@Override
 	public void close() {
 		this.keptMessages.shutdownNow();
+		if (this.meters != null) {
+			this.meters.close();
+		}
 		this.engine.close();
 	}
 

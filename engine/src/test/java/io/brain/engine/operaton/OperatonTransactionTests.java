@@ -70,7 +70,7 @@ class OperatonTransactionTests extends OperatonTestEngine {
 		EngineTask locked = fetchOne("io.brain:joined:1");
 		EngineTask someoneElses = new EngineTask(locked.id(), "intruder", locked.type(), locked.tenant(),
 				locked.runId(), locked.processId(), locked.elementId(), locked.variables(), locked.headers(),
-				locked.retries());
+				locked.retries(), locked.createdAt());
 		long before = runsOf(ACME, "joined");
 		new TransactionTemplate(transactions).executeWithoutResult((tx) -> {
 			engine.start(ACME, "joined", Map.of("n", 4), null);

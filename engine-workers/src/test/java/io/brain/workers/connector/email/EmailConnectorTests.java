@@ -165,7 +165,7 @@ class EmailConnectorTests extends ConnectorTestContext {
 		return new EngineTask(taskId, "email-tests", EmailConnector.TYPE, new TenantId("acme"), "run-" + taskId,
 				"send-welcome", "send", Map.of("connection", "stable-ids", "to", List.of("lead@globex.example"),
 						"subject", "Welcome to Acme", "text", "Hello lead"),
-				Map.of("operation", "send-email", "resultVariable", "mail"), 3);
+				Map.of("operation", "send-email", "resultVariable", "mail"), 3, null);
 	}
 
 	static BpmnModelInstance sendStep(String processId, String connection) {
