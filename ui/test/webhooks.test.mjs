@@ -17,10 +17,11 @@ test('the Webhooks page and a listener page need webhooks:manage', () => {
   assert.match(pages, /\{ path: '\/integrations\/webhooks\/:id', title: 'Webhook', permission: 'webhooks:manage', Page: WebhookDetails \}/);
 });
 
-test('the list shows sender, events, automation, action, live, last delivery and deliveries', () => {
+test('the list shows sender, events, what it starts, action, live, last delivery and deliveries', () => {
   assert.ok(
-    list.includes("columns={['Name', 'Sender', 'Events', 'Automation', 'Action', 'Live', 'Last delivery', 'Deliveries']}"),
+    list.includes("columns={['Name', 'Sender', 'Events', 'Starts', 'Action', 'Live', 'Last delivery', 'Deliveries']}"),
   );
+  assert.ok(list.includes('{listenerTarget(listener)}'), 'a listener does not say which automation or agent it starts');
   assert.ok(list.includes('{listenerAction(listener)}'), 'a listener does not say whether it starts or resumes runs');
   assert.ok(list.includes("api.GET('/api/webhooks'"));
   assert.ok(list.includes('listener.problem'), 'a listener that is not live does not say why');
@@ -45,7 +46,7 @@ test('a listener starts runs or publishes a message with a correlation key from 
   for (const testId of ['webhook-mode', 'webhook-message-name', 'webhook-key-source', 'webhook-correlation-key']) {
     assert.ok(form.includes(`data-testid="${testId}"`), testId);
   }
-  assert.ok(form.includes('...correlationFields(mode, messageName, keySource, keyWhere)'));
+  assert.ok(form.includes('correlationFields(mode, messageName, keySource, keyWhere)'));
   assert.ok(modes.includes("if (mode !== 'CORRELATE') return { mode };"), 'a START listener sends correlation fields');
   assert.ok(modes.includes("correlationKeyPointer: source === 'pointer' ? where.trim() : undefined"));
   assert.ok(modes.includes("correlationKeyHeader: source === 'header' ? where.trim() : undefined"));

@@ -34,7 +34,7 @@ final class DeployFiles {
 	 */
 	private static final Map<String, String> RELAXED = Map.of("BRAIN_SECURITY_ALLOWEDORIGINS",
 			"brain.security allowedOrigins (SecurityProperties)", "BRAIN_OUTBOUND_ALLOWEDNETWORKS",
-			"brain.outbound allowedNetworks (OutboundHttpProperties)", "SERVER_ADDRESS", "server.address");
+			"brain.outbound allowedNetworks (OutboundHttpProperties)");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
