@@ -85,9 +85,16 @@ class ObservabilityEndToEndTests {
 		Path home = Files.createTempDirectory("brain-prometheus");
 		Files.copy(rules, home.resolve("alerts.yml"));
 		Files.writeString(home.resolve("prometheus.yml"),
+				// The deployment finds each replica by its service's name; here there is
+				// one
+				// of each, on this machine.
 				Files.readString(config)
-					.replace("api:8082", "127.0.0.1:" + platform.settings().ports().apiManagement())
-					.replace("workers:8081", "127.0.0.1:" + platform.settings().ports().workers())
+					.replaceAll("dns_sd_configs:\\s+- names: \\[\"api\"]\\s+type: A\\s+port: 8082",
+							"static_configs:\n      - targets: [\"127.0.0.1:"
+									+ platform.settings().ports().apiManagement() + "\"]")
+					.replaceAll("dns_sd_configs:\\s+- names: \\[\"workers\"]\\s+type: A\\s+port: 8081",
+							"static_configs:\n      - targets: [\"127.0.0.1:" + platform.settings().ports().workers()
+									+ "\"]")
 					.replace("scrape_interval: 15s", "scrape_interval: 1s")
 					.replace("evaluation_interval: 15s", "evaluation_interval: 1s"));
 		int port = freePort();
