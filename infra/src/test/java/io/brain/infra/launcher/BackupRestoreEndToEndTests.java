@@ -1,5 +1,6 @@
 package io.brain.infra.launcher;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,11 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +31,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import static io.brain.infra.launcher.SharedPlatform.read;
 import static io.brain.infra.launcher.SharedPlatform.send;
@@ -50,6 +58,7 @@ import static org.awaitility.Awaitility.await;
  * the embedded binaries carry none.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupRestoreEndToEndTests {
 
 	static final String KEY = "backup-flow";
@@ -83,6 +92,9 @@ class BackupRestoreEndToEndTests {
 
 	private String waitingRun;
 
+	/** The rows of the audit chain when the dump was taken. */
+	private long auditRows;
+
 	@BeforeAll
 	void aBrainWithRunsAConnectionAndAuditRowsIsDumpedAndRestoredIntoAFreshCluster() throws Exception {
 		this.platform = SharedPlatform.get();
@@ -96,10 +108,11 @@ class BackupRestoreEndToEndTests {
 		this.wordpress = RecordingHttpServer.start();
 		this.token = SharedPlatform.token("acme-admin");
 
-		EmbeddedPostgres source = cluster("source");
+		EmbeddedPostgres source = started(cluster("source"));
 		createDatabase(source);
-		Platform.Node api = node(this.platform.startApiNode("api-dumped", brainOn(source, this.masterKey)));
-		Platform.Node workers = node(this.platform.startWorkersNode("workers-dumped", brainOn(source, this.masterKey)));
+		Platform.Node api = started(this.platform.startApiNode("api-dumped", brainOn(source, this.masterKey)));
+		Platform.Node workers = started(
+				this.platform.startWorkersNode("workers-dumped", brainOn(source, this.masterKey)));
 		String brain = api.url();
 
 		// A connection whose secret the workers use when they test it.
@@ -109,7 +122,7 @@ class BackupRestoreEndToEndTests {
 								this.wordpress.url(""), "username", "editor", "applicationPassword", PASSWORD)))))
 			.body());
 		this.connectionId = connection.get("id").asText();
-		assertThat(testConnection(brain).get("status").asText()).isEqualTo("OK");
+		assertThat(read(expect(200, testConnection(brain)).body()).get("status").asText()).isEqualTo("OK");
 		assertThat(this.wordpress.take(Duration.ofSeconds(5)).header("Authorization")).isEqualTo(basic());
 
 		// Runs: three completed; with the workers stopped, one cancelled and one waiting
@@ -126,9 +139,9 @@ class BackupRestoreEndToEndTests {
 		await().atMost(Duration.ofMinutes(1))
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> runs(brain, "COMPLETED") == 3);
-		workers.close();
+		stop(workers);
 		String cancelled = startRun(brain, "cancelled");
-		expect(200, send(brain, this.token, "POST", "/api/runs/" + cancelled + "/cancel", null));
+		expect(202, send(brain, this.token, "POST", "/api/runs/" + cancelled + "/cancel", null));
 		this.waitingRun = startRun(brain, "waiting");
 		for (String state : List.of("COMPLETED", "CANCELLED", "ACTIVE")) {
 			this.dumpedRuns.put(state, runs(brain, state));
@@ -138,6 +151,8 @@ class BackupRestoreEndToEndTests {
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofSeconds(1))
 			.untilAsserted(() -> assertThat(verification(brain).get("intact").asBoolean()).isTrue());
+		this.auditRows = verification(brain).get("rowsChecked").asLong();
+		assertThat(this.auditRows).as("audit rows sealed in the chain").isGreaterThanOrEqualTo(8);
 
 		// The dump, taken while Brain runs, as the superuser (row-level security is
 		// forced on Brain's tables), and the roles.
@@ -145,8 +160,8 @@ class BackupRestoreEndToEndTests {
 		Path roles = this.work.resolve("roles.sql");
 		run(tool("pg_dump", source), "-d", "brain", "--format=custom", "--file=" + dump);
 		run(tool("pg_dumpall", source), "--roles-only", "--file=" + roles);
-		api.close();
-		source.close();
+		stop(api);
+		stop(source);
 
 		// A fresh cluster: the roles first, then the database.
 		this.restored = cluster("restored");
@@ -172,41 +187,53 @@ class BackupRestoreEndToEndTests {
 	}
 
 	@Test
+	@Order(1)
 	void restoredWithTheMasterKeyItRanWithThenRunsConnectionAndAuditChainAreIntact() {
-		try (Platform.Node api = this.platform.startApiNode("api-restored", brainOn(this.restored, this.masterKey));
-				Platform.Node workers = this.platform.startWorkersNode("workers-restored",
-						brainOn(this.restored, this.masterKey))) {
+		try (Platform.Node api = this.platform.startApiNode("api-restored", brainOn(this.restored, this.masterKey))) {
 			String brain = api.url();
-			assertThat(verification(brain).get("intact").asBoolean()).isTrue();
-			assertThat(runs(brain, "COMPLETED")).isEqualTo(this.dumpedRuns.get("COMPLETED"));
-			assertThat(runs(brain, "CANCELLED")).isEqualTo(this.dumpedRuns.get("CANCELLED"));
-			// The run waiting at its step when the dump was taken goes on, with its
-			// input.
-			await().atMost(Duration.ofMinutes(1))
-				.pollInterval(Duration.ofSeconds(1))
-				.until(() -> runs(brain, "COMPLETED") == 4);
-			assertThat(read(expect(200, send(brain, this.token, "GET", "/api/runs/" + this.waitingRun, null)).body())
-				.get("state")
-				.asText()).isEqualTo("COMPLETED");
-			assertThat(this.provider.callsById().get(KEY + "-waiting")).hasSize(1);
-
+			JsonNode chain = verification(brain);
+			assertThat(chain.get("intact").asBoolean()).as(chain.toString()).isTrue();
+			assertThat(chain.get("rowsChecked").asLong()).isGreaterThanOrEqualTo(this.auditRows);
+			for (Map.Entry<String, Long> dumped : this.dumpedRuns.entrySet()) {
+				assertThat(runs(brain, dumped.getKey())).as("%s runs", dumped.getKey()).isEqualTo(dumped.getValue());
+			}
 			JsonNode connection = read(
 					expect(200, send(brain, this.token, "GET", "/api/connectors/" + this.connectionId, null)).body());
 			assertThat(connection.get("name").asText()).isEqualTo("Company blog");
 			assertThat(connection.toString()).doesNotContain(PASSWORD);
-			this.wordpress.reset();
-			JsonNode tested = testConnection(brain);
-			assertThat(tested.get("status").asText()).as(tested.toString()).isEqualTo("OK");
-			assertThat(this.wordpress.take(Duration.ofSeconds(5)).header("Authorization")).isEqualTo(basic());
 
-			// The rows written since (the test above, its audit row) join the chain.
-			await().atMost(Duration.ofSeconds(30))
-				.pollInterval(Duration.ofSeconds(1))
-				.untilAsserted(() -> assertThat(verification(brain).get("intact").asBoolean()).isTrue());
+			try (Platform.Node workers = this.platform.startWorkersNode("workers-restored",
+					brainOn(this.restored, this.masterKey))) {
+				// The run waiting at its step when the dump was taken goes on, with its
+				// input.
+				await().atMost(Duration.ofMinutes(1))
+					.pollInterval(Duration.ofSeconds(1))
+					.until(() -> runs(brain, "COMPLETED") == 4);
+				assertThat(
+						read(expect(200, send(brain, this.token, "GET", "/api/runs/" + this.waitingRun, null)).body())
+							.get("state")
+							.asText())
+					.isEqualTo("COMPLETED");
+				assertThat(this.provider.callsById().get(KEY + "-waiting")).hasSize(1);
+
+				// The workers read the secret with the key and sign in with it.
+				this.wordpress.reset();
+				HttpResponse<String> tested = testConnection(brain);
+				assertThat(tested.statusCode()).as(tested.body()).isEqualTo(200);
+				assertThat(read(tested.body()).get("status").asText()).as(tested.body()).isEqualTo("OK");
+				assertThat(this.wordpress.take(Duration.ofSeconds(5)).header("Authorization")).isEqualTo(basic());
+			}
+			// The rows written since (the test, its audit row) join the chain.
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				JsonNode after = verification(brain);
+				assertThat(after.get("intact").asBoolean()).as(after.toString()).isTrue();
+				assertThat(after.get("rowsChecked").asLong()).isGreaterThan(chain.get("rowsChecked").asLong());
+			});
 		}
 	}
 
 	@Test
+	@Order(2)
 	void restoredWithAnotherMasterKeyThenTheSecretIsRefusedClearlyAndTheRestWorks() {
 		String anotherKey = newMasterKey();
 		try (Platform.Node api = this.platform.startApiNode("api-another-key", brainOn(this.restored, anotherKey));
@@ -214,21 +241,38 @@ class BackupRestoreEndToEndTests {
 						brainOn(this.restored, anotherKey))) {
 			String brain = api.url();
 			this.wordpress.reset();
-			JsonNode tested = testConnection(brain);
-			assertThat(tested.get("status").asText()).as(tested.toString()).isNotEqualTo("OK");
-			System.out.println("backup: with another master key the connection test says: " + tested);
-			assertThat(tested.get("statusMessage").asText()).containsIgnoringCase("master key");
-			assertThat(tested.toString()).doesNotContain(PASSWORD);
+			HttpResponse<String> tested = testConnection(brain);
+			// The workers say which key the secret needs (by fingerprint), and call no
+			// one.
+			assertThat(tested.statusCode()).as(tested.body()).isEqualTo(502);
+			assertThat(tested.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(read(tested.body()).get("detail").asText())
+				.contains("is wrapped by master key " + fingerprint(this.masterKey))
+				.contains("the master key in use is " + fingerprint(anotherKey));
+			assertThat(tested.body()).doesNotContain(PASSWORD)
+				.doesNotContain(this.masterKey)
+				.doesNotContain(anotherKey);
 			assertThat(this.wordpress.received()).isZero();
-			// Nothing else needs the key: the runs and the audit chain read as before.
+			// Nothing else needs the key: the connection, the runs and the audit chain
+			// read
+			// as before.
+			expect(200, send(brain, this.token, "GET", "/api/connectors/" + this.connectionId, null));
+			assertThat(runs(brain, "COMPLETED")).isEqualTo(4);
 			assertThat(runs(brain, "CANCELLED")).isEqualTo(1);
-			assertThat(verification(brain).get("intact").asBoolean()).isTrue();
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofSeconds(1))
+				.untilAsserted(() -> assertThat(verification(brain).get("intact").asBoolean()).isTrue());
 		}
 	}
 
-	private Platform.Node node(Platform.Node node) {
-		this.started.add(node);
-		return node;
+	private <T extends AutoCloseable> T started(T process) {
+		this.started.add(process);
+		return process;
+	}
+
+	private void stop(AutoCloseable process) throws Exception {
+		this.started.remove(process);
+		process.close();
 	}
 
 	/** Where the api and workers of a cluster's Brain find their database and key. */
@@ -260,11 +304,21 @@ class BackupRestoreEndToEndTests {
 	/**
 	 * Tests the connection: the workers read its secret and sign in to the local site.
 	 */
-	private JsonNode testConnection(String brain) {
+	private HttpResponse<String> testConnection(String brain) {
 		this.wordpress.answer(200, Map.of("Content-Type", "application/json"),
 				"{\"id\": 3, \"name\": \"Erin Editor\", \"slug\": \"editor\"}");
-		return read(expect(200, send(brain, this.token, "POST", "/api/connectors/" + this.connectionId + "/test", null))
-			.body());
+		return send(brain, this.token, "POST", "/api/connectors/" + this.connectionId + "/test", null);
+	}
+
+	/** A master key's fingerprint as the secret store names it (docs/secrets.md). */
+	private static String fingerprint(String masterKey) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(masterKey));
+			return HexFormat.of().formatHex(digest).substring(0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String basic() {
@@ -292,7 +346,7 @@ class BackupRestoreEndToEndTests {
 			.filter((entry) -> entry.getName().endsWith(".txz"))
 			.findFirst()
 			.orElseThrow(() -> new IOException("no PostgreSQL archive in " + jar)));
-		return new java.io.FilterInputStream(archive) {
+		return new FilterInputStream(archive) {
 			@Override
 			public void close() throws IOException {
 				super.close();
@@ -316,7 +370,7 @@ class BackupRestoreEndToEndTests {
 		command.addAll(List.of(arguments));
 		Path log = this.work.resolve("tools.log");
 		Files.writeString(log, "$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
-				java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.start();
