@@ -226,9 +226,7 @@ public final class Platform implements AutoCloseable {
 	 * webhooks are still taken, until {@link #startWorkers()} starts them again.
 	 */
 	public void stopWorkers() {
-		ManagedProcess workers = managed("workers");
-		workers.stop(Duration.ofSeconds(30));
-		this.processes.remove(workers);
+		stop(managed("workers"));
 		report("workers", "stopped");
 	}
 
@@ -259,23 +257,10 @@ public final class Platform implements AutoCloseable {
 	 * @throws PlatformException when it runs already
 	 */
 	public void startApi() {
-		if (this.processes.stream().anyMatch((process) -> process.name().equals("api"))) {
-			throw new PlatformException("the api is running");
-		}
-		Map<String, String> env = applicationEnvironment();
-		env.put("BRAIN_API_PORT", String.valueOf(this.settings.ports().api()));
-		env.put("BRAIN_API_MANAGEMENT_PORT", String.valueOf(this.settings.ports().apiManagement()));
-		env.put("KEYCLOAK_URL", this.settings.keycloakUrl());
-		env.put("BRAIN_ADMIN_CLIENT_SECRET", PlatformSettings.secret(this.settings.home(), "admin-client-secret"));
-		env.put("BRAIN_SECURITY_ALLOWEDORIGINS", this.settings.apiUrl());
-		env.put("BRAIN_DB_MIGRATION_USER", (this.settings.external().databaseUrl() != null)
-				? System.getenv().getOrDefault("BRAIN_DB_MIGRATION_USER", "postgres") : EmbeddedDatabase.USER);
-		ManagedProcess api = launch("api", java(this.settings.apiJar()), env, this.settings.home());
-		api.awaitHealthy(
-				URI.create("http://127.0.0.1:" + this.settings.ports().apiManagement() + "/actuator/health/readiness"),
-				Duration.ofMinutes(3));
-		report("api", "ready on " + this.settings.apiUrl() + " (management on 127.0.0.1:"
-				+ this.settings.ports().apiManagement() + ")");
+		PlatformSettings.PlatformPorts ports = this.settings.ports();
+		launchApi("api", ports.api(), ports.apiManagement(), Map.of());
+		report("api",
+				"ready on " + this.settings.apiUrl() + " (management on 127.0.0.1:" + ports.apiManagement() + ")");
 	}
 
 	/**
@@ -283,18 +268,93 @@ public final class Platform implements AutoCloseable {
 	 * @throws PlatformException when they run already
 	 */
 	public void startWorkers() {
-		if (this.processes.stream().anyMatch((process) -> process.name().equals("workers"))) {
-			throw new PlatformException("the workers are running");
-		}
-		Map<String, String> env = applicationEnvironment();
-		env.put("BRAIN_WORKERS_PORT", String.valueOf(this.settings.ports().workers()));
-		env.putAll(this.settings.workersEnvironment());
-		ManagedProcess workers = launch("workers", inBackground(java(this.settings.workersJar())), env,
-				this.settings.home());
-		workers.awaitHealthy(
-				URI.create("http://127.0.0.1:" + this.settings.ports().workers() + "/actuator/health/readiness"),
-				Duration.ofMinutes(3));
+		launchWorkers("workers", this.settings.ports().workers(), Map.of());
 		report("workers", "ready (management on 127.0.0.1:" + this.settings.ports().workers() + ")");
+	}
+
+	/**
+	 * Starts one more api node beside the platform's own, on free ports of its own, and
+	 * waits until it is ready: another node of the open engine on the same database, as a
+	 * second replica behind a load balancer would be. Its job executor takes its own lock
+	 * owner, so nothing else has to differ (docs/operations.md, Scaling out).
+	 * @param name the node's name, unique among what this platform started; its log is
+	 * {@code logs/<name>.log}
+	 * @param environment settings that differ from the platform's own, such as
+	 * {@code BRAIN_DB_URL} or {@code BRAIN_MASTER_KEY}
+	 * @return the running node; closing it stops it
+	 */
+	public Node startApiNode(String name, Map<String, String> environment) {
+		int port = Ports.free();
+		int management = Ports.free();
+		ManagedProcess api = launchApi(name, port, management, environment);
+		report(name, "ready on http://127.0.0.1:" + port + " (management on 127.0.0.1:" + management + ")");
+		return new Node(api, "http://127.0.0.1:" + port);
+	}
+
+	/**
+	 * Starts one more workers process beside the platform's own and waits until it is
+	 * ready. It fetches tasks under its own worker id ({@code workers-<pid>@<host>}).
+	 * @param name the process's name, unique among what this platform started
+	 * @param environment settings that differ from the platform's own
+	 * @return the running process; closing it stops it
+	 */
+	public Node startWorkersNode(String name, Map<String, String> environment) {
+		int port = Ports.free();
+		ManagedProcess workers = launchWorkers(name, port, environment);
+		report(name, "ready (management on 127.0.0.1:" + port + ")");
+		return new Node(workers, null);
+	}
+
+	private ManagedProcess launchApi(String name, int port, int managementPort, Map<String, String> environment) {
+		requireNotRunning(name);
+		Map<String, String> env = applicationEnvironment();
+		env.put("BRAIN_API_PORT", String.valueOf(port));
+		env.put("BRAIN_API_MANAGEMENT_PORT", String.valueOf(managementPort));
+		env.put("KEYCLOAK_URL", this.settings.keycloakUrl());
+		env.put("BRAIN_ADMIN_CLIENT_SECRET", PlatformSettings.secret(this.settings.home(), "admin-client-secret"));
+		env.put("BRAIN_SECURITY_ALLOWEDORIGINS", this.settings.apiUrl());
+		env.put("BRAIN_DB_MIGRATION_USER", (this.settings.external().databaseUrl() != null)
+				? System.getenv().getOrDefault("BRAIN_DB_MIGRATION_USER", "postgres") : EmbeddedDatabase.USER);
+		env.putAll(environment);
+		ManagedProcess api = launch(name, java(this.settings.apiJar()), env, this.settings.home());
+		awaitHealthy(api, URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"));
+		return api;
+	}
+
+	private ManagedProcess launchWorkers(String name, int port, Map<String, String> environment) {
+		requireNotRunning(name);
+		Map<String, String> env = applicationEnvironment();
+		env.put("BRAIN_WORKERS_PORT", String.valueOf(port));
+		env.putAll(this.settings.workersEnvironment());
+		env.putAll(environment);
+		ManagedProcess workers = launch(name, inBackground(java(this.settings.workersJar())), env,
+				this.settings.home());
+		awaitHealthy(workers, URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"));
+		return workers;
+	}
+
+	private void requireNotRunning(String name) {
+		synchronized (this.processes) {
+			if (this.processes.stream().anyMatch((process) -> process.name().equals(name))) {
+				throw new PlatformException(name + " is running already");
+			}
+		}
+	}
+
+	/** Waits for a process this platform launched; one that fails to start is stopped. */
+	private void awaitHealthy(ManagedProcess process, URI health) {
+		try {
+			process.awaitHealthy(health, Duration.ofMinutes(3));
+		}
+		catch (PlatformException ex) {
+			stop(process);
+			throw ex;
+		}
+	}
+
+	private void stop(ManagedProcess process) {
+		process.stop(Duration.ofSeconds(30));
+		this.processes.remove(process);
 	}
 
 	private Map<String, String> applicationEnvironment() {
@@ -364,6 +424,43 @@ public final class Platform implements AutoCloseable {
 
 	private void report(String component, String state) {
 		this.progress.accept(String.format("[%6.1f s] %-9s %s", elapsedSeconds(), component, state));
+	}
+
+	/**
+	 * An api node or workers process started beside the platform's own
+	 * ({@link #startApiNode}, {@link #startWorkersNode}); closing it stops it, politely
+	 * first.
+	 */
+	public final class Node implements AutoCloseable {
+
+		private final ManagedProcess process;
+
+		private final String url;
+
+		private Node(ManagedProcess process, String url) {
+			this.process = process;
+			this.url = url;
+		}
+
+		public String name() {
+			return this.process.name();
+		}
+
+		/**
+		 * Where the api node answers, {@code http://127.0.0.1:<port>}; null for workers.
+		 */
+		public String url() {
+			return this.url;
+		}
+
+		@Override
+		public void close() {
+			if (Platform.this.processes.contains(this.process)) {
+				stop(this.process);
+				report(name(), "stopped");
+			}
+		}
+
 	}
 
 	@Override

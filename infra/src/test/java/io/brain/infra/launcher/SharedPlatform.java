@@ -107,7 +107,12 @@ final class SharedPlatform {
 	}
 
 	static HttpRequest.Builder request(String token, String path) {
-		return HttpRequest.newBuilder(URI.create(apiUrl() + path)).header("Authorization", "Bearer " + token);
+		return request(apiUrl(), token, path);
+	}
+
+	/** A request to an api node of the platform, such as one started beside it. */
+	static HttpRequest.Builder request(String apiUrl, String token, String path) {
+		return HttpRequest.newBuilder(URI.create(apiUrl + path)).header("Authorization", "Bearer " + token);
 	}
 
 	static HttpResponse<String> send(HttpRequest.Builder request) {
@@ -124,7 +129,12 @@ final class SharedPlatform {
 	}
 
 	static HttpResponse<String> send(String token, String method, String path, String body) {
-		HttpRequest.Builder request = request(token, path);
+		return send(apiUrl(), token, method, path, body);
+	}
+
+	/** Sends to an api node of the platform, such as one started beside it. */
+	static HttpResponse<String> send(String apiUrl, String token, String method, String path, String body) {
+		HttpRequest.Builder request = request(apiUrl, token, path);
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}
