@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.core.connection.ConnectionSecrets;
 import io.brain.core.secret.SecretStore;
+import io.brain.core.secret.SecretStoreException;
 import io.brain.core.tenant.TenantContext;
 import io.brain.core.tenant.TenantId;
 import io.brain.workers.catalog.ConnectionField;
@@ -87,8 +88,21 @@ public class ConnectionResolver {
 			Map<String, String> values = new LinkedHashMap<>();
 			for (ConnectionField field : fields) {
 				if (field.kind() == ConnectionField.Kind.SECRET) {
-					this.secrets.get(ConnectionSecrets.ref(tenant, id, field.name()))
-						.ifPresent((value) -> values.put(field.name(), value));
+					try {
+						this.secrets.get(ConnectionSecrets.ref(tenant, id, field.name()))
+							.ifPresent((value) -> values.put(field.name(), value));
+					}
+					catch (SecretStoreException unreadable) {
+						// A store that cannot open the secret (another master key, Vault
+						// away)
+						// is said as such, without a retry that could not help.
+						throw ConnectorRetryException.builder()
+							.errorCode("SECRET_UNREADABLE")
+							.message("The secrets of the " + type + " connection " + described + " cannot be read: "
+									+ unreadable.getMessage())
+							.retries(0)
+							.build();
+					}
 				}
 			}
 			return new ResolvedConnection(tenant, id, type, (String) row.get("name"),

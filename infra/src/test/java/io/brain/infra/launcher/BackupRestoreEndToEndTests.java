@@ -248,7 +248,9 @@ class BackupRestoreEndToEndTests {
 			assertThat(tested.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 			assertThat(read(tested.body()).get("detail").asText())
 				.contains("is wrapped by master key " + fingerprint(this.masterKey))
-				.contains("the master key in use is " + fingerprint(anotherKey));
+				.contains("the master key in use is " + fingerprint(anotherKey))
+				.contains("cannot be read")
+				.doesNotContain("Exception");
 			assertThat(tested.body()).doesNotContain(PASSWORD)
 				.doesNotContain(this.masterKey)
 				.doesNotContain(anotherKey);
