@@ -106,6 +106,9 @@ class AutomationEditorEndToEndTests {
 			properties.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change")).click();
 			assertThat(menu).containsText("Choose element template");
 			assertThat(menu).containsText("HTTP request");
+			// Escape closes it from its search box, where a person types; pressed before
+			// the box has the focus, the key would reach the page instead.
+			menu.locator("input").first().focus();
 			page.keyboard().press("Escape");
 			assertThat(menu).hasCount(0);
 
