@@ -274,6 +274,14 @@ public final class WebhookBenchmark implements AutoCloseable {
 
 	/** Start, one HTTP request step with the webhook's payload as body, end. */
 	public static String bpmn(String processId, String targetUrl) {
+		return bpmn(processId, targetUrl, 3);
+	}
+
+	/**
+	 * Start, one HTTP request step with the webhook's payload as body and so many
+	 * attempts before an incident, end.
+	 */
+	public static String bpmn(String processId, String targetUrl, int retries) {
 		return """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -285,7 +293,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 				    </bpmn:startEvent>
 				    <bpmn:serviceTask id="call" name="Call the target">
 				      <bpmn:extensionElements>
-				        <zeebe:taskDefinition type="io.brain:http-request:1" retries="3" />
+				        <zeebe:taskDefinition type="io.brain:http-request:1" retries="%d" />
 				        <zeebe:taskHeaders>
 				          <zeebe:header key="operation" value="send" />
 				        </zeebe:taskHeaders>
@@ -305,7 +313,7 @@ public final class WebhookBenchmark implements AutoCloseable {
 				    <bpmn:sequenceFlow id="to-done" sourceRef="call" targetRef="done" />
 				  </bpmn:process>
 				</bpmn:definitions>
-				""".formatted(processId, targetUrl);
+				""".formatted(processId, retries, targetUrl);
 	}
 
 	/** The editor's token, fetched again a minute before it could expire. */

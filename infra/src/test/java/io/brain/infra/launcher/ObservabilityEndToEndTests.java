@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.brain.infra.bench.WebhookBenchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brain.core.testing.RecordingHttpServer;
@@ -169,30 +170,7 @@ class ObservabilityEndToEndTests {
 		automation.put("name", "Observed");
 		automation.put("key", "observed");
 		// Port 9 (discard) refuses the call: one attempt, then an incident.
-		automation.put("bpmnXml", """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"
-				    xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" targetNamespace="http://bpmn.io/schema/bpmn">
-				  <bpmn:process id="observed" isExecutable="true">
-				    <bpmn:startEvent id="received"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
-				    <bpmn:sequenceFlow id="f1" sourceRef="received" targetRef="notify" />
-				    <bpmn:serviceTask id="notify" name="Notify nobody">
-				      <bpmn:extensionElements>
-				        <zeebe:taskDefinition type="io.brain:http-request:1" retries="1" />
-				        <zeebe:taskHeaders><zeebe:header key="operation" value="send" /></zeebe:taskHeaders>
-				        <zeebe:ioMapping>
-				          <zeebe:input source="=&quot;POST&quot;" target="method" />
-				          <zeebe:input source="=&quot;http://127.0.0.1:9/nobody&quot;" target="url" />
-				          <zeebe:input source="={&quot;n&quot;: 1}" target="body" />
-				        </zeebe:ioMapping>
-				      </bpmn:extensionElements>
-				      <bpmn:incoming>f1</bpmn:incoming><bpmn:outgoing>f2</bpmn:outgoing>
-				    </bpmn:serviceTask>
-				    <bpmn:sequenceFlow id="f2" sourceRef="notify" targetRef="done" />
-				    <bpmn:endEvent id="done"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
-				  </bpmn:process>
-				</bpmn:definitions>
-				""");
+		automation.put("bpmnXml", WebhookBenchmark.bpmn("observed", "http://127.0.0.1:9/nobody", 1));
 		expect(201, SharedPlatform.send(token, "POST", "/api/automations", SharedPlatform.write(automation)));
 		expect(200, SharedPlatform.send(token, "POST", "/api/automations/observed/versions/1/deployment", null));
 		JsonNode listener = SharedPlatform.read(
