@@ -17,14 +17,6 @@ create table worker_process (
 
 grant select, insert, update, delete on worker_process to ${appRole};
 
--- The webhook inbox: deliveries received and not dispatched yet, and when the oldest came in.
-create function brain_system_inbox()
-    returns table (depth bigint, oldest_received_at timestamptz)
-    language sql stable security definer set search_path = public
-as $$
-    select count(*), min(received_at) from webhook_delivery where status = 'RECEIVED'
-$$;
-
 -- What each tenant used since an instant: the connector actions the workers performed (one
 -- audit row each) and the language-model tokens its agents spent (by day).
 create function brain_system_usage(since timestamptz)
@@ -64,5 +56,5 @@ as $$
     where started_at >= since group by 1 order by 1
 $$;
 
-grant execute on function brain_system_inbox(), brain_system_usage(timestamptz),
+grant execute on function brain_system_usage(timestamptz),
     brain_system_exported_incidents(), brain_system_exported_runs_per_hour(timestamptz) to ${appRole};

@@ -48,7 +48,12 @@ public interface RunHistory {
 		/** Reached an end. */
 		COMPLETED,
 		/** Cancelled by someone. */
-		CANCELLED
+		CANCELLED;
+
+		/** Whether a run in this state has ended: nothing of it runs any more. */
+		public boolean ended() {
+			return this == COMPLETED || this == CANCELLED;
+		}
 
 	}
 

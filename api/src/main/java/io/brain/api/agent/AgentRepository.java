@@ -226,39 +226,42 @@ class AgentRepository {
 	/**
 	 * The agent's tool calls that have no result yet, the latest first: calls in flight
 	 * and calls waiting for a person's decision.
-	 * @param toolCallId only this call, if given
 	 */
-	List<ToolCallAsked> unansweredCalls(String tenant, UUID agent, String toolCallId, int limit) {
+	List<ToolCallAsked> unansweredCalls(String tenant, UUID agent, int limit) {
 		return this.jdbc.sql("""
 				select c.call ->> 'id', c.call ->> 'name', c.call ->> 'arguments', m.run_id, m.session_id, m.created_at
 				from agent_message m cross join lateral jsonb_array_elements(m.content -> 'calls') as c(call)
 				where m.tenant_id = :tenant and m.agent_id = :agent and m.role = 'TOOL_CALL'
-				and (cast(:call as text) is null or c.call ->> 'id' = cast(:call as text))
 				and not exists (select 1 from agent_message r where r.session_id = m.session_id
 					and r.role = 'TOOL_RESULT' and r.content ->> 'toolCallId' = c.call ->> 'id')
 				order by m.id desc limit :limit
 				""")
 			.param("tenant", tenant)
 			.param("agent", agent)
-			.param("call", toolCallId)
 			.param("limit", limit)
 			.query((rs, row) -> new ToolCallAsked(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getObject(5, UUID.class), rs.getTimestamp(6).toInstant()))
 			.list();
 	}
 
-	/** Whether the agent's runs asked for this tool call. */
-	boolean asked(String tenant, UUID agent, String toolCallId) {
+	/**
+	 * Whether a tool call the agent's runs asked for has its result (it ran, or a person
+	 * decided on it); empty when no run of the agent asked for it.
+	 */
+	Optional<Boolean> answered(String tenant, UUID agent, String toolCallId) {
 		return this.jdbc.sql("""
-				select exists (select 1 from agent_message m
+				select exists (select 1 from agent_message r where r.session_id = m.session_id
+				    and r.role = 'TOOL_RESULT' and r.content ->> 'toolCallId' = cast(:call as text))
+				from agent_message m
 				where m.tenant_id = :tenant and m.agent_id = :agent and m.role = 'TOOL_CALL'
-				and m.content -> 'calls' @> jsonb_build_array(jsonb_build_object('id', cast(:call as text))))
+				and m.content -> 'calls' @> jsonb_build_array(jsonb_build_object('id', cast(:call as text)))
+				limit 1
 				""")
 			.param("tenant", tenant)
 			.param("agent", agent)
 			.param("call", toolCallId)
 			.query(Boolean.class)
-			.single();
+			.optional();
 	}
 
 	/**

@@ -219,11 +219,10 @@ public class AgentRuns implements ScheduledAgentRuns, WebhookAgentRuns {
 		this.agents.find(tenant, agentId)
 			.orElseThrow(() -> BrainProblem.notFound("This tenant has no agent " + agentId + "."));
 		String call = request.toolCallId();
-		if (!this.agents.asked(tenant, agentId, call)) {
-			throw new BrainProblem(HttpStatus.NOT_FOUND, "toolCallId",
-					"No run of this agent asked for the tool call '" + call + "'.");
-		}
-		if (this.agents.unansweredCalls(tenant, agentId, call, 1).isEmpty()) {
+		boolean answered = this.agents.answered(tenant, agentId, call)
+			.orElseThrow(() -> new BrainProblem(HttpStatus.NOT_FOUND, "toolCallId",
+					"No run of this agent asked for the tool call '" + call + "'."));
+		if (answered) {
 			throw new BrainProblem(HttpStatus.CONFLICT, "toolCallId",
 					"The tool call '" + call + "' has its result already: it ran, or a decision on it was taken.");
 		}
@@ -259,20 +258,24 @@ public class AgentRuns implements ScheduledAgentRuns, WebhookAgentRuns {
 		config.tools().stream().filter(AgentTool::requiresApproval).forEach((tool) -> approved.put(tool.name(), tool));
 		Map<String, Boolean> underWay = new LinkedHashMap<>();
 		List<PendingApproval> pending = new ArrayList<>();
-		for (AgentRepository.ToolCallAsked call : this.agents.unansweredCalls(tenant, agentId, null, PENDING_READ)) {
+		for (AgentRepository.ToolCallAsked call : this.agents.unansweredCalls(tenant, agentId, PENDING_READ)) {
 			AgentTool tool = approved.get(call.name());
-			if (tool == null || call.runId() == null
-					|| !underWay.computeIfAbsent(call.runId(),
-							(run) -> this.history.summary(user.tenant(), run)
-								.map((summary) -> summary.state() == RunHistory.State.ACTIVE
-										|| summary.state() == RunHistory.State.INCIDENT)
-								.orElse(false))) {
+			if (tool == null || call.runId() == null) {
+				continue;
+			}
+			// Several calls of one run ask the engine once.
+			if (!underWay.computeIfAbsent(call.runId(), (run) -> underWay(user.tenant(), run))) {
 				continue;
 			}
 			pending.add(new PendingApproval(call.id(), call.name(), tool.connector(), tool.action(), call.arguments(),
 					call.runId(), call.sessionId(), call.askedAt()));
 		}
 		return pending;
+	}
+
+	/** Whether a run has not ended (a step that waits for a retry does not end it). */
+	private boolean underWay(TenantId tenant, String runId) {
+		return this.history.summary(tenant, runId).map((summary) -> !summary.state().ended()).orElse(false);
 	}
 
 }

@@ -44,9 +44,9 @@ class SystemFigures {
 
 	WebhookInbox inbox() {
 		return this.jdbc.sql("""
-				select depth, oldest_received_at,
-				    coalesce(greatest(0, floor(extract(epoch from now() - oldest_received_at))), 0)::bigint as lag
-				from brain_system_inbox()
+				select coalesce(sum(waiting), 0) as depth, min(oldest_received_at) as oldest_received_at,
+				    coalesce(greatest(0, floor(extract(epoch from now() - min(oldest_received_at)))), 0)::bigint as lag
+				from brain_webhook_inbox_figures()
 				""").query((rs, row) -> {
 			Timestamp oldest = rs.getTimestamp("oldest_received_at");
 			return new WebhookInbox(rs.getLong("depth"), (oldest != null) ? oldest.toInstant() : null,

@@ -165,7 +165,7 @@ public class RunService {
 	public RunActionAccepted cancel(CurrentUser user, String id) {
 		TenantId tenant = user.tenant();
 		RunHistory.Summary run = this.history.summary(tenant, checked(id)).orElseThrow(() -> notFound(id));
-		if (run.state() == RunHistory.State.COMPLETED || run.state() == RunHistory.State.CANCELLED) {
+		if (run.state().ended()) {
 			throw new BrainProblem(HttpStatus.CONFLICT, "The run has ended (" + run.state() + ").");
 		}
 		boolean cancelled;

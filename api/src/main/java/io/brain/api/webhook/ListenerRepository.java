@@ -21,7 +21,8 @@ import org.springframework.stereotype.Repository;
 class ListenerRepository {
 
 	private static final String WITH_COUNTS = """
-			select l.*, s.deliveries, s.last_delivery_at from webhook_listener l
+			select l.*, a.name as agent_name, s.deliveries, s.last_delivery_at from webhook_listener l
+			left join agent a on a.id = l.agent_id
 			left join lateral (
 			    select count(*) as deliveries, max(received_at) as last_delivery_at
 			    from webhook_delivery d where d.listener_id = l.id
@@ -156,14 +157,14 @@ class ListenerRepository {
 		Timestamp last = counted ? rs.getTimestamp("last_delivery_at") : null;
 		return new Stored(rs.getObject("id", UUID.class), rs.getString("public_id"), rs.getString("name"),
 				WebhookProvider.valueOf(rs.getString("provider")), rs.getString("automation_key"),
-				rs.getObject("agent_id", UUID.class), strings(rs.getArray("event_types")),
-				rs.getString("signature_header"), (encoding != null) ? SignatureEncoding.valueOf(encoding) : null,
-				rs.getString("event_type_pointer"), rs.getString("event_id_header"),
-				ListenerMode.valueOf(rs.getString("mode")), rs.getString("message_name"),
-				rs.getString("correlation_key_pointer"), rs.getString("correlation_key_header"),
-				rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant(), counted ? rs.getLong("deliveries") : 0,
-				(last != null) ? last.toInstant() : null);
+				rs.getObject("agent_id", UUID.class), counted ? rs.getString("agent_name") : null,
+				strings(rs.getArray("event_types")), rs.getString("signature_header"),
+				(encoding != null) ? SignatureEncoding.valueOf(encoding) : null, rs.getString("event_type_pointer"),
+				rs.getString("event_id_header"), ListenerMode.valueOf(rs.getString("mode")),
+				rs.getString("message_name"), rs.getString("correlation_key_pointer"),
+				rs.getString("correlation_key_header"), rs.getString("created_by"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				counted ? rs.getLong("deliveries") : 0, (last != null) ? last.toInstant() : null);
 	}
 
 	private static List<String> strings(Array array) throws SQLException {
@@ -177,8 +178,12 @@ class ListenerRepository {
 	record Addressed(String tenant, Stored listener) {
 	}
 
+	/**
+	 * A listener as stored; its agent's name, delivery count and last delivery are read
+	 * by {@code find} and {@code list} only.
+	 */
 	record Stored(UUID id, String publicId, String name, WebhookProvider provider, String automationKey, UUID agentId,
-			List<String> eventTypes, String signatureHeader, SignatureEncoding signatureEncoding,
+			String agentName, List<String> eventTypes, String signatureHeader, SignatureEncoding signatureEncoding,
 			String eventTypePointer, String eventIdHeader, ListenerMode mode, String messageName,
 			String correlationKeyPointer, String correlationKeyHeader, String createdBy, Instant createdAt,
 			Instant updatedAt, long deliveries, Instant lastDeliveryAt) {

@@ -80,7 +80,7 @@ public class WebhookListeners {
 		check(user, request);
 		UUID id = UUID.randomUUID();
 		ListenerRepository.Stored stored = new ListenerRepository.Stored(id, randomToken(24), request.name().strip(),
-				request.provider(), option(request.automationKey()), request.agentId(), request.eventTypes(),
+				request.provider(), option(request.automationKey()), request.agentId(), null, request.eventTypes(),
 				option(request.signatureHeader()),
 				(request.provider() == WebhookProvider.HMAC_SHA256) ? encoding(request) : null,
 				option(request.eventTypePointer()), option(request.eventIdHeader()), request.mode(),
@@ -114,7 +114,7 @@ public class WebhookListeners {
 		}
 		this.listeners.update(tenant.value(),
 				new ListenerRepository.Stored(id, stored.publicId(), request.name().strip(), stored.provider(),
-						option(request.automationKey()), request.agentId(), request.eventTypes(),
+						option(request.automationKey()), request.agentId(), null, request.eventTypes(),
 						option(request.signatureHeader()),
 						(stored.provider() == WebhookProvider.HMAC_SHA256) ? encoding(request) : null,
 						option(request.eventTypePointer()), option(request.eventIdHeader()), request.mode(),
@@ -201,14 +201,12 @@ public class WebhookListeners {
 
 	private WebhookListener view(CurrentUser user, ListenerRepository.Stored stored) {
 		String problem = problemOf(user, stored);
-		String agentName = (stored.agentId() != null)
-				? this.agents.agentName(user.tenant(), stored.agentId()).orElse(null) : null;
 		return new WebhookListener(stored.id(), stored.name(), stored.provider(), stored.automationKey(),
-				stored.agentId(), agentName, stored.eventTypes(), url(stored.publicId()), problem == null, problem,
-				stored.signatureHeader(), stored.signatureEncoding(), stored.eventTypePointer(), stored.eventIdHeader(),
-				stored.mode(), stored.messageName(), stored.correlationKeyPointer(), stored.correlationKeyHeader(),
-				stored.deliveries(), stored.lastDeliveryAt(), stored.createdBy(), stored.createdAt(),
-				stored.updatedAt());
+				stored.agentId(), stored.agentName(), stored.eventTypes(), url(stored.publicId()), problem == null,
+				problem, stored.signatureHeader(), stored.signatureEncoding(), stored.eventTypePointer(),
+				stored.eventIdHeader(), stored.mode(), stored.messageName(), stored.correlationKeyPointer(),
+				stored.correlationKeyHeader(), stored.deliveries(), stored.lastDeliveryAt(), stored.createdBy(),
+				stored.createdAt(), stored.updatedAt());
 	}
 
 	/**

@@ -144,14 +144,9 @@ public final class EngineMeters implements HistoryEventHandler, AutoCloseable {
 					.set(jdbc.sql("select count(*) from act_ru_job where retries_ = 0").query(Long.class).single());
 				// Every tenant that deployed, with none open too: a bounded set of tenant
 				// ids, never user input.
-				incidents.register(jdbc.sql("""
-						select coalesce(d.tenant_id_, :none) as tenant, count(i.id_) as open
-						from (select distinct tenant_id_ from act_re_deployment) d
-						left join act_ru_incident i on i.tenant_id_ is not distinct from d.tenant_id_
-						     and i.id_ = i.root_cause_incident_id_
-						group by d.tenant_id_""")
-					.param("none", NO_TENANT)
-					.query((row, index) -> MultiGauge.Row.of(Tags.of("tenant", row.getString("tenant")),
+				incidents.register(jdbc.sql(OperatonStatus.OPEN_INCIDENTS_BY_TENANT)
+					.query((row, index) -> MultiGauge.Row.of(
+							Tags.of("tenant", Objects.requireNonNullElse(row.getString("tenant"), NO_TENANT)),
 							row.getLong("open")))
 					.list(), true);
 			}
